@@ -1,0 +1,54 @@
+package syntop.collectors.model;
+
+import java.util.Objects;
+import java.util.OptionalLong;
+
+/**
+ * One listening socket's queues at one tick.
+ *
+ * @param protocol      e.g. {@code tcp4}, {@code tcp6}, {@code tcp46}
+ * @param localAddress  the bound address as the OS prints it ({@code *}, {@code 0.0.0.0}, {@code ::}, {@code 127.0.0.1})
+ * @param port          the local port
+ * @param acceptQueue   completed connections waiting for accept() (BSD qlen, Linux Recv-Q of a LISTEN socket)
+ * @param synQueue      half-open connections (BSD incqlen, Linux SYN_RECV count on the port), if the OS tells
+ * @param limit         the queue limit (BSD maxqlen, Linux Send-Q of a LISTEN socket), if the OS tells
+ */
+public record ListenQueue(String protocol, String localAddress, int port, long acceptQueue, OptionalLong synQueue,
+                          OptionalLong limit) {
+    public ListenQueue {
+        Objects.requireNonNull(protocol);
+        Objects.requireNonNull(localAddress);
+        Objects.requireNonNull(synQueue);
+        Objects.requireNonNull(limit);
+    }
+
+    public ListenQueue withSynQueue(long n) {
+        return new ListenQueue(protocol, localAddress, port, acceptQueue, OptionalLong.of(n), limit);
+    }
+
+    /** How full the accept queue is, 0..1+ (FreeBSD lets qlen reach 1.5 × maxqlen); 0 when the limit is unknown. */
+    public double acceptFill() {
+        if (limit.isEmpty() || limit.getAsLong() <= 0) {
+            return 0;
+        }
+        return (double) acceptQueue / limit.getAsLong();
+    }
+
+    /** How full the SYN queue is relative to the listen limit; 0 when either is unknown. */
+    public double synFill() {
+        if (limit.isEmpty() || limit.getAsLong() <= 0 || synQueue.isEmpty()) {
+            return 0;
+        }
+        return (double) synQueue.getAsLong() / limit.getAsLong();
+    }
+
+    /** The fuller of the two queues. */
+    public double fill() {
+        return Math.max(acceptFill(), synFill());
+    }
+
+    /** {@code addr:port}, with IPv6 addresses in brackets. */
+    public String endpoint() {
+        return Endpoints.format(localAddress, port);
+    }
+}

@@ -1,0 +1,31 @@
+package syntop.collectors.model;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How one source fared at one tick.
+ *
+ * @param id     the source id (the command slug, e.g. {@code netstat-s-p-tcp}, or {@code proc-net-netstat})
+ * @param health ok, stale, needs root, …
+ * @param detail the reason in words, empty when ok
+ * @param took   how long the poll took (zero when it was not polled this tick)
+ * @param every  how often this source is polled now (longer than the interval when it backed off)
+ */
+public record SourceStatus(String id, SourceHealth health, String detail, Duration took, Duration every) {
+    public SourceStatus {
+        Objects.requireNonNull(id);
+        Objects.requireNonNull(health);
+        Objects.requireNonNull(detail);
+        Objects.requireNonNull(took);
+        Objects.requireNonNull(every);
+    }
+
+    public boolean isOk() {
+        return health == SourceHealth.OK;
+    }
+
+    public SourceStatus withEvery(Duration newEvery) {
+        return new SourceStatus(id, health, detail, took, newEvery);
+    }
+}

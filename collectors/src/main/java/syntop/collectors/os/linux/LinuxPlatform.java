@@ -1,0 +1,87 @@
+package syntop.collectors.os.linux;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+
+import syntop.collectors.model.HostInfo;
+import syntop.collectors.model.OsFamily;
+import syntop.collectors.platform.Platform;
+import syntop.collectors.source.Acquisition;
+import syntop.collectors.source.FsRoot;
+import syntop.collectors.source.Source;
+
+/**
+ * Linux: counters from /proc files (read directly, no fork), the connection table from
+ * /proc/net/tcp{,6}, listen queue limits from {@code ss -ltn} (the limit is not in any /proc file).
+ */
+public final class LinuxPlatform implements Platform {
+    public static final String SNMP = "proc-net-snmp";
+    public static final String NETSTAT = "proc-net-netstat";
+    public static final String SOCKSTAT = "proc-net-sockstat";
+    public static final String SYNPROXY = "proc-net-stat-synproxy";
+    public static final String TCP_TABLE = "proc-net-tcp";
+    public static final String SS_LISTEN = "ss-ltn";
+    public static final String SYSCTL = "proc-sys-net";
+
+    /** Settings an operator tunes against floods and pile-ups. */
+    public static final List<String> TUNABLES = List.of(
+            "net.ipv4.tcp_syncookies", "net.ipv4.tcp_max_syn_backlog", "net.core.somaxconn",
+            "net.ipv4.tcp_synack_retries", "net.ipv4.tcp_syn_retries", "net.ipv4.tcp_abort_on_overflow",
+            "net.ipv4.tcp_fin_timeout", "net.ipv4.tcp_tw_reuse", "net.ipv4.tcp_max_tw_buckets",
+            "net.ipv4.tcp_max_orphans", "net.ipv4.ip_local_port_range", "net.core.netdev_max_backlog");
+
+    private static final List<Source> SOURCES = List.of(
+            new Source(SS_LISTEN, Acquisition.command("ss", "-ltn"), t -> SsListenParser.parse(t.lines()),
+                    Duration.ofSeconds(2), Source.Cost.CHEAP),
+            new Source(TCP_TABLE, Acquisition.files("/proc/net/tcp", "/proc/net/tcp6"), ProcNetTcpParser::parse,
+                    Duration.ofMillis(300), Source.Cost.TABLE),
+            new Source(SNMP, Acquisition.files("/proc/net/snmp"), t -> ProcNetPairsParser.parse(t.lines()),
+                    Duration.ofMillis(200), Source.Cost.CHEAP),
+            new Source(NETSTAT, Acquisition.files("/proc/net/netstat"), t -> ProcNetPairsParser.parse(t.lines()),
+                    Duration.ofMillis(200), Source.Cost.CHEAP),
+            new Source(SOCKSTAT, Acquisition.files("/proc/net/sockstat"), t -> SockstatParser.parse(t.lines()),
+                    Duration.ofMillis(200), Source.Cost.CHEAP),
+            new Source(SYNPROXY, Acquisition.files("/proc/net/stat/synproxy"), t -> SynproxyStatParser.parse(t.lines()),
+                    Duration.ofMillis(200), Source.Cost.CHEAP),
+            new Source(SYSCTL, new Acquisition.Files(TUNABLES.stream().map(ProcSysParser::pathOf).toList()),
+                    ProcSysParser::parse, Duration.ofMillis(200), Source.Cost.CHEAP));
+
+    private final HostInfo host;
+
+    public LinuxPlatform(FsRoot root) {
+        this.host = new HostInfo(readFirstLine(root, "/proc/sys/kernel/hostname", "localhost"), OsFamily.LINUX,
+                "Linux " + readFirstLine(root, "/proc/sys/kernel/osrelease", "unknown"));
+    }
+
+    /** A Linux platform whose host is already known (replay, tests). */
+    public LinuxPlatform(HostInfo host) {
+        this.host = host;
+    }
+
+    private static String readFirstLine(FsRoot root, String path, String fallback) {
+        try {
+            String s = new String(root.read(path), StandardCharsets.UTF_8).strip();
+            int nl = s.indexOf('\n');
+            return s.isEmpty() ? fallback : nl < 0 ? s : s.substring(0, nl);
+        } catch (IOException | RuntimeException e) {
+            return fallback;
+        }
+    }
+
+    @Override
+    public OsFamily os() {
+        return OsFamily.LINUX;
+    }
+
+    @Override
+    public HostInfo host() {
+        return host;
+    }
+
+    @Override
+    public List<Source> sources() {
+        return SOURCES;
+    }
+}

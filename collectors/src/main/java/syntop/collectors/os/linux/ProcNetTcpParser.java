@@ -1,0 +1,167 @@
+package syntop.collectors.os.linux;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+
+import syntop.collectors.model.AddressCount;
+import syntop.collectors.model.ListenQueue;
+import syntop.collectors.model.Reading;
+import syntop.collectors.model.StateCounts;
+import syntop.collectors.model.TcpState;
+import syntop.collectors.parse.Parsed;
+import syntop.collectors.source.RawPart;
+import syntop.collectors.source.SourceText;
+
+/**
+ * {@code /proc/net/tcp} and {@code /proc/net/tcp6}: one row per socket. Counts sockets per state,
+ * half-open (SYN_RECV) sockets per local port, remote addresses of pile-up states, and the
+ * listeners with their accept queue (the limit is not in this file; {@code ss -ltn} has it).
+ * Walks bytes rather than building a string per row, because a flood means hundreds of thousands of rows.
+ */
+public final class ProcNetTcpParser {
+    /** How many remote addresses are kept per pile-up state. */
+    public static final int TOP_REMOTES = 50;
+
+    private ProcNetTcpParser() {
+    }
+
+    public static Parsed<Reading> parse(SourceText text) {
+        Parsed.Collector c = new Parsed.Collector();
+        StateCounts.Tally tally = new StateCounts.Tally();
+        Map<Integer, Long> synByPort = new HashMap<>();
+        Map<TcpState, Map<String, long[]>> remotes = new EnumMap<>(TcpState.class);
+        List<ListenQueue> listeners = new ArrayList<>();
+        int[] f = new int[12];
+        for (RawPart part : text.parts()) {
+            byte[] b = part.data();
+            int pos = 0;
+            while (pos < b.length) {
+                int end = pos;
+                while (end < b.length && b[end] != '\n') {
+                    end++;
+                }
+                parseRow(b, pos, end, f, c, tally, synByPort, remotes, listeners);
+                pos = end + 1;
+            }
+        }
+        Reading.Builder r = Reading.builder().states(tally.toCounts()).synRecvByPort(synByPort);
+        listeners.forEach(r::listener);
+        remotes.forEach((state, byAddr) -> r.remotes(state, top(byAddr)));
+        return c.result(r.build());
+    }
+
+    private static void parseRow(byte[] b, int start, int end, int[] f, Parsed.Collector c, StateCounts.Tally tally,
+                                 Map<Integer, Long> synByPort, Map<TcpState, Map<String, long[]>> remotes,
+                                 List<ListenQueue> listeners) {
+        // field starts: sl, local, remote, st, tx:rx
+        int n = 0;
+        int i = start;
+        while (i < end && n < 5) {
+            while (i < end && (b[i] == ' ' || b[i] == '\t')) {
+                i++;
+            }
+            if (i >= end) {
+                break;
+            }
+            f[n++] = i;
+            while (i < end && b[i] != ' ' && b[i] != '\t') {
+                i++;
+            }
+            f[n + 5] = i; // field end
+        }
+        if (n == 0) {
+            return;
+        }
+        if (b[f[0]] == 's' && end - f[0] >= 2 && b[f[0] + 1] == 'l') {
+            return; // header "  sl  local_address rem_address   st ..."
+        }
+        if (n < 5) {
+            c.unparsed(ascii(b, start, end));
+            return;
+        }
+        int localEnd = f[6];
+        int remoteEnd = f[7];
+        int stState = hex(b, f[3], f[8]);
+        TcpState state = stState < 0 ? null : TcpState.fromLinuxCode(stState).orElse(null);
+        int localColon = indexOf(b, f[1], localEnd, (byte) ':');
+        int remoteColon = indexOf(b, f[2], remoteEnd, (byte) ':');
+        if (state == null || localColon < 0 || remoteColon < 0) {
+            c.unparsed(ascii(b, start, end));
+            return;
+        }
+        int localPort = hex(b, localColon + 1, localEnd);
+        if (localPort < 0) {
+            c.unparsed(ascii(b, start, end));
+            return;
+        }
+        c.understood();
+        tally.add(state);
+        if (state == TcpState.SYN_RCVD) {
+            synByPort.merge(localPort, 1L, Long::sum);
+        }
+        if (state == TcpState.LISTEN) {
+            int txrxColon = indexOf(b, f[4], f[9], (byte) ':');
+            long rx = txrxColon < 0 ? 0 : hexLong(b, txrxColon + 1, f[9]);
+            String addr = HexAddress.decode(ascii(b, f[1], localColon)).orElse("?");
+            String proto = localColon - f[1] > 8 ? "tcp6" : "tcp4";
+            listeners.add(new ListenQueue(proto, addr, localPort, Math.max(rx, 0), OptionalLong.empty(), OptionalLong.empty()));
+        } else if (state.isPileUpState()) {
+            String key = ascii(b, f[2], remoteColon);
+            remotes.computeIfAbsent(state, k -> new HashMap<>()).computeIfAbsent(key, k -> new long[1])[0]++;
+        }
+    }
+
+    private static List<AddressCount> top(Map<String, long[]> byHex) {
+        List<Map.Entry<String, long[]>> entries = new ArrayList<>(byHex.entrySet());
+        entries.sort((a, b) -> Long.compare(b.getValue()[0], a.getValue()[0]));
+        // several hex forms can decode to one address (an IPv4 peer seen on tcp and, v4-mapped, on tcp6)
+        Map<String, Long> merged = new java.util.LinkedHashMap<>();
+        for (Map.Entry<String, long[]> e : entries) {
+            if (merged.size() >= TOP_REMOTES && !merged.containsKey(HexAddress.decode(e.getKey()).orElse(e.getKey()))) {
+                continue;
+            }
+            merged.merge(HexAddress.decode(e.getKey()).orElse(e.getKey()), e.getValue()[0], Long::sum);
+        }
+        List<AddressCount> out = new ArrayList<>();
+        merged.forEach((a, n) -> out.add(new AddressCount(a, n)));
+        out.sort((a, b) -> Long.compare(b.count(), a.count()));
+        return out;
+    }
+
+    private static int indexOf(byte[] b, int from, int to, byte x) {
+        for (int i = from; i < to; i++) {
+            if (b[i] == x) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static int hex(byte[] b, int from, int to) {
+        long v = hexLong(b, from, to);
+        return v < 0 || v > Integer.MAX_VALUE ? -1 : (int) v;
+    }
+
+    private static long hexLong(byte[] b, int from, int to) {
+        if (from >= to || to - from > 15) {
+            return -1;
+        }
+        long v = 0;
+        for (int i = from; i < to; i++) {
+            int d = Character.digit(b[i], 16);
+            if (d < 0) {
+                return -1;
+            }
+            v = v * 16 + d;
+        }
+        return v;
+    }
+
+    private static String ascii(byte[] b, int from, int to) {
+        return new String(b, from, Math.min(to - from, 300), java.nio.charset.StandardCharsets.ISO_8859_1);
+    }
+}

@@ -1,0 +1,63 @@
+package syntop.collectors.os.linux;
+
+import java.util.List;
+import java.util.OptionalLong;
+
+import syntop.collectors.model.CounterId;
+import syntop.collectors.model.Reading;
+import syntop.collectors.parse.Numbers;
+import syntop.collectors.parse.Parsed;
+
+/**
+ * {@code /proc/net/sockstat}: {@code TCP: inuse 4 orphan 0 tw 4 alloc 17 mem 1}. O(1) to read at any
+ * table size. Inside a network namespace {@code inuse} and {@code tw} are per namespace while
+ * {@code orphan}, {@code alloc} and {@code mem} are global.
+ */
+public final class SockstatParser {
+    private SockstatParser() {
+    }
+
+    public static Parsed<Reading> parse(List<String> lines) {
+        Parsed.Collector c = new Parsed.Collector();
+        Reading.Builder r = Reading.builder();
+        for (String line : lines) {
+            if (line.isBlank()) {
+                continue;
+            }
+            int colon = line.indexOf(':');
+            if (colon <= 0) {
+                c.unparsed(line);
+                continue;
+            }
+            String proto = line.substring(0, colon).trim();
+            String[] f = Numbers.fields(line.substring(colon + 1));
+            if (f.length % 2 != 0) {
+                c.unparsed(line);
+                continue;
+            }
+            boolean ok = true;
+            for (int i = 0; i < f.length; i += 2) {
+                OptionalLong v = Numbers.parseLong(f[i + 1]);
+                if (v.isEmpty()) {
+                    ok = false;
+                    continue;
+                }
+                r.raw("sockstat." + proto + "." + f[i], v.getAsLong());
+                if (proto.equals("TCP")) {
+                    switch (f[i]) {
+                        case "inuse": r.counter(CounterId.SOCKETS_IN_USE, v.getAsLong()); break;
+                        case "orphan": r.counter(CounterId.SOCKETS_ORPHANED, v.getAsLong()); break;
+                        case "tw": r.counter(CounterId.SOCKETS_TIME_WAIT, v.getAsLong()); break;
+                        default: break;
+                    }
+                }
+            }
+            if (ok) {
+                c.understood();
+            } else {
+                c.unparsed(line);
+            }
+        }
+        return c.result(r.build());
+    }
+}

@@ -1,0 +1,77 @@
+package syntop.collectors.os.linux;
+
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.Set;
+
+import syntop.collectors.model.ListenQueue;
+import syntop.collectors.model.Reading;
+import syntop.collectors.parse.Numbers;
+import syntop.collectors.parse.Parsed;
+
+/**
+ * {@code ss -ltn} (and the listening rows of any {@code ss} listing): on a LISTEN row Recv-Q is the
+ * accept queue now and Send-Q the backlog limit. Old ss has no Netid column, newer ss glues the
+ * header and adds process columns; rows of other protocols are skipped.
+ */
+public final class SsListenParser {
+    private static final Set<String> NETIDS = Set.of("tcp", "udp", "raw", "u_str", "u_dgr", "u_seq", "nl", "p_raw",
+            "p_dgr", "sctp", "mptcp", "dccp", "tipc", "v_str", "v_dgr", "xdp", "u_seqpacket");
+
+    private SsListenParser() {
+    }
+
+    public static Parsed<Reading> parse(List<String> lines) {
+        Parsed.Collector c = new Parsed.Collector();
+        Reading.Builder r = Reading.builder();
+        for (String line : lines) {
+            if (line.isBlank()) {
+                continue;
+            }
+            String[] f = Numbers.fields(line);
+            if (f[0].equals("State") || f[0].equals("Netid")) {
+                c.understood();
+                continue;
+            }
+            int i = 0;
+            String netid = "tcp";
+            if (NETIDS.contains(f[0])) {
+                netid = f[0];
+                i = 1;
+            }
+            if (f.length < i + 4) {
+                c.unparsed(line);
+                continue;
+            }
+            if (!netid.equals("tcp")) {
+                c.understood();
+                continue;
+            }
+            String state = f[i];
+            OptionalLong recvQ = Numbers.parseLong(f[i + 1]);
+            OptionalLong sendQ = Numbers.parseLong(f[i + 2]);
+            int colon = f[i + 3].lastIndexOf(':');
+            OptionalLong port = colon < 0 ? OptionalLong.empty() : Numbers.parseLong(f[i + 3].substring(colon + 1));
+            if (recvQ.isEmpty() || sendQ.isEmpty() || port.isEmpty() || port.getAsLong() > 65535 || port.getAsLong() < 0) {
+                c.unparsed(line);
+                continue;
+            }
+            c.understood();
+            if (!state.equals("LISTEN")) {
+                continue;
+            }
+            String address = f[i + 3].substring(0, colon);
+            if (address.startsWith("[") && address.endsWith("]")) {
+                address = address.substring(1, address.length() - 1);
+            }
+            int pct = address.indexOf('%');
+            if (pct > 0) {
+                address = address.substring(0, pct); // interface scope, e.g. 127.0.0.53%lo
+            }
+            String proto = address.indexOf(':') >= 0 ? "tcp6" : address.equals("*") ? "tcp46" : "tcp4";
+            r.listener(new ListenQueue(proto, address, (int) port.getAsLong(), recvQ.getAsLong(), OptionalLong.empty(),
+                    OptionalLong.of(sendQ.getAsLong())));
+        }
+        return c.result(r.build());
+    }
+}

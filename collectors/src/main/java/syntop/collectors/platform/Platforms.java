@@ -1,0 +1,38 @@
+package syntop.collectors.platform;
+
+import java.util.Optional;
+
+import syntop.collectors.model.HostInfo;
+import syntop.collectors.model.OsFamily;
+import syntop.collectors.os.linux.LinuxPlatform;
+import syntop.collectors.source.FsRoot;
+
+/** Finds the platform of this machine, or builds one for parsing another machine's saved outputs. */
+public final class Platforms {
+    private Platforms() {
+    }
+
+    /** The platform of the running machine, or empty when syntop does not support this OS. */
+    public static Optional<Platform> detect(FsRoot root) {
+        return OsFamily.fromOsName(System.getProperty("os.name")).map(os -> live(os, root));
+    }
+
+    private static Platform live(OsFamily os, FsRoot root) {
+        switch (os) {
+            case LINUX:
+                return new LinuxPlatform(root);
+            default:
+                throw new IllegalStateException("no live platform for " + os.token() + " yet");
+        }
+    }
+
+    /** A platform for parsing saved outputs of that OS; it does no I/O. */
+    public static Platform offline(OsFamily os, HostInfo host) {
+        switch (os) {
+            case LINUX:
+                return new LinuxPlatform(host);
+            default:
+                throw new IllegalStateException("no platform for " + os.token() + " yet");
+        }
+    }
+}

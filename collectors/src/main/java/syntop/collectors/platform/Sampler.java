@@ -1,0 +1,183 @@
+package syntop.collectors.platform;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.LongSupplier;
+
+import syntop.collectors.model.Reading;
+import syntop.collectors.model.SourceHealth;
+import syntop.collectors.model.SourceStatus;
+import syntop.collectors.model.Snapshot;
+import syntop.collectors.source.Acquirer;
+import syntop.collectors.source.RawOutput;
+import syntop.collectors.source.Source;
+
+/**
+ * Polls a platform's sources once per tick and assembles the snapshot. Sources run in parallel so
+ * one slow command does not hold the others; each is bounded by its budget. A table source whose
+ * poll exceeds its budget is polled less often (its last reading is reused and marked stale, with
+ * the reason); cheap counter sources stay at the chosen interval.
+ */
+public final class Sampler implements AutoCloseable {
+    /** The longest a backed-off source waits between polls. */
+    static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
+
+    private final Platform platform;
+    private final Acquirer acquirer;
+    private final Clock clock;
+    private final LongSupplier monoNanos;
+    private final ExecutorService pool;
+    private final Map<String, SourceState> states = new HashMap<>();
+    private final List<TickListener> listeners = new ArrayList<>();
+    private Duration interval;
+
+    /** Told of every tick's raw outputs (the recorder listens here). */
+    public interface TickListener {
+        void onTick(Snapshot snapshot, List<RawOutput> polled);
+    }
+
+    private static final class SourceState {
+        Reading lastReading = Reading.empty();
+        SourceStatus lastStatus;
+        Duration every;
+        long nextDueNanos;
+        boolean everPolled;
+    }
+
+    public Sampler(Platform platform, Acquirer acquirer, Clock clock, LongSupplier monoNanos, Duration interval) {
+        this.platform = platform;
+        this.acquirer = acquirer;
+        this.clock = clock;
+        this.monoNanos = monoNanos;
+        this.interval = interval;
+        this.pool = Executors.newFixedThreadPool(Math.max(1, Math.min(4, platform.sources().size())), r -> {
+            Thread t = new Thread(r, "syntop-probe");
+            t.setDaemon(true);
+            return t;
+        });
+        for (Source s : platform.sources()) {
+            SourceState st = new SourceState();
+            st.every = interval;
+            states.put(s.id(), st);
+        }
+    }
+
+    public static Sampler live(Platform platform, Acquirer acquirer, Duration interval) {
+        return new Sampler(platform, acquirer, Clock.systemUTC(), System::nanoTime, interval);
+    }
+
+    public Platform platform() {
+        return platform;
+    }
+
+    public synchronized void addListener(TickListener l) {
+        listeners.add(l);
+    }
+
+    public synchronized void setInterval(Duration newInterval) {
+        this.interval = newInterval;
+        for (SourceState st : states.values()) {
+            if (st.every.compareTo(newInterval) < 0) {
+                st.every = newInterval;
+            }
+        }
+    }
+
+    public synchronized Duration interval() {
+        return interval;
+    }
+
+    /** Polls every source that is due and returns the snapshot of this tick. */
+    public synchronized Snapshot sample() {
+        long now = monoNanos.getAsLong();
+        Instant at = clock.instant();
+        List<Source> sources = platform.sources();
+        Map<String, Future<RawOutput>> running = new HashMap<>();
+        for (Source s : sources) {
+            SourceState st = states.get(s.id());
+            if (!st.everPolled || now - st.nextDueNanos >= 0) {
+                running.put(s.id(), pool.submit(() -> acquirer.acquire(s)));
+            }
+        }
+        List<SnapshotAssembler.Contribution> contributions = new ArrayList<>();
+        List<RawOutput> polled = new ArrayList<>();
+        for (Source s : sources) {
+            SourceState st = states.get(s.id());
+            Future<RawOutput> f = running.get(s.id());
+            if (f == null) {
+                SourceStatus stale = new SourceStatus(s.id(), SourceHealth.STALE, staleReason(st),
+                        Duration.ZERO, st.every);
+                contributions.add(new SnapshotAssembler.Contribution(st.lastReading, stale));
+                continue;
+            }
+            RawOutput raw = await(s, f);
+            polled.add(raw);
+            adapt(s, st, raw.took());
+            SourceResult r = SourceEvaluation.evaluate(s, raw, st.every);
+            st.everPolled = true;
+            st.nextDueNanos = now + st.every.toNanos() - interval.toNanos() / 10;
+            st.lastStatus = r.status();
+            if (r.status().isOk()) {
+                st.lastReading = r.parsed().value();
+            } else if (r.status().health() == SourceHealth.NEEDS_ROOT) {
+                // the parser may still have read something (e.g. zeroed counters); keep it only as a status
+                st.lastReading = Reading.empty();
+            }
+            contributions.add(new SnapshotAssembler.Contribution(
+                    r.status().isOk() ? r.parsed().value() : Reading.empty(), r.status()));
+        }
+        Snapshot snap = SnapshotAssembler.assemble(at, now, platform.host(), contributions);
+        for (TickListener l : listeners) {
+            l.onTick(snap, polled);
+        }
+        return snap;
+    }
+
+    private String staleReason(SourceState st) {
+        SourceStatus last = st.lastStatus;
+        String took = last == null ? "" : ": took " + Durations.format(last.took());
+        return "polled every " + Durations.format(st.every) + took;
+    }
+
+    /** Table sources that exceed their budget back off (doubling, capped); they return when fast again. */
+    private void adapt(Source s, SourceState st, Duration took) {
+        if (s.cost() != Source.Cost.TABLE) {
+            st.every = interval;
+            return;
+        }
+        if (took.compareTo(s.budget()) > 0) {
+            Duration proposed = st.every.multipliedBy(2);
+            Duration byCost = took.multipliedBy(4);
+            Duration next = proposed.compareTo(byCost) > 0 ? proposed : byCost;
+            st.every = next.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : next;
+        } else if (took.multipliedBy(4).compareTo(s.budget()) < 0 && st.every.compareTo(interval) > 0) {
+            Duration half = st.every.dividedBy(2);
+            st.every = half.compareTo(interval) < 0 ? interval : half;
+        }
+    }
+
+    private static RawOutput await(Source s, Future<RawOutput> f) {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return RawOutput.failed(s.id(), RawOutput.Outcome.FAILED, Duration.ZERO, "interrupted");
+        } catch (ExecutionException e) {
+            return RawOutput.failed(s.id(), RawOutput.Outcome.FAILED, Duration.ZERO, String.valueOf(e.getCause()));
+        }
+    }
+
+    @Override
+    public void close() {
+        pool.shutdownNow();
+    }
+}

@@ -1,0 +1,65 @@
+package syntop.collectors.platform;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import syntop.collectors.model.AddressCount;
+import syntop.collectors.model.Counters;
+import syntop.collectors.model.HostInfo;
+import syntop.collectors.model.ListenQueue;
+import syntop.collectors.model.Reading;
+import syntop.collectors.model.Snapshot;
+import syntop.collectors.model.SourceStatus;
+import syntop.collectors.model.StateCounts;
+import syntop.collectors.model.TcpState;
+
+/**
+ * Merges the readings of one tick into one snapshot. Sources come in priority order: the first
+ * one that counts states, lists listeners or lists the remotes of a state wins (so {@code ss -ltn},
+ * which knows queue limits, is preferred to /proc/net/tcp's listeners); counters and tunables are united. Listeners without a SYN queue take it from a per-port SYN_RECV count (Linux).
+ */
+public final class SnapshotAssembler {
+    private SnapshotAssembler() {
+    }
+
+    /** One source's contribution: its reading (possibly from an earlier tick, when stale) and its status. */
+    public record Contribution(Reading reading, SourceStatus status) {
+    }
+
+    public static Snapshot assemble(Instant at, long monoNanos, HostInfo host, List<Contribution> contributions) {
+        Map<String, SourceStatus> sources = new LinkedHashMap<>();
+        StateCounts states = StateCounts.empty();
+        Counters.Builder counters = Counters.builder();
+        List<ListenQueue> listeners = new ArrayList<>();
+        Map<TcpState, List<AddressCount>> remotes = new EnumMap<>(TcpState.class);
+        Map<Integer, Long> synRecvByPort = new TreeMap<>();
+        Map<String, String> tunables = new TreeMap<>();
+        for (Contribution c : contributions) {
+            sources.put(c.status().id(), c.status());
+            Reading r = c.reading();
+            if (states.isEmpty() && !r.states().isEmpty()) {
+                states = r.states();
+            }
+            counters.putAll(r.counters());
+            if (listeners.isEmpty()) {
+                listeners.addAll(r.listeners());
+            }
+            r.remotes().forEach(remotes::putIfAbsent);
+            r.synRecvByPort().forEach(synRecvByPort::putIfAbsent);
+            tunables.putAll(r.tunables());
+        }
+        if (!synRecvByPort.isEmpty()) {
+            List<ListenQueue> withSyn = new ArrayList<>(listeners.size());
+            for (ListenQueue q : listeners) {
+                withSyn.add(q.synQueue().isPresent() ? q : q.withSynQueue(synRecvByPort.getOrDefault(q.port(), 0L)));
+            }
+            listeners = withSyn;
+        }
+        return new Snapshot(at, monoNanos, host, sources, states, counters.build(), listeners, remotes, tunables);
+    }
+}

@@ -1,0 +1,201 @@
+package syntop.collectors.report;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import syntop.collectors.detect.Verdict;
+import syntop.collectors.history.History;
+import syntop.collectors.history.Rate;
+import syntop.collectors.model.AddressCount;
+import syntop.collectors.model.CounterId;
+import syntop.collectors.model.ListenQueue;
+import syntop.collectors.model.Reading;
+import syntop.collectors.model.Snapshot;
+import syntop.collectors.model.SourceStatus;
+import syntop.collectors.model.StateCounts;
+import syntop.collectors.model.TcpState;
+import syntop.collectors.parse.Parsed;
+
+/** The JSON shapes of {@code syntop once --format json} and {@code syntop parse}, documented in README. */
+public final class SnapshotJson {
+    public static final int SCHEMA_VERSION = 1;
+
+    private SnapshotJson() {
+    }
+
+    /** A whole snapshot, with rates from the history when it has them. */
+    public static String snapshot(Snapshot s, Optional<History> history, List<Verdict> verdicts) {
+        JsonWriter w = new JsonWriter(true);
+        w.beginObject();
+        w.field("schema", SCHEMA_VERSION);
+        w.field("at", s.at().toString());
+        w.name("host").beginObject()
+                .field("hostname", s.host().hostname())
+                .field("os", s.host().os().token())
+                .field("os_version", s.host().osVersion())
+                .endObject();
+        w.name("sources").beginArray();
+        for (SourceStatus st : s.sources().values()) {
+            w.beginObject()
+                    .field("id", st.id())
+                    .field("health", st.health().label())
+                    .field("detail", st.detail())
+                    .field("took_ms", st.took().toNanos() / 1e6)
+                    .field("every_s", st.every().toMillis() / 1000.0)
+                    .endObject();
+        }
+        w.endArray();
+        states(w, s.states(), history);
+        listeners(w, s.listeners());
+        w.name("counters").beginObject();
+        for (Map.Entry<CounterId, Long> e : s.counters().normalised().entrySet()) {
+            w.name(e.getKey().label()).beginObject();
+            w.field("value", e.getValue());
+            w.field("kind", e.getKey().kind().name().toLowerCase(java.util.Locale.ROOT));
+            if (history.isPresent()) {
+                Rate r = history.get().rate(e.getKey());
+                w.field("per_second", r.perSecond());
+                w.field("rate_status", r.status().name().toLowerCase(java.util.Locale.ROOT));
+            }
+            w.endObject();
+        }
+        w.endObject();
+        rawCounters(w, s.counters().raw());
+        remotes(w, s.remotes());
+        tunables(w, s.tunables());
+        w.name("verdicts").beginArray();
+        for (Verdict v : verdicts) {
+            w.beginObject()
+                    .field("kind", v.kind().label())
+                    .field("severity", v.severity().name().toLowerCase(java.util.Locale.ROOT));
+            w.name("port");
+            if (v.port().isPresent()) {
+                w.value(v.port().getAsInt());
+            } else {
+                w.nullValue();
+            }
+            w.field("summary", v.summary()).field("evidence", v.evidence()).endObject();
+        }
+        w.endArray();
+        w.endObject();
+        return w.toString() + "\n";
+    }
+
+    /** What one parser made of saved text: {@code syntop parse}. */
+    public static String parsed(String platform, String source, Parsed<Reading> p) {
+        JsonWriter w = new JsonWriter(true);
+        Reading r = p.value();
+        w.beginObject();
+        w.field("schema", SCHEMA_VERSION);
+        w.field("platform", platform);
+        w.field("source", source);
+        w.field("lines_understood", p.understood());
+        w.name("unparsed").beginArray();
+        p.unparsed().forEach(w::value);
+        w.endArray();
+        w.name("notes").beginArray();
+        p.notes().forEach(w::value);
+        w.endArray();
+        if (p.needsRoot().isPresent()) {
+            w.field("needs_root", p.needsRoot().get());
+        }
+        if (!r.states().isEmpty()) {
+            states(w, r.states(), Optional.empty());
+        }
+        if (!r.listeners().isEmpty()) {
+            listeners(w, r.listeners());
+        }
+        if (!r.counters().normalised().isEmpty()) {
+            w.name("counters").beginObject();
+            r.counters().normalised().forEach((k, v) -> w.field(k.label(), v));
+            w.endObject();
+        }
+        if (!r.counters().raw().isEmpty()) {
+            rawCounters(w, r.counters().raw());
+        }
+        if (!r.remotes().isEmpty()) {
+            remotes(w, r.remotes());
+        }
+        if (!r.synRecvByPort().isEmpty()) {
+            w.name("syn_rcvd_by_port").beginObject();
+            r.synRecvByPort().forEach((port, n) -> w.field(String.valueOf(port), n));
+            w.endObject();
+        }
+        if (!r.tunables().isEmpty()) {
+            tunables(w, r.tunables());
+        }
+        w.endObject();
+        return w.toString() + "\n";
+    }
+
+    private static void states(JsonWriter w, StateCounts states, Optional<History> history) {
+        w.name("states").beginObject();
+        for (TcpState st : TcpState.values()) {
+            w.field(st.label(), states.get(st));
+        }
+        w.endObject();
+        if (history.isPresent()) {
+            w.name("states_per_second").beginObject();
+            for (TcpState st : TcpState.values()) {
+                Optional<Double> d = history.get().stateChangePerSecond(st);
+                w.name(st.label());
+                if (d.isPresent()) {
+                    w.value(d.get());
+                } else {
+                    w.nullValue();
+                }
+            }
+            w.endObject();
+        }
+    }
+
+    private static void listeners(JsonWriter w, List<ListenQueue> listeners) {
+        w.name("listeners").beginArray();
+        for (ListenQueue q : listeners) {
+            w.beginObject()
+                    .field("protocol", q.protocol())
+                    .field("address", q.localAddress())
+                    .field("port", q.port())
+                    .field("accept_queue", q.acceptQueue());
+            w.name("syn_queue");
+            if (q.synQueue().isPresent()) {
+                w.value(q.synQueue().getAsLong());
+            } else {
+                w.nullValue();
+            }
+            w.name("limit");
+            if (q.limit().isPresent()) {
+                w.value(q.limit().getAsLong());
+            } else {
+                w.nullValue();
+            }
+            w.endObject();
+        }
+        w.endArray();
+    }
+
+    private static void rawCounters(JsonWriter w, Map<String, Long> raw) {
+        w.name("raw_counters").beginObject();
+        raw.forEach(w::field);
+        w.endObject();
+    }
+
+    private static void remotes(JsonWriter w, Map<TcpState, List<AddressCount>> remotes) {
+        w.name("remotes").beginObject();
+        remotes.forEach((state, list) -> {
+            w.name(state.label()).beginArray();
+            for (AddressCount a : list) {
+                w.beginObject().field("address", a.address()).field("count", a.count()).endObject();
+            }
+            w.endArray();
+        });
+        w.endObject();
+    }
+
+    private static void tunables(JsonWriter w, Map<String, String> tunables) {
+        w.name("tunables").beginObject();
+        tunables.forEach(w::field);
+        w.endObject();
+    }
+}

@@ -1,0 +1,16 @@
+package syntop.collectors.source;
+
+import java.time.Duration;
+import java.util.List;
+
+/** Runs an argument vector (never a shell command line) with a time limit and an output cap. */
+public interface CommandRunner {
+    /** Default cap on captured output: a 500k-socket {@code netstat -an} is about 50 MB. */
+    long DEFAULT_MAX_OUTPUT = 128L * 1024 * 1024;
+
+    CommandResult run(List<String> argv, Duration timeout, long maxOutputBytes);
+
+    default CommandResult run(List<String> argv, Duration timeout) {
+        return run(argv, timeout, DEFAULT_MAX_OUTPUT);
+    }
+}

@@ -1,0 +1,44 @@
+package syntop.collectors.source;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * One thing syntop reads each tick: how to get the text, how to parse it, and how much time it may take.
+ *
+ * @param id          stable id: the argv slug for commands ({@code netstat-s-p-tcp}), a name for files
+ *                    ({@code proc-net-netstat}); also the recording key and the {@code parse --source} value
+ * @param acquisition the command or files
+ * @param parser      the pure parser
+ * @param budget      the time a poll may take; a command is killed past it, and a source slower than
+ *                    this is polled less often
+ * @param cost        cheap counter sources stay at the chosen interval; table sources may back off
+ */
+public record Source(String id, Acquisition acquisition, SourceParser parser, Duration budget, Cost cost) {
+    public enum Cost { CHEAP, TABLE }
+
+    public Source {
+        Objects.requireNonNull(id);
+        Objects.requireNonNull(acquisition);
+        Objects.requireNonNull(parser);
+        Objects.requireNonNull(budget);
+        Objects.requireNonNull(cost);
+    }
+
+    /** The slug of an argv: without leading dashes, joined by '-', case kept ({@code netstat -s -p tcp} → {@code netstat-s-p-tcp}). */
+    public static String slug(java.util.List<String> argv) {
+        StringBuilder sb = new StringBuilder();
+        for (String a : argv) {
+            String t = a.replaceFirst("^-+", "");
+            String base = t.contains("/") ? t.substring(t.lastIndexOf('/') + 1) : t;
+            if (base.isEmpty()) {
+                continue;
+            }
+            if (sb.length() > 0) {
+                sb.append('-');
+            }
+            sb.append(base);
+        }
+        return sb.toString();
+    }
+}
