@@ -55,6 +55,6 @@ public record Snapshot(Instant at, long monoNanos, HostInfo host, Map<String, So
 
     /** True when at least one source failed this tick (the exit status of {@code syntop once} depends on it). */
     public boolean anySourceFailed() {
-        return sources.values().stream().anyMatch(s -> !s.isOk());
+        return sources.values().stream().anyMatch(SourceStatus::isFailure);
     }
 }

@@ -11,8 +11,10 @@ import java.util.Objects;
  * @param detail the reason in words, empty when ok
  * @param took   how long the poll took (zero when it was not polled this tick)
  * @param every  how often this source is polled now (longer than the interval when it backed off)
+ * @param optional the source reads a feature many machines lack, so being unavailable is not a failure
  */
-public record SourceStatus(String id, SourceHealth health, String detail, Duration took, Duration every) {
+public record SourceStatus(String id, SourceHealth health, String detail, Duration took, Duration every,
+                           boolean optional) {
     public SourceStatus {
         Objects.requireNonNull(id);
         Objects.requireNonNull(health);
@@ -25,7 +27,16 @@ public record SourceStatus(String id, SourceHealth health, String detail, Durati
         return health == SourceHealth.OK;
     }
 
-    public SourceStatus withEvery(Duration newEvery) {
-        return new SourceStatus(id, health, detail, took, newEvery);
+    /** Failed in a way worth an exit status of 1: anything but ok, stale, or an optional feature that is absent. */
+    public boolean isFailure() {
+        switch (health) {
+            case OK:
+            case STALE:
+                return false;
+            case UNAVAILABLE:
+                return !optional;
+            default:
+                return true;
+        }
     }
 }

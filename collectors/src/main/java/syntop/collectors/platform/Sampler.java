@@ -115,7 +115,7 @@ public final class Sampler implements AutoCloseable {
             Future<RawOutput> f = running.get(s.id());
             if (f == null) {
                 SourceStatus stale = new SourceStatus(s.id(), SourceHealth.STALE, staleReason(st),
-                        Duration.ZERO, st.every);
+                        Duration.ZERO, st.every, s.optional());
                 contributions.add(new SnapshotAssembler.Contribution(st.lastReading, stale));
                 continue;
             }

@@ -25,19 +25,19 @@ public final class SourceEvaluation {
         Parsed<Reading> empty = new Parsed<>(Reading.empty(), 0, List.of(), List.of(), Optional.empty());
         switch (raw.outcome()) {
             case NOT_FOUND:
-                return result(raw, empty, SourceHealth.UNAVAILABLE, raw.detail(), every);
+                return result(source, raw, empty, SourceHealth.UNAVAILABLE, raw.detail(), every);
             case PERMISSION_DENIED:
-                return result(raw, empty, SourceHealth.NEEDS_ROOT, raw.detail(), every);
+                return result(source, raw, empty, SourceHealth.NEEDS_ROOT, raw.detail(), every);
             case TIMEOUT:
-                return result(raw, empty, SourceHealth.TIMEOUT, raw.detail(), every);
+                return result(source, raw, empty, SourceHealth.TIMEOUT, raw.detail(), every);
             case FAILED:
-                return result(raw, empty, SourceHealth.UNAVAILABLE, raw.detail(), every);
+                return result(source, raw, empty, SourceHealth.UNAVAILABLE, raw.detail(), every);
             default:
                 break;
         }
         String stderr = firstLine(raw.stderr());
         if (raw.exitCode() != 0 && deniedText(raw.stderr())) {
-            return result(raw, empty, SourceHealth.NEEDS_ROOT, program(source) + ": " + stderr + " (needs root)", every);
+            return result(source, raw, empty, SourceHealth.NEEDS_ROOT, program(source) + ": " + stderr + " (needs root)", every);
         }
         SourceText text = new SourceText(raw.parts());
         Parsed<Reading> parsed;
@@ -45,26 +45,28 @@ public final class SourceEvaluation {
             parsed = source.parser().parse(text);
         } catch (RuntimeException e) {
             // a parser must not throw; if one does, the source is unreadable this tick, not the whole tick
-            return result(raw, empty, SourceHealth.UNPARSED, "parser failed: " + e, every);
+            return result(source, raw, empty, SourceHealth.UNPARSED, "parser failed: " + e, every);
         }
         if (parsed.needsRoot().isPresent()) {
-            return result(raw, parsed, SourceHealth.NEEDS_ROOT, parsed.needsRoot().get(), every);
+            return result(source, raw, parsed, SourceHealth.NEEDS_ROOT, parsed.needsRoot().get(), every);
         }
         if (raw.exitCode() != 0 && parsed.nothingUnderstood()) {
             String why = stderr.isEmpty() ? "exited with status " + raw.exitCode() : stderr;
-            return result(raw, parsed, SourceHealth.UNAVAILABLE, program(source) + ": " + why, every);
+            return result(source, raw, parsed, SourceHealth.UNAVAILABLE, program(source) + ": " + why, every);
         }
         if (parsed.nothingUnderstood()) {
             String why = text.isBlank() ? "printed nothing" : "output not understood: " + parsed.unparsed().stream()
                     .findFirst().map(SourceEvaluation::shorten).orElse("");
-            return result(raw, parsed, SourceHealth.UNPARSED, why, every);
+            return result(source, raw, parsed, SourceHealth.UNPARSED, why, every);
         }
         String detail = parsed.notes().isEmpty() ? raw.detail() : String.join("; ", parsed.notes());
-        return result(raw, parsed, SourceHealth.OK, detail, every);
+        return result(source, raw, parsed, SourceHealth.OK, detail, every);
     }
 
-    private static SourceResult result(RawOutput raw, Parsed<Reading> parsed, SourceHealth h, String detail, Duration every) {
-        return new SourceResult(raw, parsed, new SourceStatus(raw.sourceId(), h, detail, raw.took(), every));
+    private static SourceResult result(Source source, RawOutput raw, Parsed<Reading> parsed, SourceHealth h,
+                                       String detail, Duration every) {
+        return new SourceResult(raw, parsed, new SourceStatus(raw.sourceId(), h, detail, raw.took(), every,
+                source.optional()));
     }
 
     private static boolean deniedText(String stderr) {

@@ -31,7 +31,7 @@ public sealed interface Acquisition permits Acquisition.Command, Acquisition.Fil
 
         @Override
         public String describe() {
-            return String.join(" ", paths);
+            return paths.size() <= 2 ? String.join(" ", paths) : paths.get(0) + " and " + (paths.size() - 1) + " more files";
         }
     }
 

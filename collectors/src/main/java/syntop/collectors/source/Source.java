@@ -13,9 +13,16 @@ import java.util.Objects;
  * @param budget      the time a poll may take; a command is killed past it, and a source slower than
  *                    this is polled less often
  * @param cost        cheap counter sources stay at the chosen interval; table sources may back off
+ * @param optional    a feature that many machines lack (e.g. netfilter SYNPROXY): its absence is not a failure
  */
-public record Source(String id, Acquisition acquisition, SourceParser parser, Duration budget, Cost cost) {
+public record Source(String id, Acquisition acquisition, SourceParser parser, Duration budget, Cost cost,
+                     boolean optional) {
     public enum Cost { CHEAP, TABLE }
+
+    /** A source every machine of its OS is expected to have. */
+    public Source(String id, Acquisition acquisition, SourceParser parser, Duration budget, Cost cost) {
+        this(id, acquisition, parser, budget, cost, false);
+    }
 
     public Source {
         Objects.requireNonNull(id);

@@ -44,7 +44,7 @@ public final class LinuxPlatform implements Platform {
             new Source(SOCKSTAT, Acquisition.files("/proc/net/sockstat"), t -> SockstatParser.parse(t.lines()),
                     Duration.ofMillis(200), Source.Cost.CHEAP),
             new Source(SYNPROXY, Acquisition.files("/proc/net/stat/synproxy"), t -> SynproxyStatParser.parse(t.lines()),
-                    Duration.ofMillis(200), Source.Cost.CHEAP),
+                    Duration.ofMillis(200), Source.Cost.CHEAP, true),
             new Source(SYSCTL, new Acquisition.Files(TUNABLES.stream().map(ProcSysParser::pathOf).toList()),
                     ProcSysParser::parse, Duration.ofMillis(200), Source.Cost.CHEAP));
 

@@ -71,7 +71,7 @@ public final class ProcNetTcpParser {
             while (i < end && b[i] != ' ' && b[i] != '\t') {
                 i++;
             }
-            f[n + 5] = i; // field end
+            f[n + 4] = i; // end of field n-1
         }
         if (n == 0) {
             return;
@@ -89,7 +89,7 @@ public final class ProcNetTcpParser {
         TcpState state = stState < 0 ? null : TcpState.fromLinuxCode(stState).orElse(null);
         int localColon = indexOf(b, f[1], localEnd, (byte) ':');
         int remoteColon = indexOf(b, f[2], remoteEnd, (byte) ':');
-        if (state == null || localColon < 0 || remoteColon < 0) {
+        if (state == null || !isHexAddress(b, f[1], localColon) || !isHexAddress(b, f[2], remoteColon)) {
             c.unparsed(ascii(b, start, end));
             return;
         }
@@ -130,6 +130,20 @@ public final class ProcNetTcpParser {
         merged.forEach((a, n) -> out.add(new AddressCount(a, n)));
         out.sort((a, b) -> Long.compare(b.count(), a.count()));
         return out;
+    }
+
+    /** 8 hex digits (IPv4) or 32 (IPv6) from {@code from} to the colon at {@code colon}. */
+    private static boolean isHexAddress(byte[] b, int from, int colon) {
+        int len = colon - from;
+        if (colon < 0 || (len != 8 && len != 32)) {
+            return false;
+        }
+        for (int i = from; i < colon; i++) {
+            if (Character.digit(b[i], 16) < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static int indexOf(byte[] b, int from, int to, byte x) {

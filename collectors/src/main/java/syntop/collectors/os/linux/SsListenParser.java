@@ -24,6 +24,7 @@ public final class SsListenParser {
     public static Parsed<Reading> parse(List<String> lines) {
         Parsed.Collector c = new Parsed.Collector();
         Reading.Builder r = Reading.builder();
+        boolean serviceNames = false;
         for (String line : lines) {
             if (line.isBlank()) {
                 continue;
@@ -54,6 +55,9 @@ public final class SsListenParser {
             OptionalLong port = colon < 0 ? OptionalLong.empty() : Numbers.parseLong(f[i + 3].substring(colon + 1));
             if (recvQ.isEmpty() || sendQ.isEmpty() || port.isEmpty() || port.getAsLong() > 65535 || port.getAsLong() < 0) {
                 c.unparsed(line);
+                if (port.isEmpty() && colon >= 0 && f[i + 3].substring(colon + 1).matches("[A-Za-z][\\w-]*")) {
+                    serviceNames = true;
+                }
                 continue;
             }
             c.understood();
@@ -71,6 +75,9 @@ public final class SsListenParser {
             String proto = address.indexOf(':') >= 0 ? "tcp6" : address.equals("*") ? "tcp46" : "tcp4";
             r.listener(new ListenQueue(proto, address, (int) port.getAsLong(), recvQ.getAsLong(), OptionalLong.empty(),
                     OptionalLong.of(sendQ.getAsLong())));
+        }
+        if (serviceNames) {
+            c.note("ports shown as service names; syntop reads ss -n output");
         }
         return c.result(r.build());
     }

@@ -1,0 +1,78 @@
+package syntop.collectors.report;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import syntop.collectors.detect.Verdict;
+import syntop.collectors.history.History;
+import syntop.collectors.history.Rate;
+import syntop.collectors.model.AddressCount;
+import syntop.collectors.model.CounterId;
+import syntop.collectors.model.ListenQueue;
+import syntop.collectors.model.Snapshot;
+import syntop.collectors.model.SourceStatus;
+import syntop.collectors.model.TcpState;
+import syntop.collectors.platform.Durations;
+
+/** The plain-text form of {@code syntop once}: what an operator reads in a terminal or a cron mail. */
+public final class SnapshotText {
+    private SnapshotText() {
+    }
+
+    public static String snapshot(Snapshot s, History history, List<Verdict> verdicts) {
+        StringBuilder b = new StringBuilder();
+        b.append("syntop ").append(s.host().hostname()).append(" (").append(s.host().osVersion()).append(") at ")
+                .append(s.at()).append('\n');
+        if (verdicts.isEmpty()) {
+            b.append("verdict: all quiet\n");
+        } else {
+            for (Verdict v : verdicts) {
+                b.append("verdict: ").append(v.severity().name()).append(' ').append(v.summary())
+                        .append(" (").append(v.evidence()).append(")\n");
+            }
+        }
+        b.append("\nstates\n");
+        if (s.states().isEmpty()) {
+            b.append("  (no source counted connection states)\n");
+        }
+        for (TcpState st : TcpState.values()) {
+            if (s.states().isEmpty()) {
+                break;
+            }
+            Optional<Double> d = history.stateChangePerSecond(st);
+            b.append(String.format(Locale.ROOT, "  %-12s %10d %s%n", st.name(), s.states().get(st),
+                    d.map(x -> String.format(Locale.ROOT, "%+.1f/s", x)).orElse("")));
+        }
+        b.append("\nlisten queues (accept/limit, syn)\n");
+        if (s.listeners().isEmpty()) {
+            b.append("  (none)\n");
+        }
+        s.listeners().stream().sorted(Comparator.comparingDouble(ListenQueue::fill).reversed()).forEach(q ->
+                b.append(String.format(Locale.ROOT, "  %-5s %-28s %8d/%-8s syn %s%n", q.protocol(), q.endpoint(),
+                        q.acceptQueue(), q.limit().isPresent() ? String.valueOf(q.limit().getAsLong()) : "?",
+                        q.synQueue().isPresent() ? String.valueOf(q.synQueue().getAsLong()) : "?")));
+        b.append("\ncounters\n");
+        for (Map.Entry<CounterId, Long> e : s.counters().normalised().entrySet()) {
+            Rate r = history.rate(e.getKey());
+            b.append(String.format(Locale.ROOT, "  %-26s %14d %s%n", e.getKey().label(), e.getValue(),
+                    r.known() ? String.format(Locale.ROOT, "%.1f/s", r.perSecond()) : ""));
+        }
+        for (Map.Entry<TcpState, List<AddressCount>> e : s.remotes().entrySet()) {
+            if (e.getValue().isEmpty()) {
+                continue;
+            }
+            b.append("\ntop remotes in ").append(e.getKey().name()).append('\n');
+            e.getValue().stream().limit(10).forEach(a ->
+                    b.append(String.format(Locale.ROOT, "  %-40s %8d%n", a.address(), a.count())));
+        }
+        b.append("\nsources\n");
+        for (SourceStatus st : s.sources().values()) {
+            b.append(String.format(Locale.ROOT, "  %-24s %-11s %8s  %s%n", st.id(), st.health().label(),
+                    Durations.format(st.took()), st.detail()));
+        }
+        return b.toString();
+    }
+}

@@ -1,0 +1,88 @@
+package syntop.collectors.os.linux;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.OptionalLong;
+
+import org.junit.jupiter.api.Test;
+
+import syntop.collectors.Fixtures;
+import syntop.collectors.model.ListenQueue;
+import syntop.collectors.model.Reading;
+import syntop.collectors.parse.Parsed;
+
+class SsListenParserTest {
+    private static List<ListenQueue> listeners(String fixture) {
+        return SsListenParser.parse(Fixtures.lines(fixture)).value().listeners();
+    }
+
+    @Test
+    void recvQIsTheAcceptQueueAndSendQTheLimit() {
+        List<ListenQueue> l = listeners("linux/6.18-lab-synflood/cmd/ss-ltn.txt");
+        assertEquals(2, l.size());
+        ListenQueue full = l.get(0);
+        assertEquals("10.99.0.2", full.localAddress());
+        assertEquals(8081, full.port());
+        assertEquals(17, full.acceptQueue());
+        assertEquals(OptionalLong.of(16), full.limit());
+        assertEquals(OptionalLong.empty(), full.synQueue());
+    }
+
+    @Test
+    void oldLayoutWithoutNetidAndAnOverflowingQueue() {
+        List<ListenQueue> l = listeners("linux/old-iproute2-imroc/cmd/ss-lnt.txt");
+        assertEquals(1, l.size());
+        assertEquals("*", l.get(0).localAddress());
+        assertEquals(80, l.get(0).port());
+        assertEquals(129, l.get(0).acceptQueue());
+        assertEquals(128, l.get(0).limit().getAsLong());
+        assertTrue(l.get(0).acceptFill() > 1.0);
+    }
+
+    @Test
+    void processColumnsAreIgnored() {
+        List<ListenQueue> l = listeners("linux/4.15-gnuser-lpo/cmd/ss-ltnp.txt");
+        assertEquals(2, l.size());
+        assertEquals(10, l.get(0).acceptQueue());
+        assertEquals(10, l.get(0).limit().getAsLong());
+        assertEquals(9000, l.get(1).port());
+        assertEquals(7, l.get(1).acceptQueue());
+    }
+
+    @Test
+    void netidColumnKeepsOnlyTcpListeners() {
+        List<ListenQueue> ubuntu = listeners("linux/ubuntu-18.04-jc/cmd/ss-tulpen.txt");
+        assertEquals(58, ubuntu.size());
+        assertEquals(9187, ubuntu.get(0).port());
+        assertEquals(4096, ubuntu.get(0).limit().getAsLong());
+        List<ListenQueue> newer = listeners("linux/newer-iproute2-jc/cmd/ss-tulpen.txt");
+        assertEquals(29, newer.size());
+        assertEquals("127.0.0.1", newer.get(0).localAddress());
+        assertEquals(2500, newer.get(0).port());
+    }
+
+    @Test
+    void ipv6AddressesLoseTheirBrackets() {
+        List<ListenQueue> l = listeners("linux/old-iproute2-datadog/cmd/ss-tan6.txt");
+        assertEquals("::", l.get(0).localAddress());
+        assertEquals(9200, l.get(0).port());
+        assertEquals("tcp6", l.get(0).protocol());
+    }
+
+    @Test
+    void serviceNamesInsteadOfPortsAreSaidNotGuessed() {
+        Parsed<Reading> p = SsListenParser.parse(Fixtures.lines("linux/centos-7.7-jc/cmd/ss-a.txt"));
+        assertTrue(p.value().listeners().isEmpty());
+        assertTrue(p.notes().stream().anyMatch(n -> n.contains("service names")), p.notes().toString());
+    }
+
+    @Test
+    void nonListeningRowsAreUnderstoodButNotListed() {
+        Parsed<Reading> p = SsListenParser.parse(Fixtures.lines("linux/4.x-netdata2169-PARTIAL/cmd/ss-ant.txt"));
+        assertTrue(p.value().listeners().isEmpty());
+        assertTrue(p.understood() > 2);
+        assertTrue(p.unparsed().isEmpty(), p.unparsed().toString());
+    }
+}

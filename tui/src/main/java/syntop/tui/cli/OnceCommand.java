@@ -1,0 +1,91 @@
+package syntop.tui.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+import syntop.collectors.detect.Verdict;
+import syntop.collectors.history.History;
+import syntop.collectors.model.Snapshot;
+import syntop.collectors.platform.Platform;
+import syntop.collectors.platform.Platforms;
+import syntop.collectors.platform.Sampler;
+import syntop.collectors.report.SnapshotCsv;
+import syntop.collectors.report.SnapshotJson;
+import syntop.collectors.report.SnapshotText;
+import syntop.collectors.source.Acquirer;
+import syntop.collectors.source.FsRoot;
+import syntop.collectors.source.ProcessCommandRunner;
+
+/** {@code syntop once}: one snapshot of this machine, with rates measured over the interval. */
+@Command(name = "once", mixinStandardHelpOptions = true,
+        description = {"Print one snapshot of this machine's TCP stack and exit.",
+            "Samples twice, --interval apart, so counters come with per-second rates."})
+public final class OnceCommand implements Callable<Integer> {
+    enum Format { text, json, csv }
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--format", description = "text, json or csv (default: ${DEFAULT-VALUE})", defaultValue = "text")
+    Format format;
+
+    @Option(names = "--interval", paramLabel = "SECONDS", defaultValue = "1",
+            description = "time between the two samples that give rates (default: ${DEFAULT-VALUE}; 0 = no rates)")
+    double intervalSeconds;
+
+    @Option(names = "--fs-root", paramLabel = "DIR", hidden = true,
+            description = "read /proc and other files under DIR instead of / (tests, captures)")
+    Path fsRoot;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (intervalSeconds < 0 || intervalSeconds > 3600 || Double.isNaN(intervalSeconds)) {
+            err.println("syntop once: --interval must be between 0 and 3600 seconds");
+            return ExitCodes.USAGE;
+        }
+        FsRoot root = fsRoot == null ? FsRoot.live() : new FsRoot(fsRoot);
+        Optional<Platform> platform = Platforms.detect(root);
+        if (platform.isEmpty()) {
+            err.println("syntop once: this OS (" + System.getProperty("os.name") + ") is not supported; "
+                    + "syntop knows Linux, FreeBSD and macOS");
+            return ExitCodes.USAGE;
+        }
+        Duration interval = Duration.ofMillis(Math.round(intervalSeconds * 1000));
+        History history = new History();
+        Snapshot snap;
+        try (Sampler sampler = Sampler.live(platform.get(), new Acquirer(new ProcessCommandRunner(), root),
+                interval.isZero() ? Duration.ofSeconds(1) : interval)) {
+            snap = sampler.sample();
+            history.add(snap);
+            if (!interval.isZero()) {
+                Thread.sleep(interval.toMillis());
+                snap = sampler.sample();
+                history.add(snap);
+            }
+        }
+        List<Verdict> verdicts = List.of();
+        switch (format) {
+            case json:
+                out.print(SnapshotJson.snapshot(snap, Optional.of(history), verdicts));
+                break;
+            case csv:
+                out.print(SnapshotCsv.snapshot(snap, history));
+                break;
+            default:
+                out.print(SnapshotText.snapshot(snap, history, verdicts));
+                break;
+        }
+        out.flush();
+        return snap.anySourceFailed() ? ExitCodes.SOURCE_FAILED : ExitCodes.OK;
+    }
+}
