@@ -1,0 +1,136 @@
+package syntop.collectors.platform;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.junit.jupiter.api.Test;
+
+import syntop.collectors.model.HostInfo;
+import syntop.collectors.model.OsFamily;
+import syntop.collectors.model.Snapshot;
+import syntop.collectors.model.SourceHealth;
+import syntop.collectors.model.TcpState;
+import syntop.collectors.os.linux.SockstatParser;
+import syntop.collectors.os.linux.SsListenParser;
+import syntop.collectors.source.Acquirer;
+import syntop.collectors.source.Acquisition;
+import syntop.collectors.source.CommandResult;
+import syntop.collectors.source.CommandRunner;
+import syntop.collectors.source.FsRoot;
+import syntop.collectors.source.RawOutput;
+import syntop.collectors.source.Source;
+
+class SamplerTest {
+    /** Answers each argv with canned output and a pretended duration; records what was run. */
+    static final class FakeRunner implements CommandRunner {
+        final List<List<String>> ran = new ArrayList<>();
+        Duration tableTook = Duration.ofMillis(5);
+
+        @Override
+        public synchronized CommandResult run(List<String> argv, Duration timeout, long maxOutputBytes) {
+            ran.add(argv);
+            if (argv.get(0).equals("table")) {
+                return new CommandResult(argv, RawOutput.Outcome.COMPLETED,
+                        "State Recv-Q Send-Q Local Address:Port Peer Address:Port\nLISTEN 3 128 0.0.0.0:80 0.0.0.0:*\n"
+                                .getBytes(), "", 0, false, tableTook, "");
+            }
+            if (argv.get(0).equals("missing")) {
+                return new CommandResult(argv, RawOutput.Outcome.NOT_FOUND, new byte[0], "", -1, false, Duration.ZERO,
+                        "missing: command not found");
+            }
+            return new CommandResult(argv, RawOutput.Outcome.COMPLETED, "TCP: inuse 7 orphan 0 tw 3\n".getBytes(), "", 0,
+                    false, Duration.ofMillis(1), "");
+        }
+
+        synchronized long count(String program) {
+            return ran.stream().filter(a -> a.get(0).equals(program)).count();
+        }
+    }
+
+    static final class FakePlatform implements Platform {
+        final List<Source> sources = List.of(
+                new Source("table", Acquisition.command("table"), t -> SsListenParser.parse(t.lines()),
+                        Duration.ofMillis(300), Source.Cost.TABLE),
+                new Source("counters", Acquisition.command("counters"), t -> SockstatParser.parse(t.lines()),
+                        Duration.ofMillis(300), Source.Cost.CHEAP),
+                new Source("missing", Acquisition.command("missing"), t -> SockstatParser.parse(t.lines()),
+                        Duration.ofMillis(300), Source.Cost.CHEAP, true));
+
+        @Override
+        public OsFamily os() {
+            return OsFamily.LINUX;
+        }
+
+        @Override
+        public HostInfo host() {
+            return new HostInfo("test", OsFamily.LINUX, "Linux test");
+        }
+
+        @Override
+        public List<Source> sources() {
+            return sources;
+        }
+    }
+
+    private final FakeRunner runner = new FakeRunner();
+    private final AtomicLong mono = new AtomicLong();
+    private final Sampler sampler = new Sampler(new FakePlatform(), new Acquirer(runner, new FsRoot(Path.of("/nonexistent"))),
+            Clock.fixed(Instant.EPOCH, ZoneOffset.UTC), mono::get, Duration.ofSeconds(1));
+
+    private Snapshot tick() {
+        Snapshot s = sampler.sample();
+        mono.addAndGet(Duration.ofSeconds(1).toNanos());
+        return s;
+    }
+
+    @Test
+    void everySourceContributesAndKeepsItsStatus() {
+        Snapshot s = tick();
+        assertEquals(3, s.listeners().get(0).acceptQueue());
+        assertEquals(SourceHealth.OK, s.sources().get("counters").health());
+        assertEquals(SourceHealth.UNAVAILABLE, s.sources().get("missing").health());
+        assertEquals("missing: command not found", s.sources().get("missing").detail());
+        assertTrue(!s.anySourceFailed(), "an optional source being absent is not a failure");
+        assertEquals(List.of("table", "counters", "missing"), List.copyOf(s.sources().keySet()));
+        assertEquals(0, s.states().get(TcpState.LISTEN), "no source counted states");
+    }
+
+    @Test
+    void aSlowTableSourceBacksOffAndIsMarkedStaleWithTheReason() {
+        runner.tableTook = Duration.ofMillis(1800);
+        tick();
+        Snapshot second = tick();
+        assertEquals(SourceHealth.STALE, second.sources().get("table").health());
+        assertEquals("polled every 7.2 s: took 1.8 s", second.sources().get("table").detail());
+        assertEquals(3, second.listeners().get(0).acceptQueue(), "the last reading is still shown");
+        for (int i = 0; i < 10; i++) {
+            tick();
+        }
+        assertEquals(12, runner.count("counters"), "cheap sources stay at the interval");
+        assertEquals(2, runner.count("table"));
+        runner.tableTook = Duration.ofMillis(5);
+        for (int i = 0; i < 40; i++) {
+            tick();
+        }
+        assertEquals(SourceHealth.OK, tick().sources().get("table").health());
+        assertEquals(Duration.ofSeconds(1), sampler.sample().sources().get("table").every(), "back to the interval when fast");
+    }
+
+    @Test
+    void listenersHearEveryTickWithTheRawOutputs() {
+        List<Integer> polled = new ArrayList<>();
+        sampler.addListener((snap, raws) -> polled.add(raws.size()));
+        tick();
+        tick();
+        assertEquals(List.of(3, 3), polled);
+    }
+}
