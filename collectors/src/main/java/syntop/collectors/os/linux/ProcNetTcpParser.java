@@ -48,6 +48,8 @@ public final class ProcNetTcpParser {
                 pos = end + 1;
             }
         }
+        // a listening port with no half-open connection has a SYN queue of 0, not an unknown one
+        listeners.forEach(q -> synByPort.putIfAbsent(q.port(), 0L));
         Reading.Builder r = Reading.builder().states(tally.toCounts()).synRecvByPort(synByPort);
         listeners.forEach(r::listener);
         remotes.forEach((state, byAddr) -> r.remotes(state, top(byAddr)));

@@ -1,0 +1,29 @@
+package syntop.tui.cli;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+
+import picocli.CommandLine;
+
+/** Runs the command line in-process with captured output. */
+final class Cli {
+    final int exit;
+    final String out;
+    final String err;
+
+    private Cli(int exit, String out, String err) {
+        this.exit = exit;
+        this.out = out;
+        this.err = err;
+    }
+
+    static Cli run(String... args) {
+        CommandLine cl = SyntopCommand.commandLine();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        int exit = cl.execute(args);
+        return new Cli(exit, out.toString(), err.toString());
+    }
+}

@@ -1,0 +1,60 @@
+package syntop.tui.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ParseCommandTest {
+    private static final Path LAB = Path.of("../collectors/src/test/resources/fixtures/linux/6.18-lab-synflood");
+
+    @Test
+    void parsesSavedProcFilesAsOneInput() {
+        Cli r = Cli.run("parse", "--platform", "linux", "--source", "proc-net-tcp",
+                LAB.resolve("proc/net/tcp").toString(), LAB.resolve("proc/net/tcp6").toString());
+        assertEquals(0, r.exit, r.err);
+        assertTrue(r.out.contains("\"syn_rcvd\": 129"), r.out);
+        assertTrue(r.out.contains("\"8080\": 129"), r.out);
+    }
+
+    @Test
+    void aUniquePrefixNamesTheSource() {
+        Cli r = Cli.run("parse", "--platform", "linux", "--source", "ss", LAB.resolve("cmd/ss-ltn.txt").toString());
+        assertEquals(0, r.exit, r.err);
+        assertTrue(r.out.contains("\"source\": \"ss-ltn\""), r.out);
+        assertTrue(r.out.contains("\"limit\": 16"), r.out);
+    }
+
+    @Test
+    void garbageExitsWithOneAndSaysSo(@TempDir Path dir) throws Exception {
+        Path junk = dir.resolve("junk.txt");
+        Files.write(junk, new byte[] {0, 1, 2, (byte) 0xff, '\n', 'x'});
+        Cli r = Cli.run("parse", "--platform", "linux", "--source", "proc-net-netstat", junk.toString());
+        assertEquals(ExitCodes.SOURCE_FAILED, r.exit);
+        assertTrue(r.err.contains("nothing in the input was understood"), r.err);
+        assertTrue(r.out.contains("\"lines_understood\": 0"), r.out);
+    }
+
+    @Test
+    void usageErrorsExitWithTwo(@TempDir Path dir) {
+        assertEquals(ExitCodes.USAGE, Cli.run("parse", "--platform", "plan9", "--source", "x", "f").exit);
+        Cli ambiguous = Cli.run("parse", "--platform", "linux", "--source", "proc-net", "f");
+        assertEquals(ExitCodes.USAGE, ambiguous.exit);
+        assertTrue(ambiguous.err.contains("more than one"), ambiguous.err);
+        Cli missing = Cli.run("parse", "--platform", "linux", "--source", "ss-ltn", dir.resolve("none").toString());
+        assertEquals(ExitCodes.USAGE, missing.exit);
+        assertTrue(missing.err.contains("cannot read"), missing.err);
+        assertEquals(ExitCodes.USAGE, Cli.run("--no-such-option").exit);
+    }
+
+    @Test
+    void helpListsTheSourcesOfEachPlatform() {
+        Cli r = Cli.run("parse", "--help");
+        assertEquals(0, r.exit);
+        assertTrue(r.out.contains("proc-net-tcp") && r.out.contains("ss-ltn"), r.out);
+    }
+}
