@@ -81,7 +81,7 @@ public final class SysctlParser {
             }
         }
         if (!missing.isEmpty() && !values.isEmpty()) {
-            c.note("not on this system: " + String.join(", ", missing));
+            c.note("asked for but not printed (unknown keys go to stderr): " + String.join(", ", missing));
         }
         return c.result(r.build());
     }

@@ -69,7 +69,7 @@ class SysctlParserTest {
     void requestedKeysThatAreNotPrintedAreNamed() {
         Parsed<Reading> p = SysctlParser.parse(List.of("kern.ipc.somaxconn: 128", "net.inet.tcp.msl: 15000"),
                 List.of("kern.ipc.somaxconn", "net.inet.tcp.msl", "net.inet.tcp.fin_timeout", "net.inet.tcp.syncache"));
-        assertEquals(List.of("not on this system: net.inet.tcp.fin_timeout, net.inet.tcp.syncache"), p.notes());
+        assertEquals(List.of("asked for but not printed (unknown keys go to stderr): net.inet.tcp.fin_timeout, net.inet.tcp.syncache"), p.notes());
         Parsed<Reading> subtree = SysctlParser.parse(List.of("net.inet.tcp.syncache.count: 12"), List.of("net.inet.tcp.syncache"));
         assertEquals(List.of(), subtree.notes());
         assertEquals(12, subtree.value().counters().get(CounterId.SYNCACHE_ENTRIES).orElseThrow());
