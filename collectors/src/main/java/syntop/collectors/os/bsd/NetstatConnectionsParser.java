@@ -68,8 +68,10 @@ public final class NetstatConnectionsParser {
                 continue;
             }
             int p = -1;
-            for (int i = 0; i < Math.min(3, f.length); i++) {
-                if (BsdAddress.isProtocolName(f[i])) {
+            for (int i = 0; i < Math.min(3, f.length - 2); i++) {
+                // a protocol column is followed by Recv-Q and Send-Q, for TCP and UDP rows alike
+                if (BsdAddress.isProtocolName(f[i]) && Numbers.parseLong(f[i + 1]).isPresent()
+                        && Numbers.parseLong(f[i + 2]).isPresent()) {
                     p = i;
                     break;
                 }
@@ -82,7 +84,7 @@ public final class NetstatConnectionsParser {
                 c.understood(); // udp4, udp46, icm4…
                 continue;
             }
-            if (f.length < p + 6 || Numbers.parseLong(f[p + 1]).isEmpty() || Numbers.parseLong(f[p + 2]).isEmpty()) {
+            if (f.length < p + 6) {
                 c.unparsed(line);
                 continue;
             }
