@@ -4,8 +4,11 @@ import java.util.Optional;
 
 import syntop.collectors.model.HostInfo;
 import syntop.collectors.model.OsFamily;
+import syntop.collectors.os.freebsd.FreeBsdPlatform;
 import syntop.collectors.os.linux.LinuxPlatform;
+import syntop.collectors.os.macos.MacOsPlatform;
 import syntop.collectors.source.FsRoot;
+import syntop.collectors.source.ProcessCommandRunner;
 
 /** Finds the platform of this machine, or builds one for parsing another machine's saved outputs. */
 public final class Platforms {
@@ -21,6 +24,10 @@ public final class Platforms {
         switch (os) {
             case LINUX:
                 return new LinuxPlatform(root);
+            case FREEBSD:
+                return new FreeBsdPlatform(new ProcessCommandRunner());
+            case MACOS:
+                return new MacOsPlatform(new ProcessCommandRunner());
             default:
                 throw new IllegalStateException("no live platform for " + os.token() + " yet");
         }
@@ -31,6 +38,10 @@ public final class Platforms {
         switch (os) {
             case LINUX:
                 return new LinuxPlatform(host);
+            case FREEBSD:
+                return new FreeBsdPlatform(host);
+            case MACOS:
+                return new MacOsPlatform(host);
             default:
                 throw new IllegalStateException("no platform for " + os.token() + " yet");
         }

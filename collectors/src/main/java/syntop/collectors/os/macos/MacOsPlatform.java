@@ -1,0 +1,105 @@
+package syntop.collectors.os.macos;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import syntop.collectors.model.HostInfo;
+import syntop.collectors.model.OsFamily;
+import syntop.collectors.os.bsd.Dialect;
+import syntop.collectors.os.bsd.HostCommands;
+import syntop.collectors.os.bsd.NetstatConnectionsParser;
+import syntop.collectors.os.bsd.NetstatListenParser;
+import syntop.collectors.os.bsd.NetstatTcpStatsParser;
+import syntop.collectors.os.bsd.PfctlInfoParser;
+import syntop.collectors.os.bsd.PfctlMemoryParser;
+import syntop.collectors.os.bsd.SysctlParser;
+import syntop.collectors.platform.Platform;
+import syntop.collectors.source.Acquisition;
+import syntop.collectors.source.CommandRunner;
+import syntop.collectors.source.Source;
+import syntop.collectors.source.SourceParser;
+
+/**
+ * macOS: TCP counters from {@code netstat -s -p tcp} (zeroed for non-root users while
+ * {@code net.inet.tcp.disable_access_to_stats} is 1), listen queues from {@code netstat -aLn -p tcp}
+ * ({@code -p tcp} keeps the newest netstat from appending its routing and pfkey socket tables), the
+ * connection table from {@code netstat -an -p tcp} (macOS has no per-state counters), pf from
+ * {@code pfctl} (root only), and settings from {@code sysctl} (key names change between releases; the
+ * missing ones are named in the source's note).
+ */
+public final class MacOsPlatform implements Platform {
+    public static final List<String> NETSTAT_STATS = List.of("netstat", "-s", "-p", "tcp");
+    public static final List<String> NETSTAT_LISTEN = List.of("netstat", "-aLn", "-p", "tcp");
+    public static final List<String> NETSTAT_CONNECTIONS = List.of("netstat", "-an", "-p", "tcp");
+    public static final List<String> PFCTL_INFO = List.of("pfctl", "-si");
+    public static final List<String> PFCTL_MEMORY = List.of("pfctl", "-sm");
+
+    /** Settings an operator tunes against floods and pile-ups; macOS has no syncache or syncookie keys. */
+    public static final List<String> TUNABLES = List.of(
+            "kern.ipc.somaxconn", "net.inet.tcp.msl", "net.inet.tcp.keepinit", "net.inet.tcp.blackhole",
+            "net.inet.tcp.drop_synfin", "net.inet.tcp.tcp_lq_overflow", "net.inet.tcp.disable_access_to_stats",
+            "net.inet.tcp.pcbcount", "net.inet.tcp.tw_pcbcount", "net.inet.ip.portrange.first",
+            "net.inet.ip.portrange.last", "net.inet.tcp.fin_timeout");
+    public static final List<String> SYSCTL = argv("sysctl", TUNABLES);
+
+    public static final String STATS = Source.slug(NETSTAT_STATS);
+    public static final String LISTEN = Source.slug(NETSTAT_LISTEN);
+    public static final String CONNECTIONS = Source.slug(NETSTAT_CONNECTIONS);
+    public static final String PF_INFO = Source.slug(PFCTL_INFO);
+    public static final String PF_MEMORY = Source.slug(PFCTL_MEMORY);
+    public static final String TUNABLES_ID = Source.slug(SYSCTL);
+
+    private static final Duration COMMAND_BUDGET = Duration.ofSeconds(2);
+    private static final Duration TABLE_BUDGET = Duration.ofSeconds(1);
+
+    private static final List<Source> SOURCES = List.of(
+            command(NETSTAT_STATS, t -> NetstatTcpStatsParser.parse(t.lines(), Dialect.MACOS), COMMAND_BUDGET,
+                    Source.Cost.CHEAP),
+            command(NETSTAT_LISTEN, t -> NetstatListenParser.parse(t.lines()), COMMAND_BUDGET, Source.Cost.CHEAP),
+            command(NETSTAT_CONNECTIONS, t -> NetstatConnectionsParser.parse(t.lines()), TABLE_BUDGET, Source.Cost.TABLE),
+            command(PFCTL_INFO, t -> PfctlInfoParser.parse(t.lines()), COMMAND_BUDGET, Source.Cost.CHEAP),
+            command(PFCTL_MEMORY, t -> PfctlMemoryParser.parse(t.lines()), COMMAND_BUDGET, Source.Cost.CHEAP),
+            command(SYSCTL, t -> SysctlParser.parse(t.lines(), TUNABLES), COMMAND_BUDGET, Source.Cost.CHEAP));
+
+    private final HostInfo host;
+
+    /** A macOS platform whose host is already known (replay, tests): does no I/O. */
+    public MacOsPlatform(HostInfo host) {
+        this.host = host;
+    }
+
+    /** The running Mac: asks {@code uname -n} and {@code sw_vers}, then {@code uname -sr}, falling back to placeholders. */
+    public MacOsPlatform(CommandRunner runner) {
+        this(new HostInfo(HostCommands.firstLine(runner, "uname", "-n").orElse("localhost"), OsFamily.MACOS,
+                HostCommands.firstLine(runner, "sw_vers", "-productVersion").map(v -> "macOS " + v)
+                        .or(() -> HostCommands.firstLine(runner, "uname", "-sr"))
+                        .orElse("macOS (version unknown)")));
+    }
+
+    private static Source command(List<String> argv, SourceParser parser, Duration budget, Source.Cost cost) {
+        return new Source(Source.slug(argv), new Acquisition.Command(argv), parser, budget, cost);
+    }
+
+    private static List<String> argv(String program, List<String> args) {
+        List<String> a = new ArrayList<>();
+        a.add(program);
+        a.addAll(args);
+        return List.copyOf(a);
+    }
+
+    @Override
+    public OsFamily os() {
+        return OsFamily.MACOS;
+    }
+
+    @Override
+    public HostInfo host() {
+        return host;
+    }
+
+    @Override
+    public List<Source> sources() {
+        return SOURCES;
+    }
+}
