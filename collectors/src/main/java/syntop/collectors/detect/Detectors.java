@@ -16,7 +16,8 @@ public final class Detectors {
 
     private static final List<Detector> ALL = List.of(
             new SynFloodDetector(),
-            new BacklogTooSmallDetector());
+            new BacklogTooSmallDetector(),
+            new AcceptQueueFullDetector());
 
     private Detectors() {
     }
