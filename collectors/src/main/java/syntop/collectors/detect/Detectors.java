@@ -17,7 +17,8 @@ public final class Detectors {
     private static final List<Detector> ALL = List.of(
             new SynFloodDetector(),
             new BacklogTooSmallDetector(),
-            new AcceptQueueFullDetector());
+            new AcceptQueueFullDetector(),
+            new TimeWaitDetector());
 
     private Detectors() {
     }

@@ -64,6 +64,15 @@ class SynFloodDetectorTest {
     }
 
     @Test
+    void aTimeWaitPileIsNotASynFlood() {
+        // a proxy's outbound churn: many TIME_WAIT, no half-open, counters calm
+        Ticks h = Ticks.linux().quiet(10).run(10, t -> t.state(TcpState.TIME_WAIT, 25000)
+                .state(TcpState.ESTABLISHED, 300).listener(8080, 0, 0, 128).inc(CounterId.ACTIVE_OPENS, 400));
+        Verdict v = only(h.verdicts(), Verdict.Kind.TIME_WAIT_PILE_UP);
+        contains(v, "not a SYN flood", "SYN_RCVD 0");
+    }
+
+    @Test
     void oneCookieAMinuteIsNotAFlood() {
         // netdata's alarm fired on this; even with the queue at its limit a cookie a minute is no attack
         Ticks h = Ticks.linux().quiet(5);
