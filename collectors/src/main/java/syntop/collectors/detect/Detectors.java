@@ -18,7 +18,11 @@ public final class Detectors {
             new SynFloodDetector(),
             new BacklogTooSmallDetector(),
             new AcceptQueueFullDetector(),
-            new TimeWaitDetector());
+            new TimeWaitDetector(),
+            PileUpDetector.finWait1(),
+            PileUpDetector.finWait2(),
+            PileUpDetector.closeWait(),
+            PileUpDetector.lastAck());
 
     private Detectors() {
     }
