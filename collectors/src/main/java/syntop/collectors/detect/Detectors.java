@@ -22,7 +22,8 @@ public final class Detectors {
             PileUpDetector.finWait1(),
             PileUpDetector.finWait2(),
             PileUpDetector.closeWait(),
-            PileUpDetector.lastAck());
+            PileUpDetector.lastAck(),
+            new PfStateTableDetector());
 
     private Detectors() {
     }
