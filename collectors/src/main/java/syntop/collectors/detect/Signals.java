@@ -68,9 +68,21 @@ final class Signals {
             return complete() && positive() * 2 > wanted;
         }
 
-        /** Complete, mean at least {@code min}, and above zero in more than half of the samples. */
+        /**
+         * Complete, and at least {@code min} (and above zero) in more than half of the samples: one
+         * spike is not sustained, and a rate that dips for a sample still is.
+         */
         boolean sustained(double min) {
-            return mostlyPositive() && mean() >= min;
+            if (!complete()) {
+                return false;
+            }
+            int reaching = 0;
+            for (double v : samples) {
+                if (v > 0 && v >= min) {
+                    reaching++;
+                }
+            }
+            return reaching * 2 > wanted;
         }
     }
 

@@ -16,9 +16,9 @@ import java.util.function.Function;
  * <p>Keys (default in brackets):
  * <ul>
  * <li>{@code sustain.samples} [5, 1..30] — how many of the latest samples a rate is judged over. A rate
- *     is sustained when every one of them is known, their mean reaches the threshold and more
- *     than half of them are above zero. A verdict therefore ends about half this many samples
- *     after its condition ends.</li>
+ *     is sustained when every one of them is known and more than half of them reach the threshold
+ *     (evidence shows their mean). One spike is not sustained, and a verdict ends about half this
+ *     many samples after its condition ends.</li>
  * <li>{@code syn.rcvd.high} [256] — half-open (SYN_RCVD) connections on the whole host that count
  *     as high.</li>
  * <li>{@code syn.queue.full} [0.9] — a listener's SYN queue (or the BSD syncache) is near its limit

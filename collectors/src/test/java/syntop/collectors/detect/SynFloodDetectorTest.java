@@ -95,6 +95,17 @@ class SynFloodDetectorTest {
     }
 
     @Test
+    void oneHugeSpikeIsNotSustained() {
+        // a burst's mean over the window is high, but only one sample reached the rate
+        Ticks h = Ticks.linux().tunable("net.ipv4.tcp_syncookies", "0").quiet(10)
+                .run(1, t -> t.state(TcpState.SYN_RCVD, 129).listener(8080, 0, 129, 128)
+                        .inc(CounterId.LISTEN_DROPS, 50000).inc(CounterId.SYN_QUEUE_FULL_DROPS, 50000))
+                .run(4, t -> t.state(TcpState.SYN_RCVD, 129).listener(8080, 0, 129, 128)
+                        .inc(CounterId.LISTEN_DROPS, 2).inc(CounterId.SYN_QUEUE_FULL_DROPS, 2));
+        quiet(h.verdicts());
+    }
+
+    @Test
     void manyHalfOpenWithoutDropsOrCookiesIsNotAFlood() {
         // slow clients on a big backlog: the queue is busy but nothing is lost
         Ticks h = Ticks.linux().quiet(10).run(10, t -> t.state(TcpState.SYN_RCVD, 600).listener(443, 0, 600, 4096));
