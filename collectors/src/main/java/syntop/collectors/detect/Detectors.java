@@ -23,7 +23,9 @@ public final class Detectors {
             PileUpDetector.finWait2(),
             PileUpDetector.closeWait(),
             PileUpDetector.lastAck(),
-            new PfStateTableDetector());
+            new PfStateTableDetector(),
+            SurgeDetector.resets(),
+            SurgeDetector.retransmits());
 
     private Detectors() {
     }
