@@ -36,7 +36,7 @@ public final class SynFloodDetector implements Detector {
             evidence.add(Signals.rate(p.cacheOverflows.mean()) + " syncache overflows/s");
         }
         evidence.add(p.cookieText());
-        evidence.add("over " + t.sustainSamples() + " samples");
+        evidence.add("rates over the last " + t.sustainSamples() + " samples");
         String where = port.isPresent() ? "SYN flood on :" + port.getAsInt() : "SYN flood";
         String summary;
         if (losing) {
