@@ -1,0 +1,238 @@
+package syntop.collectors.detect;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+import syntop.collectors.history.History;
+import syntop.collectors.model.AddressCount;
+import syntop.collectors.model.CounterId;
+import syntop.collectors.model.OsFamily;
+import syntop.collectors.model.Snapshot;
+import syntop.collectors.model.TcpState;
+import syntop.collectors.parse.Numbers;
+
+/** Small pieces the detectors share: rate windows, tunables they read, and how numbers are written. */
+final class Signals {
+    private Signals() {
+    }
+
+    /**
+     * The latest per-second rates of one signal, oldest first, NaN where unknown.
+     *
+     * @param wanted how many samples the judgement needs
+     */
+    record Window(int wanted, double[] samples) {
+        /** Enough samples, and every one known. */
+        boolean complete() {
+            if (samples.length < wanted || wanted < 1) {
+                return false;
+            }
+            for (double v : samples) {
+                if (Double.isNaN(v)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        double mean() {
+            if (samples.length == 0) {
+                return Double.NaN;
+            }
+            double sum = 0;
+            for (double v : samples) {
+                sum += v;
+            }
+            return sum / samples.length;
+        }
+
+        /** The mean when the window is complete, else 0. */
+        double meanOrZero() {
+            return complete() ? mean() : 0;
+        }
+
+        int positive() {
+            int n = 0;
+            for (double v : samples) {
+                if (v > 0) {
+                    n++;
+                }
+            }
+            return n;
+        }
+
+        /** Complete and above zero in more than half of the samples. */
+        boolean mostlyPositive() {
+            return complete() && positive() * 2 > wanted;
+        }
+
+        /**
+         * Complete, and at least {@code min} (and above zero) in more than half of the samples: one
+         * spike is not sustained, and a rate that dips for a sample still is.
+         */
+        boolean sustained(double min) {
+            if (!complete()) {
+                return false;
+            }
+            int reaching = 0;
+            for (double v : samples) {
+                if (v > 0 && v >= min) {
+                    reaching++;
+                }
+            }
+            return reaching * 2 > wanted;
+        }
+    }
+
+    static Window window(History h, int n, CounterId id) {
+        return new Window(n, h.rateSeries(id, n));
+    }
+
+    static Window window(double[] series, int n) {
+        return new Window(n, series.length <= n ? series : java.util.Arrays.copyOfRange(series, series.length - n,
+                series.length));
+    }
+
+    /** Per sample, the largest known value of the series; NaN where none is known. */
+    static double[] max(double[]... series) {
+        int len = 0;
+        for (double[] s : series) {
+            len = Math.max(len, s.length);
+        }
+        double[] out = new double[len];
+        for (int i = 0; i < len; i++) {
+            double best = Double.NaN;
+            for (double[] s : series) {
+                int j = i - (len - s.length);
+                if (j >= 0 && !Double.isNaN(s[j]) && (Double.isNaN(best) || s[j] > best)) {
+                    best = s[j];
+                }
+            }
+            out[i] = best;
+        }
+        return out;
+    }
+
+    /** Per sample, the sum of the known values; NaN where none is known. */
+    static double[] sum(double[]... series) {
+        int len = 0;
+        for (double[] s : series) {
+            len = Math.max(len, s.length);
+        }
+        double[] out = new double[len];
+        for (int i = 0; i < len; i++) {
+            double total = Double.NaN;
+            for (double[] s : series) {
+                int j = i - (len - s.length);
+                if (j >= 0 && !Double.isNaN(s[j])) {
+                    total = Double.isNaN(total) ? s[j] : total + s[j];
+                }
+            }
+            out[i] = total;
+        }
+        return out;
+    }
+
+    /** Per sample, {@code a − b} (never below zero); an unknown {@code b} counts as zero, an unknown {@code a} stays unknown. */
+    static double[] minus(double[] a, double[] b) {
+        double[] out = new double[a.length];
+        for (int i = 0; i < a.length; i++) {
+            int j = i - (a.length - b.length);
+            double sub = j >= 0 && j < b.length && !Double.isNaN(b[j]) ? b[j] : 0;
+            out[i] = Double.isNaN(a[i]) ? Double.NaN : Math.max(0, a[i] - sub);
+        }
+        return out;
+    }
+
+    /** The median of the known values, NaN when there are none. */
+    static double median(double[] values) {
+        double[] known = java.util.Arrays.stream(values).filter(v -> !Double.isNaN(v)).sorted().toArray();
+        if (known.length == 0) {
+            return Double.NaN;
+        }
+        int mid = known.length / 2;
+        return known.length % 2 == 1 ? known[mid] : (known[mid - 1] + known[mid]) / 2;
+    }
+
+    static OptionalLong gauge(Snapshot s, CounterId id) {
+        return s.counters().get(id);
+    }
+
+    static OptionalLong tunableLong(Snapshot s, String key) {
+        return s.tunable(key).map(Numbers::parseLong).orElse(OptionalLong.empty());
+    }
+
+    static boolean isBsd(OsFamily os) {
+        return os == OsFamily.FREEBSD || os == OsFamily.MACOS;
+    }
+
+    /** Whether the kernel answers a full SYN queue with cookies, as its tunable says. */
+    enum CookieSetting {
+        OFF, ON, ALWAYS, UNKNOWN
+    }
+
+    static final String LINUX_COOKIES = "net.ipv4.tcp_syncookies";
+    static final String BSD_COOKIES = "net.inet.tcp.syncookies";
+    static final String BSD_COOKIES_ONLY = "net.inet.tcp.syncookies_only";
+
+    static CookieSetting cookieSetting(Snapshot s) {
+        if (s.host().os() == OsFamily.LINUX) {
+            OptionalLong v = tunableLong(s, LINUX_COOKIES);
+            if (v.isEmpty()) {
+                return CookieSetting.UNKNOWN;
+            }
+            return v.getAsLong() == 0 ? CookieSetting.OFF : v.getAsLong() == 2 ? CookieSetting.ALWAYS : CookieSetting.ON;
+        }
+        OptionalLong v = tunableLong(s, BSD_COOKIES);
+        if (v.isEmpty()) {
+            return CookieSetting.UNKNOWN;
+        }
+        if (v.getAsLong() == 0) {
+            return CookieSetting.OFF;
+        }
+        return tunableLong(s, BSD_COOKIES_ONLY).orElse(0) != 0 ? CookieSetting.ALWAYS : CookieSetting.ON;
+    }
+
+    /** {@code tcp_syncookies=0}, or empty when the tunable was not read. */
+    static String cookieTunable(Snapshot s) {
+        String key = s.host().os() == OsFamily.LINUX ? LINUX_COOKIES : BSD_COOKIES;
+        return s.tunable(key).map(v -> key.substring(key.lastIndexOf('.') + 1) + "=" + v).orElse("");
+    }
+
+    /** "top peer 10.0.0.1 (900 of 1200)" or empty. */
+    static Optional<String> topRemote(Snapshot s, TcpState state, long total) {
+        List<AddressCount> r = s.remotes(state);
+        if (r.isEmpty()) {
+            return Optional.empty();
+        }
+        AddressCount top = r.get(0);
+        String of = total > 0 ? " of " + total : "";
+        String more = r.size() > 1 ? ", " + r.size() + " peers listed" : "";
+        return Optional.of("top peer " + top.address() + " (" + top.count() + of + more + ")");
+    }
+
+    /** A rate the way an operator reads it: 1871, 45, 2.5, 0.2. */
+    static String rate(double perSecond) {
+        if (Double.isNaN(perSecond)) {
+            return "?";
+        }
+        double a = Math.abs(perSecond);
+        if (a >= 10 || perSecond == Math.rint(perSecond)) {
+            return String.format(Locale.ROOT, "%.0f", perSecond);
+        }
+        return String.format(Locale.ROOT, "%.1f", perSecond);
+    }
+
+    static String percent(double fraction) {
+        return String.format(Locale.ROOT, "%.0f%%", fraction * 100);
+    }
+
+    static String ratio(double x) {
+        if (x == Math.rint(x)) {
+            return String.format(Locale.ROOT, "%.0f", x);
+        }
+        return String.format(Locale.ROOT, "%.1f", x);
+    }
+}

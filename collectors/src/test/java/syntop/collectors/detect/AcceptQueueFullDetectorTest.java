@@ -1,0 +1,117 @@
+package syntop.collectors.detect;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static syntop.collectors.detect.Verdicts.contains;
+import static syntop.collectors.detect.Verdicts.none;
+import static syntop.collectors.detect.Verdicts.one;
+import static syntop.collectors.detect.Verdicts.only;
+import static syntop.collectors.detect.Verdicts.quiet;
+
+import java.util.OptionalInt;
+
+import org.junit.jupiter.api.Test;
+
+import syntop.collectors.model.CounterId;
+import syntop.collectors.model.TcpState;
+
+class AcceptQueueFullDetectorTest {
+    /** The lab's connburst: backlog 64, the application never accepts, Recv-Q 65, each dropped SYN counted twice. */
+    private static void slowApp(Ticks.Tick t) {
+        t.state(TcpState.ESTABLISHED, 65).state(TcpState.SYN_RCVD, 0).listener(8081, 65, 0, 64)
+                .inc(CounterId.LISTEN_OVERFLOWS, 870).inc(CounterId.LISTEN_DROPS, 870);
+    }
+
+    @Test
+    void aFullAcceptQueueWithOverflowsIsCriticalAndNamesThePort() {
+        Ticks h = Ticks.linux().quiet(10).run(5, AcceptQueueFullDetectorTest::slowApp);
+        Verdict v = only(h.verdicts(), Verdict.Kind.ACCEPT_QUEUE_FULL);
+        assertEquals(Verdict.Severity.CRITICAL, v.severity());
+        assertEquals(OptionalInt.of(8081), v.port());
+        assertEquals("accept queue full on :8081: the application is not accepting fast enough", v.summary());
+        contains(v, "accept queue 65/64 on :8081", "0 half-open on :8081", "ListenOverflows 870/s (host-wide)");
+    }
+
+    @Test
+    void fullForEverySampleWithoutOverflowsIsAWarning() {
+        Ticks h = Ticks.linux().quiet(10).run(5, t -> t.listener(8081, 16, 0, 16).state(TcpState.ESTABLISHED, 16));
+        Verdict v = only(h.verdicts(), Verdict.Kind.ACCEPT_QUEUE_FULL);
+        assertEquals(Verdict.Severity.WARNING, v.severity());
+        contains(v, "accept queue 16/16", "ListenOverflows 0/s", "full for 5 samples");
+    }
+
+    @Test
+    void aMomentarilyFullQueueIsNothing() {
+        Ticks h = Ticks.linux().quiet(10).run(3, t -> t.listener(8081, 16, 0, 16)).run(1, t -> t.listener(8081, 2, 0, 16))
+                .run(3, t -> t.listener(8081, 16, 0, 16));
+        quiet(h.verdicts());
+    }
+
+    @Test
+    void aSynFloodIsNotAnAcceptQueueProblem() {
+        // same port, same limit: the SYN queue is full and the accept queue empty
+        Ticks h = Ticks.linux().tunable("net.ipv4.tcp_syncookies", "0").quiet(10).run(5, t -> t
+                .state(TcpState.SYN_RCVD, 129).listener(8081, 0, 129, 128)
+                .inc(CounterId.LISTEN_DROPS, 1871).inc(CounterId.SYN_QUEUE_FULL_DROPS, 1871));
+        only(h.verdicts(), Verdict.Kind.SYN_FLOOD);
+    }
+
+    @Test
+    void aListenerFullOfHalfOpenIsLeftToTheSynVerdicts() {
+        Ticks h = Ticks.linux().quiet(10).run(5, t -> t.state(TcpState.SYN_RCVD, 129).listener(8081, 128, 129, 128)
+                .inc(CounterId.LISTEN_OVERFLOWS, 50).inc(CounterId.LISTEN_DROPS, 50));
+        none(h.verdicts(), Verdict.Kind.ACCEPT_QUEUE_FULL);
+    }
+
+    @Test
+    void aFloodOnOnePortAndASlowAppOnAnotherAreBothNamed() {
+        Ticks h = Ticks.linux().tunable("net.ipv4.tcp_syncookies", "0").quiet(10).run(5, t -> t
+                .state(TcpState.SYN_RCVD, 129).listener(8081, 17, 0, 16).listener(8080, 0, 129, 128)
+                .inc(CounterId.LISTEN_DROPS, 400).inc(CounterId.SYN_QUEUE_FULL_DROPS, 300)
+                .inc(CounterId.LISTEN_OVERFLOWS, 100));
+        assertEquals(OptionalInt.of(8080), one(h.verdicts(), Verdict.Kind.SYN_FLOOD).port());
+        assertEquals(OptionalInt.of(8081), one(h.verdicts(), Verdict.Kind.ACCEPT_QUEUE_FULL).port());
+    }
+
+    @Test
+    void freeBsdQueuesToOneAndAHalfTimesTheLimit() {
+        // 150/0/128 is over maxqlen but FreeBSD still accepts: not full there (it would be on Linux)
+        Ticks bsd = Ticks.freebsd().quiet(10).run(10, t -> t.bsdListener(80, 150, 0, 128));
+        quiet(bsd.verdicts());
+        Ticks linux = Ticks.linux().quiet(10).run(10, t -> t.listener(80, 150, 0, 128));
+        one(linux.verdicts(), Verdict.Kind.ACCEPT_QUEUE_FULL);
+    }
+
+    @Test
+    void freeBsd193Of128IsFull() {
+        // sonewconn refuses once qlen > 3/2 × 128 = 192, so 193/0/128 is the most FreeBSD ever shows
+        Ticks h = Ticks.freebsd().quiet(10).run(5, t -> t.bsdListener(80, 193, 0, 128).inc(CounterId.LISTEN_OVERFLOWS, 40));
+        Verdict v = only(h.verdicts(), Verdict.Kind.ACCEPT_QUEUE_FULL);
+        assertEquals(Verdict.Severity.CRITICAL, v.severity());
+        assertEquals(OptionalInt.of(80), v.port());
+        contains(v, "qlen 193 of maxqlen 128 on :80 (FreeBSD refuses above 1.5 × 128 = 192)", "0 half-open on :80");
+        Ticks at192 = Ticks.freebsd().quiet(10).run(5, t -> t.bsdListener(80, 192, 0, 128));
+        assertEquals(Verdict.Severity.WARNING, only(at192.verdicts(), Verdict.Kind.ACCEPT_QUEUE_FULL).severity());
+    }
+
+    @Test
+    void macOsUsesTheSameRule() {
+        Ticks h = Ticks.macos().quiet(10).run(5, t -> t.bsdListener(5000, 192, 0, 128));
+        contains(only(h.verdicts(), Verdict.Kind.ACCEPT_QUEUE_FULL), "macOS refuses above 1.5 × 128 = 192");
+    }
+
+    @Test
+    void endsAsSoonAsTheQueueDrains() {
+        Ticks h = Ticks.linux().quiet(10).run(10, AcceptQueueFullDetectorTest::slowApp);
+        one(h.verdicts(), Verdict.Kind.ACCEPT_QUEUE_FULL);
+        h.run(1, t -> t.listener(8081, 3, 0, 64).inc(CounterId.LISTEN_OVERFLOWS, 870));
+        quiet(h.verdicts());
+    }
+
+    @Test
+    void missingLimitsOrListenersNeverFire() {
+        Ticks h = Ticks.linux().quiet(10).run(10, t -> t.noStates().inc(CounterId.LISTEN_OVERFLOWS, 900));
+        quiet(h.verdicts());
+        Ticks noLimit = Ticks.linux().quiet(10).run(10, t -> t.listener(8081, 65, 0, 0));
+        quiet(noLimit.verdicts());
+    }
+}
