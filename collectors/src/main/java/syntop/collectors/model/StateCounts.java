@@ -4,13 +4,18 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
 
-/** Connections per TCP state. Immutable; states never seen count 0. */
+/**
+ * Connections per TCP state. Immutable; states never seen count 0. An empty instance means no
+ * source counted states, which differs from a counted table with no connections.
+ */
 public final class StateCounts {
-    private static final StateCounts EMPTY = new StateCounts(new EnumMap<>(TcpState.class));
+    private static final StateCounts EMPTY = new StateCounts(new EnumMap<>(TcpState.class), false);
     private final Map<TcpState, Long> counts;
+    private final boolean counted;
 
-    private StateCounts(EnumMap<TcpState, Long> counts) {
+    private StateCounts(EnumMap<TcpState, Long> counts, boolean counted) {
         this.counts = Collections.unmodifiableMap(counts);
+        this.counted = counted;
     }
 
     public static StateCounts empty() {
@@ -24,7 +29,7 @@ public final class StateCounts {
                 copy.put(k, v);
             }
         });
-        return new StateCounts(copy);
+        return new StateCounts(copy, true);
     }
 
     public long get(TcpState state) {
@@ -39,8 +44,9 @@ public final class StateCounts {
         return t;
     }
 
+    /** True when no source counted states (not when every count is 0). */
     public boolean isEmpty() {
-        return counts.isEmpty();
+        return !counted;
     }
 
     public Map<TcpState, Long> asMap() {
@@ -49,7 +55,7 @@ public final class StateCounts {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof StateCounts && ((StateCounts) o).counts.equals(counts);
+        return o instanceof StateCounts && ((StateCounts) o).counts.equals(counts) && ((StateCounts) o).counted == counted;
     }
 
     @Override
@@ -74,6 +80,14 @@ public final class StateCounts {
             counts[s.ordinal()] += n;
         }
 
+        public long total() {
+            long t = 0;
+            for (long n : counts) {
+                t += n;
+            }
+            return t;
+        }
+
         public StateCounts toCounts() {
             EnumMap<TcpState, Long> m = new EnumMap<>(TcpState.class);
             for (TcpState s : TcpState.values()) {
@@ -81,7 +95,7 @@ public final class StateCounts {
                     m.put(s, counts[s.ordinal()]);
                 }
             }
-            return new StateCounts(m);
+            return new StateCounts(m, true);
         }
     }
 }

@@ -69,6 +69,10 @@ public record Parsed<T>(T value, int understood, List<String> unparsed, List<Str
             return understood;
         }
 
+        public boolean anyUnparsed() {
+            return unparsedCount > 0;
+        }
+
         public <T> Parsed<T> result(T value) {
             List<String> n = new ArrayList<>(notes);
             if (unparsedCount > unparsed.size()) {

@@ -21,29 +21,19 @@ public final class Platforms {
     }
 
     private static Platform live(OsFamily os, FsRoot root) {
-        switch (os) {
-            case LINUX:
-                return new LinuxPlatform(root);
-            case FREEBSD:
-                return new FreeBsdPlatform(new ProcessCommandRunner());
-            case MACOS:
-                return new MacOsPlatform(new ProcessCommandRunner());
-            default:
-                throw new IllegalStateException("no live platform for " + os.token() + " yet");
-        }
+        return switch (os) {
+            case LINUX -> new LinuxPlatform(root);
+            case FREEBSD -> new FreeBsdPlatform(new ProcessCommandRunner());
+            case MACOS -> new MacOsPlatform(new ProcessCommandRunner());
+        };
     }
 
     /** A platform for parsing saved outputs of that OS; it does no I/O. */
     public static Platform offline(OsFamily os, HostInfo host) {
-        switch (os) {
-            case LINUX:
-                return new LinuxPlatform(host);
-            case FREEBSD:
-                return new FreeBsdPlatform(host);
-            case MACOS:
-                return new MacOsPlatform(host);
-            default:
-                throw new IllegalStateException("no platform for " + os.token() + " yet");
-        }
+        return switch (os) {
+            case LINUX -> new LinuxPlatform(host);
+            case FREEBSD -> new FreeBsdPlatform(host);
+            case MACOS -> new MacOsPlatform(host);
+        };
     }
 }

@@ -11,6 +11,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import syntop.collectors.detect.Detectors;
+import syntop.collectors.detect.Thresholds;
 import syntop.collectors.detect.Verdict;
 import syntop.collectors.history.History;
 import syntop.collectors.model.Snapshot;
@@ -73,7 +75,7 @@ public final class OnceCommand implements Callable<Integer> {
                 history.add(snap);
             }
         }
-        List<Verdict> verdicts = List.of();
+        List<Verdict> verdicts = Detectors.evaluate(history, Thresholds.defaults());
         switch (format) {
             case json:
                 out.print(SnapshotJson.snapshot(snap, Optional.of(history), verdicts));

@@ -48,12 +48,7 @@ public final class ParseCommand implements Callable<Integer> {
     static void describeSources(CommandLine parse) {
         StringBuilder b = new StringBuilder("%nSources:%n");
         for (OsFamily os : OsFamily.values()) {
-            Platform p;
-            try {
-                p = offline(os);
-            } catch (IllegalStateException notYet) {
-                continue;
-            }
+            Platform p = offline(os);
             b.append("  ").append(os.token()).append(":%n");
             for (Source s : p.sources()) {
                 b.append(String.format("    %-24s %s%n", s.id(), s.acquisition().describe().replace("%", "%%")));

@@ -41,6 +41,7 @@ public final class NetstatConnectionsParser {
         boolean changedNoted = false;
         int cutV6 = 0;
         int synNamedPort = 0;
+        int tcpRows = 0;
         for (String line : lines) {
             if (line.isBlank()) {
                 continue;
@@ -96,6 +97,7 @@ public final class NetstatConnectionsParser {
                 continue;
             }
             c.understood();
+            tcpRows++;
             tally.add(state);
             if (local.maybeCutIpv6() || foreign.maybeCutIpv6()) {
                 cutV6++;
@@ -118,7 +120,11 @@ public final class NetstatConnectionsParser {
         if (synNamedPort > 0) {
             c.note("SYN_RCVD rows without a port number (service names need netstat -n): " + synNamedPort);
         }
-        Reading.Builder r = Reading.builder().states(tally.toCounts()).synRecvByPort(synByPort);
+        // states are counted when TCP rows were read, or when the table was read whole and is empty
+        Reading.Builder r = Reading.builder().synRecvByPort(synByPort);
+        if (tcpRows > 0 || (c.understoodCount() > 0 && !c.anyUnparsed())) {
+            r.states(tally.toCounts());
+        }
         remotes.forEach((state, byAddress) -> r.remotes(state, top(byAddress)));
         return c.result(r.build());
     }

@@ -50,7 +50,11 @@ public final class ProcNetTcpParser {
         }
         // a listening port with no half-open connection has a SYN queue of 0, not an unknown one
         listeners.forEach(q -> synByPort.putIfAbsent(q.port(), 0L));
-        Reading.Builder r = Reading.builder().states(tally.toCounts()).synRecvByPort(synByPort);
+        // states are counted when rows were read, or when the table was read whole and is empty
+        Reading.Builder r = Reading.builder().synRecvByPort(synByPort);
+        if (c.understoodCount() > 0 && (!c.anyUnparsed() || tally.total() > 0)) {
+            r.states(tally.toCounts());
+        }
         listeners.forEach(r::listener);
         remotes.forEach((state, byAddr) -> r.remotes(state, top(byAddr)));
         return c.result(r.build());
@@ -79,7 +83,8 @@ public final class ProcNetTcpParser {
             return;
         }
         if (b[f[0]] == 's' && end - f[0] >= 2 && b[f[0] + 1] == 'l') {
-            return; // header "  sl  local_address rem_address   st ..."
+            c.understood(); // header "  sl  local_address rem_address   st ...": an empty table is still a table
+            return;
         }
         if (n < 5) {
             c.unparsed(ascii(b, start, end));

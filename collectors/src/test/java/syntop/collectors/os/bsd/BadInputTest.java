@@ -29,7 +29,7 @@ class BadInputTest {
             "garbage", List.of("%%%%", "\u0000\u0001\u0002", "x".repeat(10_000), "-1 -2 -3", "(((", "))) 12 (",
                     "9999999999999999999999999 packets sent", "\t\t\t", "tcp4 1/2 *.", "sysctl: unknown oid 'x'"),
             "Linux /proc/net/snmp", Fixtures.lines("linux/node_exporter/proc/net/snmp"),
-            "Linux ss -tan4", Fixtures.lines("linux/datadog/cmd/ss-numeric-tcp-all-ipv4.txt"),
+            "Linux ss -tan4", Fixtures.lines("linux/old-iproute2-datadog/cmd/ss-tan4.txt"),
             "Linux netstat -s", Fixtures.lines("linux/fedora29-5.2-netdata6998/cmd/netstat-s.txt"));
 
     @TestFactory

@@ -125,7 +125,7 @@ class NetstatConnectionsParserTest {
 
     @Test
     void linuxListingsAreNotRead() {
-        Parsed<Reading> ss = parse("linux/datadog/cmd/ss-numeric-tcp-all-ipv4.txt");
+        Parsed<Reading> ss = parse("linux/old-iproute2-datadog/cmd/ss-tan4.txt");
         assertTrue(ss.nothingUnderstood());
         Parsed<Reading> netTools = NetstatConnectionsParser.parse(List.of(
                 "Proto Recv-Q Send-Q Local Address           Foreign Address         State",

@@ -68,8 +68,16 @@ class ProcNetTcpParserTest {
                 + "   3: 0100007F\n";
         Parsed<Reading> p = ProcNetTcpParser.parse(SourceText.of(text));
         assertEquals(1, p.value().states().get(TcpState.ESTABLISHED));
-        assertEquals(1, p.understood());
+        assertEquals(2, p.understood(), "the header and one row");
         assertEquals(3, p.unparsed().size(), p.unparsed().toString());
+    }
+
+    @Test
+    void anEmptyTableCountsZeroInEveryStateButGarbageCountsNothing() {
+        Parsed<Reading> empty = ProcNetTcpParser.parse(SourceText.of("  sl  local_address rem_address   st tx_queue\n"));
+        assertTrue(!empty.value().states().isEmpty() && empty.value().states().total() == 0);
+        Parsed<Reading> junk = ProcNetTcpParser.parse(SourceText.of("  sl  local_address\nnot a row\n"));
+        assertTrue(junk.value().states().isEmpty());
     }
 
     @Test
