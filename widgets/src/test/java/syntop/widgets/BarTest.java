@@ -95,8 +95,8 @@ class BarTest {
 
     @Test
     void labelAndColumnWidthsLineBarsUp() {
-        Surface s = draw(Bar.of("SYN", 3, 4).labelWidth(5).textWidth(7), 20, Glyphs.UNICODE);
-        assertEquals("SYN   ████▌·     3/4", s.row(0));
+        Surface s = draw(Bar.of("ABC", 3, 4).labelWidth(5).textWidth(7), 20, Glyphs.UNICODE);
+        assertEquals("ABC   ████▌·     3/4", s.row(0));
         // the partial cell has two roles (fill in front, empty behind): '?'
         assertEquals("lllll oooo?. vvvvvvv", s.roles(0, LEGEND));
         assertEquals(Role.VALUE, s.fg(19, 0));
@@ -104,8 +104,8 @@ class BarTest {
 
     @Test
     void customTexts() {
-        assertEquals("conn ██▊······ 1.2k/4k",
-                draw(Bar.of("conn", 1200, 4000).texts("1.2k", "4k"), 22, Glyphs.UNICODE).row(0));
+        assertEquals("load ██▊······ 1.2k/4k",
+                draw(Bar.of("load", 1200, 4000).texts("1.2k", "4k"), 22, Glyphs.UNICODE).row(0));
         assertEquals("#... 0.5/1.5", draw(Bar.of("", 0.5, 1.5), 12, Glyphs.ASCII).row(0));
     }
 
