@@ -62,8 +62,8 @@ public final class Canvas {
      */
     public void put(Region clip, int x, int y, char c, Role fgRole, Role bgRole) {
         if (inside(clip, x, y)) {
-            graphics.setCharacter(x, y, new TextCharacter(c, palette.foreground(fgRole),
-                    palette.background(bgRole), palette.modifiers(fgRole)));
+            graphics.setCharacter(x, y, cell(c, palette.foreground(fgRole), palette.background(bgRole),
+                    palette.modifiers(fgRole)));
         }
     }
 
@@ -129,8 +129,12 @@ public final class Canvas {
     }
 
     private TextCharacter blank(Role role) {
-        return blanks.computeIfAbsent(role, r -> new TextCharacter(' ', palette.foreground(r),
-                palette.background(r), palette.modifiers(r)));
+        return blanks.computeIfAbsent(role, r -> cell(' ', palette.foreground(r), palette.background(r),
+                palette.modifiers(r)));
+    }
+
+    private static TextCharacter cell(char c, TextColor fg, TextColor bg, EnumSet<SGR> mods) {
+        return TextCharacter.fromCharacter(c, fg, bg, mods.toArray(new SGR[0]))[0];
     }
 
     private TextCharacter character(String grapheme, Role role) {

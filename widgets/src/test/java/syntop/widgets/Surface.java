@@ -29,7 +29,7 @@ final class Surface {
 
     Surface(int width, int height, Glyphs glyphs) {
         image = new BasicTextImage(width, height);
-        image.setAll(new TextCharacter(SENTINEL, SENTINEL_FG, SENTINEL_BG));
+        image.setAll(TextCharacter.fromCharacter(SENTINEL, SENTINEL_FG, SENTINEL_BG)[0]);
         canvas = new Canvas(image.newTextGraphics(), palette, glyphs);
     }
 
