@@ -118,7 +118,6 @@ public final class AcceptQueueFullDetector implements Detector {
         if (!overflowing) {
             evidence.add("full for " + t.sustainSamples() + " samples");
         }
-        evidence.add("the application does not call accept() fast enough");
         return new Verdict(Verdict.Kind.ACCEPT_QUEUE_FULL,
                 overflowing ? Verdict.Severity.CRITICAL : Verdict.Severity.WARNING, OptionalInt.of(q.port()),
                 "accept queue full on :" + q.port() + ": the application is not accepting fast enough",
