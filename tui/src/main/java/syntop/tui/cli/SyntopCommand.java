@@ -1,9 +1,31 @@
 package syntop.tui.cli;
 
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+import syntop.collectors.detect.Detectors;
+import syntop.collectors.detect.Thresholds;
+import syntop.collectors.history.History;
+import syntop.collectors.platform.Platform;
+import syntop.collectors.platform.Platforms;
+import syntop.collectors.platform.Sampler;
+import syntop.collectors.source.Acquirer;
+import syntop.collectors.source.FsRoot;
+import syntop.collectors.source.ProcessCommandRunner;
+import syntop.themes.ThemeLoader;
+import syntop.tui.console.ConsolePainter;
+import syntop.tui.console.SampledFrames;
+import syntop.tui.console.ViewState;
+import syntop.widgets.Glyphs;
 
 /** The root command. Without a subcommand it opens the console. */
 @Command(name = "syntop",
@@ -31,9 +53,49 @@ public final class SyntopCommand implements Callable<Integer> {
         return cl;
     }
 
+    @Option(names = {"-d", "--delay"}, paramLabel = "SECONDS", defaultValue = "1",
+            description = "seconds between samples, as in top (default: ${DEFAULT-VALUE})")
+    double delaySeconds;
+
+    @Option(names = "--theme", paramLabel = "NAME",
+            description = "colour theme: dark, light, high-contrast, mono, or one in ~/.config/syntop/themes")
+    String theme;
+
+    @Option(names = "--ascii", description = "ASCII glyphs only (automatic when the locale is not UTF-8)")
+    boolean ascii;
+
+    @Option(names = "--fs-root", paramLabel = "DIR", hidden = true,
+            description = "read /proc and other files under DIR instead of / (tests, captures)")
+    Path fsRoot;
+
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() {
-        System.err.println("syntop: the console is not built yet; try 'syntop once' or 'syntop --help'");
-        return ExitCodes.USAGE;
+        PrintWriter err = spec.commandLine().getErr();
+        if (!(delaySeconds >= 0.2 && delaySeconds <= 3600)) {
+            err.println("syntop: --delay must be between 0.2 and 3600 seconds");
+            return ExitCodes.USAGE;
+        }
+        FsRoot root = fsRoot == null ? FsRoot.live() : new FsRoot(fsRoot);
+        Optional<Platform> platform = Platforms.detect(root);
+        if (platform.isEmpty()) {
+            err.println("syntop: this OS (" + System.getProperty("os.name") + ") is not supported; "
+                    + "syntop knows Linux, FreeBSD and macOS");
+            return ExitCodes.USAGE;
+        }
+        Map<String, String> env = System.getenv();
+        Duration interval = Duration.ofMillis(Math.round(delaySeconds * 1000));
+        ThemeLoader themes = new ThemeLoader(ThemeLoader.userDir(env).orElse(null));
+        String themeName = themes.select(theme, env).name();
+        boolean asciiGlyphs = ascii || !Glyphs.forLocale(env).isUnicode();
+        History history = new History();
+        Thresholds thresholds = Thresholds.defaults();
+        try (Sampler sampler = Sampler.live(platform.get(), new Acquirer(new ProcessCommandRunner(), root), interval)) {
+            return ConsoleCommand.run(new SampledFrames(sampler, history, (h, snap) -> Detectors.evaluate(h, thresholds)),
+                    new ConsolePainter(themes, platform.get().host().hostname()),
+                    new ViewState(themeName, asciiGlyphs, interval), err);
+        }
     }
 }

@@ -1,0 +1,37 @@
+package syntop.tui.cli;
+
+import java.io.PrintWriter;
+
+import syntop.tui.console.ConsoleLoop;
+import syntop.tui.console.ConsolePainter;
+import syntop.tui.console.TerminalSession;
+import syntop.tui.console.ViewState;
+
+/** Opens the terminal, runs the console, and restores the terminal whatever happens. */
+final class ConsoleCommand {
+    private ConsoleCommand() {
+    }
+
+    static int run(ConsoleLoop.FrameSource frames, ConsolePainter painter, ViewState view, PrintWriter err) {
+        TerminalSession session;
+        try {
+            session = TerminalSession.open();
+        } catch (Exception e) {
+            err.println("syntop: " + e.getMessage());
+            return ExitCodes.USAGE;
+        }
+        try (session) {
+            new ConsoleLoop(session.screen(), frames, painter, view).run();
+        } catch (Exception | Error e) {
+            session.close(); // restore first, so the message is readable
+            err.println("syntop: the console stopped: " + e);
+            Throwable cause = e.getCause();
+            if (cause != null) {
+                err.println("  caused by: " + cause);
+            }
+            err.flush();
+            return ExitCodes.SOURCE_FAILED;
+        }
+        return ExitCodes.OK;
+    }
+}

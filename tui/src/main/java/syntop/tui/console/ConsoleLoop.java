@@ -1,0 +1,247 @@
+package syntop.tui.console;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+
+import com.googlecode.lanterna.TerminalSize;
+import com.googlecode.lanterna.input.KeyStroke;
+import com.googlecode.lanterna.input.KeyType;
+import com.googlecode.lanterna.screen.Screen;
+
+/**
+ * The console's three threads: sampling (polls the sources every interval and publishes a
+ * {@link Frame}), input (blocks on the terminal, so an idle console costs nothing), and render
+ * (this one: waits for a key, a tick or a resize, then redraws what changed).
+ */
+public final class ConsoleLoop {
+    private static final Object TICK = new Object();
+    private static final List<Duration> INTERVALS = List.of(Duration.ofMillis(500), Duration.ofSeconds(1),
+            Duration.ofSeconds(2), Duration.ofSeconds(3), Duration.ofSeconds(5), Duration.ofSeconds(10));
+
+    /** Produces one frame per call (sample, add to history, detect); runs on the sampling thread. */
+    public interface FrameSource {
+        Frame next();
+
+        /** Called when the operator changes the interval. */
+        void interval(Duration interval);
+    }
+
+    private final Screen screen;
+    private final FrameSource source;
+    private final ConsolePainter painter;
+    private final ViewState view;
+    private final BlockingQueue<Object> events = new LinkedBlockingQueue<>();
+    private final AtomicReference<Frame> latest = new AtomicReference<>();
+    private final AtomicReference<Throwable> samplingFailure = new AtomicReference<>();
+    private volatile boolean running = true;
+    private volatile Duration interval;
+
+    public ConsoleLoop(Screen screen, FrameSource source, ConsolePainter painter, ViewState view) {
+        this.screen = screen;
+        this.source = source;
+        this.painter = painter;
+        this.view = view;
+        this.interval = view.interval();
+    }
+
+    /** Runs until the operator quits or the terminal goes away. */
+    public void run() throws IOException {
+        Thread sampling = new Thread(this::sampleLoop, "syntop-sampling");
+        sampling.setDaemon(true);
+        Thread input = new Thread(this::inputLoop, "syntop-input");
+        input.setDaemon(true);
+        sampling.start();
+        input.start();
+        try {
+            draw(true);
+            while (running) {
+                Object event;
+                try {
+                    event = events.poll(1, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+                if (samplingFailure.get() != null) {
+                    throw new IOException("sampling stopped", samplingFailure.get());
+                }
+                boolean full = false;
+                if (event instanceof KeyStroke k) {
+                    handle(k);
+                    // drain keys typed meanwhile before one redraw
+                    Object more;
+                    while (running && (more = events.poll()) instanceof KeyStroke k2) {
+                        handle(k2);
+                    }
+                }
+                TerminalSize resized = screen.doResizeIfNecessary();
+                if (resized != null) {
+                    full = true;
+                }
+                if (running && (event != null || resized != null)) {
+                    draw(full);
+                }
+            }
+        } finally {
+            running = false;
+            sampling.interrupt();
+        }
+    }
+
+    private void draw(boolean full) throws IOException {
+        painter.paint(screen, view, view.visible(latest.get()));
+        screen.refresh(full ? Screen.RefreshType.COMPLETE : Screen.RefreshType.DELTA);
+    }
+
+    private void sampleLoop() {
+        try {
+            while (running) {
+                long start = System.nanoTime();
+                Frame f = source.next();
+                latest.set(f);
+                events.offer(TICK);
+                long sleepNanos = interval.toNanos() - (System.nanoTime() - start);
+                if (sleepNanos > 0) {
+                    TimeUnit.NANOSECONDS.sleep(sleepNanos);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException | Error e) {
+            samplingFailure.set(e);
+            events.offer(TICK);
+        }
+    }
+
+    private void inputLoop() {
+        try {
+            while (running) {
+                KeyStroke k = screen.readInput();
+                if (k == null) {
+                    continue;
+                }
+                events.offer(k);
+                if (k.getKeyType() == KeyType.EOF) {
+                    return;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // the terminal went away (SSH dropped): quit like EOF
+            events.offer(new KeyStroke(KeyType.EOF));
+        }
+    }
+
+    /** Applies one key to the view; the key map is shown in the footer and the help overlay. */
+    void handle(KeyStroke k) {
+        if (k.getKeyType() == KeyType.EOF) {
+            running = false;
+            return;
+        }
+        if (view.filterDraft().isPresent()) {
+            editFilter(k);
+            return;
+        }
+        if (k.getKeyType() == KeyType.Escape) {
+            if (view.help()) {
+                view.toggleHelp();
+            }
+            return;
+        }
+        if (k.getKeyType() == KeyType.Tab) {
+            view.focusNext();
+            return;
+        }
+        if (k.getKeyType() == KeyType.ArrowUp) {
+            view.moveSelection(-1);
+            return;
+        }
+        if (k.getKeyType() == KeyType.ArrowDown) {
+            view.moveSelection(1);
+            return;
+        }
+        if (k.getKeyType() == KeyType.PageUp) {
+            view.moveSelection(-10);
+            return;
+        }
+        if (k.getKeyType() == KeyType.PageDown) {
+            view.moveSelection(10);
+            return;
+        }
+        if (k.getKeyType() != KeyType.Character) {
+            return;
+        }
+        char c = k.getCharacter();
+        if (k.isCtrlDown() && (c == 'c' || c == 'C')) {
+            running = false;
+            return;
+        }
+        switch (c) {
+            case 'q': case 'Q': running = false; break;
+            case ' ': view.togglePause(latest.get()); break;
+            case '+': case '=': changeInterval(1); break;
+            case '-': changeInterval(-1); break;
+            case 'j': view.moveSelection(1); break;
+            case 'k': view.moveSelection(-1); break;
+            case 's': view.nextSort(); break;
+            case '/': view.startFilter(); break;
+            case 't': view.themeName(painter.nextTheme(view.themeName())); break;
+            case 'a': view.toggleAscii(); break;
+            case '?': case 'h': view.toggleHelp(); break;
+            default: break;
+        }
+    }
+
+    private void editFilter(KeyStroke k) {
+        String draft = view.filterDraft().orElse("");
+        switch (k.getKeyType()) {
+            case Enter: view.commitFilter(); break;
+            case Escape: view.cancelFilter(); break;
+            case Backspace: view.editFilter(draft.isEmpty() ? draft : draft.substring(0, draft.length() - 1)); break;
+            case Character:
+                char c = k.getCharacter();
+                // ports, IPv4/IPv6 addresses and prefixes only: nothing else can match
+                if (draft.length() < 45 && (Character.isLetterOrDigit(c) || ".:/[]*".indexOf(c) >= 0)) {
+                    view.editFilter(draft + c);
+                }
+                break;
+            default: break;
+        }
+    }
+
+    private void changeInterval(int step) {
+        int i = INTERVALS.indexOf(interval);
+        int j = Math.max(0, Math.min(INTERVALS.size() - 1, (i < 0 ? 1 : i) + step));
+        interval = INTERVALS.get(j);
+        view.interval(interval);
+        source.interval(interval);
+    }
+
+    /** The newest frame, for tests. */
+    Frame latest() {
+        return latest.get();
+    }
+
+    boolean running() {
+        return running;
+    }
+
+    /** A frame source built from suppliers (tests). */
+    static FrameSource of(Supplier<Frame> next) {
+        return new FrameSource() {
+            @Override
+            public Frame next() {
+                return next.get();
+            }
+
+            @Override
+            public void interval(Duration d) {
+            }
+        };
+    }
+}

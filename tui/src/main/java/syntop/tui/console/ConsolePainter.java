@@ -1,0 +1,238 @@
+package syntop.tui.console;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import com.googlecode.lanterna.TerminalSize;
+import com.googlecode.lanterna.graphics.TextGraphics;
+import com.googlecode.lanterna.screen.Screen;
+
+import syntop.collectors.detect.Verdict;
+import syntop.collectors.history.PollTimes;
+import syntop.collectors.model.Snapshot;
+import syntop.collectors.model.SourceStatus;
+import syntop.collectors.platform.Durations;
+import syntop.themes.Role;
+import syntop.themes.Theme;
+import syntop.themes.ThemeLoader;
+import syntop.tui.view.DefencesPanel;
+import syntop.tui.view.ListenPanel;
+import syntop.tui.view.RemotesPanel;
+import syntop.tui.view.StatesPanel;
+import syntop.widgets.Box;
+import syntop.widgets.Canvas;
+import syntop.widgets.Chip;
+import syntop.widgets.Glyphs;
+import syntop.widgets.HelpOverlay;
+import syntop.widgets.Palette;
+import syntop.widgets.Region;
+import syntop.widgets.Span;
+import syntop.widgets.TextLine;
+import syntop.widgets.Texts;
+
+/**
+ * Lays the screen out for its size and draws every part: header with source chips, verdict lines,
+ * the panels, the footer of keys, and the help overlay. Below a readable minimum it draws a
+ * one-line message instead.
+ */
+public final class ConsolePainter {
+    /** The smallest terminal the console lays out; below it, one line says so. */
+    public static final int MIN_COLUMNS = 60;
+    public static final int MIN_ROWS = 16;
+    /** From this size on, all four panels are shown. */
+    static final int FULL_COLUMNS = 100;
+    static final int FULL_ROWS = 30;
+    private static final String FOOTER = "[q]uit [space]pause [+/-]interval [Tab]focus [j/k]select [s]ort [/]filter "
+            + "[t]heme [a]scii [?]help";
+
+    static final List<HelpOverlay.Entry> KEYS = List.of(
+            new HelpOverlay.Entry("q, Ctrl-C", "quit"),
+            new HelpOverlay.Entry("space", "pause: freeze the view (sampling goes on)"),
+            new HelpOverlay.Entry("+ / -", "sample more or less often"),
+            new HelpOverlay.Entry("Tab", "move focus between panels"),
+            new HelpOverlay.Entry("↑ ↓  j k", "select a row (PgUp/PgDn: 10 rows)"),
+            new HelpOverlay.Entry("s", "sort: fullest, port, address"),
+            new HelpOverlay.Entry("/", "filter by port or address (Enter: apply, Esc: cancel)"),
+            new HelpOverlay.Entry("t", "next colour theme"),
+            new HelpOverlay.Entry("a", "Unicode or ASCII glyphs"),
+            new HelpOverlay.Entry("? h", "this help (Esc closes)"));
+
+    private final ThemeLoader themes;
+    private final Map<String, Palette> palettes = new HashMap<>();
+    private final String hostLabel;
+
+    public ConsolePainter(ThemeLoader themes, String hostLabel) {
+        this.themes = themes;
+        this.hostLabel = hostLabel;
+    }
+
+    public String nextTheme(String current) {
+        return themes.next(current);
+    }
+
+    private Palette palette(String name) {
+        return palettes.computeIfAbsent(name, n -> new Palette(themes.load(n)));
+    }
+
+    public void paint(Screen screen, ViewState v, Optional<Frame> frame) {
+        TerminalSize size = screen.getTerminalSize();
+        paint(screen.newTextGraphics(), size, v, frame);
+    }
+
+    /** Draws one whole screen; public for tests that render into a virtual terminal. */
+    public void paint(TextGraphics g, TerminalSize size, ViewState v, Optional<Frame> frame) {
+        Canvas c = new Canvas(g, palette(v.themeName()), v.ascii() ? Glyphs.ASCII : Glyphs.UNICODE);
+        Region screen = Region.of(size);
+        c.clear(screen, Role.DEFAULT);
+        if (size.getColumns() < MIN_COLUMNS || size.getRows() < MIN_ROWS) {
+            String msg = "syntop needs " + MIN_COLUMNS + "x" + MIN_ROWS + "; this terminal is " + size.getColumns() + "x"
+                    + size.getRows();
+            c.text(screen, 0, 0, Texts.ellipsize(msg, size.getColumns()), Role.WARN);
+            return;
+        }
+        header(c, screen.row(0), v, frame);
+        footer(c, screen.row(screen.height() - 1), v);
+        Region body = screen.withoutTop(1).withoutBottom(1);
+        if (frame.isEmpty()) {
+            c.text(body, body.x(), body.y(), "collecting the first sample…", Role.DIM);
+            return;
+        }
+        Frame f = frame.get();
+        chips(c, body.row(0), f.snapshot(), f.history().pollTimes());
+        List<String> verdictLines = verdictLines(f.verdicts(), body.width());
+        int verdictRows = Math.max(1, Math.min(3, verdictLines.size()));
+        verdicts(c, body.withoutTop(1).top(verdictRows), f.verdicts(), verdictLines);
+        Region panels = body.withoutTop(1 + verdictRows);
+        if (screen.width() >= FULL_COLUMNS && screen.height() >= FULL_ROWS) {
+            List<Region> cols = panels.splitColumns(Span.weight(1), Span.weight(1));
+            int statesHeight = StatesPanel.ROWS + 2;
+            panel(c, cols.get(0).top(statesHeight), Panel.STATES, v, f);
+            panel(c, cols.get(0).withoutTop(statesHeight), Panel.DEFENCES, v, f);
+            List<Region> right = cols.get(1).splitRows(Span.weight(1), Span.weight(1));
+            panel(c, right.get(0), Panel.LISTEN, v, f);
+            panel(c, right.get(1), Panel.REMOTES, v, f);
+        } else if (screen.width() >= 80) {
+            List<Region> cols = panels.splitColumns(Span.fixed(40), Span.weight(1));
+            panel(c, cols.get(0), Panel.STATES, v, f);
+            panel(c, cols.get(1), Panel.LISTEN, v, f);
+        } else {
+            List<Region> rows = panels.splitRows(Span.fixed(Math.min(StatesPanel.ROWS + 2, panels.height() / 2 + 1)),
+                    Span.weight(1));
+            panel(c, rows.get(0), Panel.STATES, v, f);
+            panel(c, rows.get(1), Panel.LISTEN, v, f);
+        }
+        if (v.help()) {
+            HelpOverlay.of("syntop keys", KEYS).hint("[Esc] close").draw(c, screen);
+        }
+    }
+
+    private void panel(Canvas c, Region r, Panel p, ViewState v, Frame f) {
+        if (r.height() < 3) {
+            return;
+        }
+        boolean focused = v.focus() == p;
+        String info = p == Panel.LISTEN || p == Panel.REMOTES ? "sort: " + v.sort().label()
+                + (v.filter().isEmpty() ? "" : "  /" + v.filter()) : "";
+        Region inner = Box.of(p.title()).focused(focused).info(info).draw(c, r);
+        switch (p) {
+            case STATES: StatesPanel.draw(c, inner, f, v.clampSelection(p, StatesPanel.ROWS), focused); break;
+            case LISTEN: ListenPanel.draw(c, inner, f, v, focused); break;
+            case DEFENCES: DefencesPanel.draw(c, inner, f); break;
+            case REMOTES: RemotesPanel.draw(c, inner, f, v, focused); break;
+            default: break;
+        }
+    }
+
+    private void header(Canvas c, Region row, ViewState v, Optional<Frame> f) {
+        c.clear(row, Role.HEADER);
+        String os = f.map(x -> x.snapshot().host().osVersion()).orElse("");
+        String mode = v.paused() ? "PAUSED" : "live";
+        String text = "syntop  " + hostLabel + (os.isEmpty() ? "" : "  " + os) + "  every "
+                + Durations.format(v.interval()) + "  " + mode;
+        TextLine.left(c, row, 0, text, Role.HEADER);
+        v.filterDraft().ifPresent(d -> TextLine.right(c, row, 0, "filter: /" + d + "_", Role.HEADER));
+        if (v.filterDraft().isEmpty() && f.isPresent()) {
+            TextLine.right(c, row, 0, f.get().snapshot().at().toString().substring(11, 19) + " UTC", Role.HEADER);
+        }
+    }
+
+    /** One chip per source: ok with its poll time p50/p99, stale N s, needs root, not available… */
+    private void chips(Canvas c, Region row, Snapshot s, PollTimes times) {
+        int x = row.x();
+        // trouble first: a narrow screen cuts the healthy sources, never the failing ones
+        List<SourceStatus> ordered = s.sources().values().stream()
+                .sorted(java.util.Comparator.comparingInt(ConsolePainter::chipOrder)).toList();
+        for (SourceStatus st : ordered) {
+            Chip chip = Chip.of(st.id(), chipValue(st, times), chipRole(st));
+            int w = chip.preferredWidth();
+            if (x + w > row.right()) {
+                break;
+            }
+            chip.draw(c, new Region(x, row.y(), w, 1));
+            x += w + 1;
+        }
+    }
+
+    private static int chipOrder(SourceStatus st) {
+        return st.isFailure() ? 0 : st.health() == syntop.collectors.model.SourceHealth.OK ? 2 : 1;
+    }
+
+    static String chipValue(SourceStatus st, PollTimes times) {
+        switch (st.health()) {
+            case OK: {
+                String p50 = times.percentile(st.id(), 50).map(Durations::format).orElse("?");
+                String p99 = times.percentile(st.id(), 99).map(Durations::format).orElse("?");
+                return p50 + "/" + p99;
+            }
+            case STALE: return "every " + Durations.format(st.every());
+            case NEEDS_ROOT: return "needs root";
+            case UNAVAILABLE: return "not available";
+            case TIMEOUT: return "timeout";
+            default: return "unreadable";
+        }
+    }
+
+    private static Role chipRole(SourceStatus st) {
+        switch (st.health()) {
+            case OK: return Role.CHIP_OK;
+            case STALE: return Role.CHIP_STALE;
+            case UNAVAILABLE: return st.optional() ? Role.CHIP_NEUTRAL : Role.CHIP_ERROR;
+            default: return Role.CHIP_ERROR;
+        }
+    }
+
+    /**
+     * The verdict area's lines: one verdict gets up to three wrapped lines of evidence; several get a
+     * line each, most severe first.
+     */
+    static List<String> verdictLines(List<Verdict> verdicts, int width) {
+        if (verdicts.size() == 1) {
+            Verdict v = verdicts.get(0);
+            return Texts.wrap(v.summary() + " — " + v.evidence(), width);
+        }
+        return verdicts.stream().map(v -> v.summary() + " — " + v.evidence()).toList();
+    }
+
+    private static void verdicts(Canvas c, Region r, List<Verdict> verdicts, List<String> lines) {
+        if (verdicts.isEmpty()) {
+            TextLine.left(c, r, 0, "all quiet — no SYN flood, no full queue, no pile-up", Role.VERDICT_QUIET);
+            return;
+        }
+        for (int i = 0; i < r.height() && i < lines.size(); i++) {
+            Verdict v = verdicts.get(verdicts.size() == 1 ? 0 : i);
+            Role role = v.severity() == Verdict.Severity.CRITICAL ? Role.VERDICT_CRITICAL : Role.VERDICT_WARN;
+            String more = i == r.height() - 1 && lines.size() > r.height()
+                    ? "  (+" + (lines.size() - r.height()) + " more)" : "";
+            c.clear(r.row(i), role);
+            TextLine.left(c, r, i, Texts.ellipsize(lines.get(i), r.width() - more.length()) + more, role);
+        }
+    }
+
+    private static void footer(Canvas c, Region row, ViewState v) {
+        c.clear(row, Role.FOOTER_TEXT);
+        String text = v.filterDraft().isPresent() ? "type a port, address or prefix  [Enter]apply [Esc]cancel" : FOOTER;
+        TextLine.keyed(c, row, 0, 0, text, Role.FOOTER_TEXT, Role.FOOTER_KEY);
+    }
+}

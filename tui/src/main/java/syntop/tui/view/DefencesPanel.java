@@ -1,0 +1,106 @@
+package syntop.tui.view;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalLong;
+
+import syntop.collectors.history.Rate;
+import syntop.collectors.model.CounterId;
+import syntop.collectors.model.Snapshot;
+import syntop.collectors.model.SourceHealth;
+import syntop.collectors.model.SourceStatus;
+import syntop.themes.Role;
+import syntop.tui.console.Frame;
+import syntop.widgets.Align;
+import syntop.widgets.Canvas;
+import syntop.widgets.Region;
+import syntop.widgets.Sparkline;
+import syntop.widgets.Texts;
+
+/**
+ * SYN defences and what they are doing: syncookies, SYN queue drops, syncache, SYNPROXY, pf state
+ * table and synproxy; value, rate per second and a sparkline of the rate. Only counters this
+ * machine has are listed; sources that could not be read say why, one line each.
+ */
+public final class DefencesPanel {
+    private static final List<CounterId> SHOWN = List.of(
+            CounterId.SYNCOOKIES_SENT, CounterId.SYNCOOKIES_RECEIVED, CounterId.SYNCOOKIES_FAILED,
+            CounterId.SYN_QUEUE_FULL_DROPS, CounterId.SYN_QUEUE_FULL_COOKIES, CounterId.LISTEN_DROPS,
+            CounterId.LISTEN_OVERFLOWS, CounterId.EMBRYONIC_DROPPED, CounterId.SYNCACHE_ENTRIES,
+            CounterId.SYNCACHE_ADDED, CounterId.SYNCACHE_OVERFLOWS, CounterId.SYNCACHE_BUCKET_OVERFLOWS,
+            CounterId.SYNPROXY_SYN_RECEIVED, CounterId.SYNPROXY_COOKIE_VALID, CounterId.SYNPROXY_COOKIE_INVALID,
+            CounterId.PF_STATES, CounterId.PF_MEMORY_DROPS, CounterId.PF_SYNPROXY, CounterId.PF_SYNFLOODS_DETECTED,
+            CounterId.PF_SYNCOOKIES_SENT, CounterId.PF_SYNCOOKIES_VALIDATED, CounterId.RESETS_SENT,
+            CounterId.SEGMENTS_RETRANSMITTED);
+    private static final List<String> COOKIE_SETTINGS = List.of("net.ipv4.tcp_syncookies", "net.inet.tcp.syncookies");
+
+    private DefencesPanel() {
+    }
+
+    public static void draw(Canvas c, Region r, Frame f) {
+        Snapshot s = f.snapshot();
+        int row = 0;
+        for (String key : COOKIE_SETTINGS) {
+            if (s.tunable(key).isPresent() && row < r.height()) {
+                c.text(r, r.x(), r.y() + row++, "syncookies " + cookieMode(s.tunable(key).get()) + "  (" + key + " = "
+                        + s.tunable(key).get() + ")", Role.INFO);
+            }
+        }
+        for (CounterId id : SHOWN) {
+            OptionalLong v = s.counters().get(id);
+            if (v.isEmpty() || row >= r.height()) {
+                continue;
+            }
+            Region line = r.row(row++);
+            Rate rate = f.history().rate(id);
+            boolean rising = id.kind() == CounterId.Kind.COUNTER && rate.known() && rate.perSecond() > 0;
+            c.text(line, line.x(), line.y(), Texts.fit(id.label().replace('_', ' '), 24, Align.LEFT, "…"), Role.LABEL);
+            c.text(line, line.x() + 24, line.y(), Texts.pad(valueText(s, id, v.getAsLong()), 12, Align.RIGHT),
+                    rising ? Role.WARN : Role.VALUE);
+            String perSecond = id.kind() == CounterId.Kind.COUNTER ? Format.rate(rate.known() ? rate.perSecond() : Double.NaN, false) + "/s" : "";
+            c.text(line, line.x() + 36, line.y(), Texts.pad(perSecond, 9, Align.RIGHT), rising ? Role.WARN : Role.DIM);
+            Region spark = line.withoutLeft(46);
+            if (!spark.isEmpty()) {
+                Sparkline.of(f.history().rateSeries(id, spark.width())).draw(c, spark);
+            }
+        }
+        for (String why : unavailable(s)) {
+            if (row >= r.height()) {
+                break;
+            }
+            c.text(r, r.x(), r.y() + row++, Texts.ellipsize(why, r.width()), Role.DIM);
+        }
+        if (row == 0) {
+            c.text(r, r.x(), r.y(), "no SYN-defence counters on this machine", Role.DIM);
+        }
+    }
+
+    private static String cookieMode(String v) {
+        switch (v.strip()) {
+            case "0": return "off";
+            case "1": return "on when the SYN queue overflows";
+            case "2": return "always";
+            default: return v;
+        }
+    }
+
+    private static String valueText(Snapshot s, CounterId id, long v) {
+        CounterId limit = id == CounterId.PF_STATES ? CounterId.PF_STATE_LIMIT
+                : id == CounterId.SYNCACHE_ENTRIES ? CounterId.SYNCACHE_LIMIT : null;
+        if (limit != null && s.counters().get(limit).isPresent()) {
+            return Format.count(v) + "/" + Format.count(s.counters().get(limit).getAsLong());
+        }
+        return Format.count(v);
+    }
+
+    /** One line per source that could not be read this tick, with the reason. */
+    static List<String> unavailable(Snapshot s) {
+        List<String> out = new ArrayList<>();
+        for (SourceStatus st : s.sources().values()) {
+            if (st.health() != SourceHealth.OK && st.health() != SourceHealth.STALE) {
+                out.add(st.id() + ": " + st.health().label().replace('_', ' ') + (st.detail().isEmpty() ? "" : " — " + st.detail()));
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,71 @@
+package syntop.tui.view;
+
+import java.util.Comparator;
+import java.util.List;
+
+import syntop.collectors.model.ListenQueue;
+import syntop.themes.Role;
+import syntop.tui.console.Frame;
+import syntop.tui.console.ViewState;
+import syntop.widgets.Bar;
+import syntop.widgets.Canvas;
+import syntop.widgets.Region;
+import syntop.widgets.Table;
+
+/**
+ * One bar per listening socket: the fuller of its accept queue and its SYN (incomplete) queue
+ * against the limit, with both numbers, sorted by how full (or by port or address), filtered by
+ * the operator's {@code /} filter.
+ */
+public final class ListenPanel {
+    private static final double WARN = 0.7;
+    private static final double CRITICAL = 0.9;
+
+    private ListenPanel() {
+    }
+
+    /** The listeners as shown: filtered, then sorted. */
+    public static List<ListenQueue> rows(Frame f, ViewState v) {
+        Filter filter = Filter.of(v.filter());
+        Comparator<ListenQueue> order;
+        switch (v.sort()) {
+            case PORT: order = Comparator.comparingInt(ListenQueue::port).thenComparing(ListenQueue::localAddress); break;
+            case NAME: order = Comparator.comparing(ListenQueue::localAddress).thenComparingInt(ListenQueue::port); break;
+            default: order = Comparator.comparingDouble(ListenQueue::fill).reversed().thenComparingInt(ListenQueue::port);
+        }
+        return f.snapshot().listeners().stream()
+                .filter(q -> filter.matchesListener(q.localAddress(), q.port()))
+                .sorted(order).toList();
+    }
+
+    public static void draw(Canvas c, Region r, Frame f, ViewState v, boolean focused) {
+        List<ListenQueue> rows = rows(f, v);
+        if (rows.isEmpty()) {
+            c.text(r, r.x(), r.y(), v.filter().isEmpty() ? "no listening sockets" : "no listener matches /" + v.filter(),
+                    Role.DIM);
+            return;
+        }
+        int selected = v.clampSelection(syntop.tui.console.Panel.LISTEN, rows.size());
+        int offset = Table.keepVisible(selected, 0, r.height(), rows.size());
+        for (int i = 0; i < r.height() && offset + i < rows.size(); i++) {
+            ListenQueue q = rows.get(offset + i);
+            Region line = r.row(i);
+            boolean sel = focused && offset + i == selected;
+            c.text(line, line.x(), line.y(), sel ? ">" : " ", sel ? Role.SELECTED : Role.DIM);
+            bar(q).draw(c, line.withoutLeft(1));
+        }
+    }
+
+    static Bar bar(ListenQueue q) {
+        String label = ":" + q.port() + " " + q.localAddress();
+        String syn = q.synQueue().isPresent() ? Long.toString(q.synQueue().getAsLong()) : "?";
+        String text = "acc " + Format.count(q.acceptQueue()) + " syn " + syn + " ";
+        if (q.limit().isEmpty()) {
+            // without a known limit there is no fill to show, only the numbers
+            return Bar.of(label, 0, 1).texts(text, " ?").labelWidth(22);
+        }
+        long fuller = Math.max(q.acceptQueue(), q.synQueue().orElse(0));
+        return Bar.of(label, fuller, q.limit().getAsLong()).thresholds(WARN, CRITICAL)
+                .texts(text, " " + Format.count(q.limit().getAsLong())).labelWidth(22);
+    }
+}
