@@ -73,7 +73,7 @@ public final class Canvas {
      * @return the column after the text, as if nothing had been cut
      */
     public int text(Region clip, int x, int y, String text, Role role) {
-        List<Texts.Cell> cells = Texts.cells(text);
+        List<Texts.Cell> cells = Texts.cells(glyphs.isUnicode() ? text : Texts.ascii(text));
         Region c = clip.intersect(bounds());
         int at = x;
         if (y < c.y() || y >= c.bottom()) {

@@ -48,6 +48,40 @@ public final class Texts {
     }
 
     /**
+     * The text for an ASCII-only terminal: each character outside ASCII becomes one ASCII character
+     * (a close look-alike where there is one, else {@code ?}), so widths and alignment stay the same.
+     */
+    public static String ascii(String s) {
+        if (s == null || isPlainAscii(s)) {
+            return s == null ? "" : s;
+        }
+        StringBuilder sb = new StringBuilder(s.length());
+        s.codePoints().forEach(cp -> {
+            if (cp < 128) {
+                sb.append((char) cp);
+                return;
+            }
+            switch (cp) {
+                case '—': case '–': case '─': sb.append('-'); break;
+                case '…': case '·': case '•': sb.append('.'); break;
+                case 'µ': sb.append('u'); break;
+                case '×': sb.append('x'); break;
+                case '≥': case '→': case '▶': sb.append('>'); break;
+                case '≤': case '←': case '◀': sb.append('<'); break;
+                case '↑': case '▲': sb.append('^'); break;
+                case '↓': case '▼': sb.append('v'); break;
+                case '│': sb.append('|'); break;
+                default: sb.append(Character.isSupplementaryCodePoint(cp) || isWide(cp) ? "??" : "?");
+            }
+        });
+        return sb.toString();
+    }
+
+    private static boolean isWide(int cp) {
+        return TextCharacter.fromString(new String(Character.toChars(cp)))[0].isDoubleWidth();
+    }
+
+    /**
      * The text as it will be drawn: NFC-normalised, tabs and line breaks as spaces, other control
      * characters and broken surrogates as {@code ?}.
      */

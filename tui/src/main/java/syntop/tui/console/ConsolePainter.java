@@ -87,8 +87,8 @@ public final class ConsolePainter {
         Region screen = Region.of(size);
         c.clear(screen, Role.DEFAULT);
         if (size.getColumns() < MIN_COLUMNS || size.getRows() < MIN_ROWS) {
-            String msg = "syntop needs " + MIN_COLUMNS + "x" + MIN_ROWS + "; this terminal is " + size.getColumns() + "x"
-                    + size.getRows();
+            String msg = "too small (" + size.getColumns() + "x" + size.getRows() + "): syntop needs " + MIN_COLUMNS + "x"
+                    + MIN_ROWS;
             c.text(screen, 0, 0, Texts.ellipsize(msg, size.getColumns()), Role.WARN);
             return;
         }

@@ -52,20 +52,20 @@ public final class ListenPanel {
             Region line = r.row(i);
             boolean sel = focused && offset + i == selected;
             c.text(line, line.x(), line.y(), sel ? ">" : " ", sel ? Role.SELECTED : Role.DIM);
-            bar(q).draw(c, line.withoutLeft(1));
+            bar(q, Math.min(22, Math.max(8, line.width() / 3))).draw(c, line.withoutLeft(1));
         }
     }
 
-    static Bar bar(ListenQueue q) {
+    static Bar bar(ListenQueue q, int labelWidth) {
         String label = ":" + q.port() + " " + q.localAddress();
         String syn = q.synQueue().isPresent() ? Long.toString(q.synQueue().getAsLong()) : "?";
         String text = "acc " + Format.count(q.acceptQueue()) + " syn " + syn + " ";
         if (q.limit().isEmpty()) {
             // without a known limit there is no fill to show, only the numbers
-            return Bar.of(label, 0, 1).texts(text, " ?").labelWidth(22);
+            return Bar.of(label, 0, 1).texts(text, " ?").labelWidth(labelWidth);
         }
         long fuller = Math.max(q.acceptQueue(), q.synQueue().orElse(0));
         return Bar.of(label, fuller, q.limit().getAsLong()).thresholds(WARN, CRITICAL)
-                .texts(text, " " + Format.count(q.limit().getAsLong())).labelWidth(22);
+                .texts(text, " " + Format.count(q.limit().getAsLong())).labelWidth(labelWidth);
     }
 }

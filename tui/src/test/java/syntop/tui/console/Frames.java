@@ -1,0 +1,61 @@
+package syntop.tui.console;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import syntop.collectors.detect.Detectors;
+import syntop.collectors.detect.Thresholds;
+import syntop.collectors.history.History;
+import syntop.collectors.model.HostInfo;
+import syntop.collectors.model.OsFamily;
+import syntop.collectors.model.Snapshot;
+import syntop.collectors.os.linux.LinuxPlatform;
+import syntop.collectors.platform.SnapshotAssembler;
+import syntop.collectors.platform.SourceEvaluation;
+import syntop.collectors.platform.SourceResult;
+import syntop.collectors.source.Acquirer;
+import syntop.collectors.source.CommandResult;
+import syntop.collectors.source.FsRoot;
+import syntop.collectors.source.RawOutput;
+import syntop.collectors.source.Source;
+
+/** Frames made from the real lab SYN flood capture (the same capture on every tick). */
+final class Frames {
+    static final Path LAB = Path.of("../collectors/src/test/resources/fixtures/linux/6.18-lab-synflood");
+
+    private Frames() {
+    }
+
+    /** {@code ticks} frames of the lab capture, one second apart; the last one is returned. */
+    static Frame labCapture(int ticks) {
+        LinuxPlatform platform = new LinuxPlatform(new HostInfo("lab", OsFamily.LINUX, "Linux 6.18 (capture)"));
+        // files from the capture directory, ss -ltn from its saved output
+        Acquirer acquirer = new Acquirer((argv, timeout, max) -> {
+            try {
+                byte[] out = java.nio.file.Files.readAllBytes(LAB.resolve("cmd/ss-ltn.txt"));
+                return new CommandResult(argv, RawOutput.Outcome.COMPLETED, out, "", 0, false, Duration.ofMillis(3), "");
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }, new FsRoot(LAB));
+        History history = new History();
+        Frame last = null;
+        for (int t = 0; t < ticks; t++) {
+            List<SnapshotAssembler.Contribution> parts = new ArrayList<>();
+            for (Source s : platform.sources()) {
+                SourceResult r = SourceEvaluation.evaluate(s, acquirer.acquire(s), Duration.ofSeconds(1));
+                parts.add(new SnapshotAssembler.Contribution(r.parsed().value(), r.status()));
+            }
+            Snapshot snap = SnapshotAssembler.assemble(Instant.parse("2026-11-25T01:00:00Z").plusSeconds(t),
+                    t * 1_000_000_000L, platform.host(), parts);
+            history.add(snap);
+            last = new Frame(snap, Detectors.evaluate(history, Thresholds.defaults()), history);
+        }
+        return last;
+    }
+
+}
