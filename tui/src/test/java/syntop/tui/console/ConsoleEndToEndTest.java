@@ -1,0 +1,155 @@
+package syntop.tui.console;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The built console in a real terminal: tmux runs it, keys are typed with send-keys, the screen is
+ * read with capture-pane, exactly as an operator would see it.
+ */
+@EnabledOnOs({OS.LINUX, OS.MAC, OS.FREEBSD})
+class ConsoleEndToEndTest {
+    private final String session = "syntop-e2e-" + ProcessHandle.current().pid() + "-" + System.nanoTime();
+    private final String marker = "syntop.e2e=" + session;
+
+    private static String run(String... argv) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(argv).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        p.waitFor(10, TimeUnit.SECONDS);
+        return out;
+    }
+
+    private static boolean haveTmux() {
+        try {
+            return new ProcessBuilder("tmux", "-V").start().waitFor() == 0;
+        } catch (IOException | InterruptedException e) {
+            return false;
+        }
+    }
+
+    @TempDir
+    Path bin;
+
+    private void start(int cols, int rows) throws Exception {
+        assumeTrue(haveTmux(), "tmux is not installed (CI installs it)");
+        // ss answers with the capture's listeners, so the screen does not depend on this machine
+        Path ss = bin.resolve("ss");
+        Files.writeString(ss, "#!/bin/sh\nexec cat '" + Frames.LAB.toAbsolutePath().normalize().resolve("cmd/ss-ltn.txt")
+                + "'\n");
+        assertTrue(ss.toFile().setExecutable(true));
+        List<String> java = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-D" + marker,
+                "-cp", System.getProperty("java.class.path"), "syntop.tui.Main",
+                "--fs-root", Frames.LAB.toAbsolutePath().normalize().toString()));
+        String cmd = "PATH=" + bin + ":$PATH LANG=C.UTF-8 " + String.join(" ", java) + "; echo SYNTOP-EXITED-$?; exec bash --norc --noprofile";
+        run("tmux", "new-session", "-d", "-x", String.valueOf(cols), "-y", String.valueOf(rows), "-s", session, cmd);
+    }
+
+    private String screen() throws Exception {
+        return run("tmux", "capture-pane", "-p", "-t", session);
+    }
+
+    private String waitFor(Predicate<String> ok, String what) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        String s = "";
+        while (System.nanoTime() < deadline) {
+            s = screen();
+            if (ok.test(s)) {
+                return s;
+            }
+            Thread.sleep(150);
+        }
+        throw new AssertionError("timed out waiting for " + what + "; screen:\n" + s);
+    }
+
+    private void keys(String... keys) throws Exception {
+        List<String> argv = new ArrayList<>(List.of("tmux", "send-keys", "-t", session));
+        argv.addAll(List.of(keys));
+        run(argv.toArray(String[]::new));
+    }
+
+    private String alternateScreen() throws Exception {
+        return run("tmux", "display-message", "-p", "-t", session, "#{alternate_on}").strip();
+    }
+
+    private void terminalIsUsable() throws Exception {
+        assertEquals("0", alternateScreen(), "the alternate screen was left");
+        // the quotes keep the typed command from containing the word the output is matched on
+        keys("stty -a | tr ' ' '\\n' | grep -x -e icanon -e echo | tr '\\n' ,; echo US''ABLE", "Enter");
+        String s = waitFor(x -> x.contains("USABLE"), "a shell prompt after syntop");
+        assertTrue(s.contains("icanon,echo,USABLE"), "canonical mode and echo restored:\n" + s);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        run("tmux", "kill-session", "-t", session);
+    }
+
+    @Test
+    void eightyByTwentyFourKeysResizeAndQuit() throws Exception {
+        start(80, 24);
+        String s = waitFor(x -> x.contains("SYN_RCVD") && x.contains("Listen queues"), "the first frame");
+        assertTrue(s.contains("[q]uit"), s);
+        assertTrue(s.contains(":8081"), s);
+        keys("?");
+        waitFor(x -> x.contains("pause: freeze the view"), "the help overlay");
+        keys("Escape");
+        waitFor(x -> !x.contains("pause: freeze the view"), "help closing");
+        keys("Space");
+        waitFor(x -> x.lines().findFirst().orElse("").contains("PAUSED"), "pause");
+        keys("Space");
+        waitFor(x -> x.lines().findFirst().orElse("").contains("live"), "live again");
+        keys("s");
+        waitFor(x -> x.contains("sort: port"), "sort by port");
+        keys("/", "8", "0", "8", "1", "Enter");
+        s = waitFor(x -> x.contains("/8081"), "the filter");
+        assertFalse(s.contains(":8080 10.99.0.2"), s);
+        String before = run("tmux", "capture-pane", "-e", "-p", "-t", session);
+        keys("t");
+        waitFor(x -> {
+            try {
+                return !run("tmux", "capture-pane", "-e", "-p", "-t", session).equals(before);
+            } catch (Exception e) {
+                return false;
+            }
+        }, "the colours of the next theme");
+        run("tmux", "resize-window", "-t", session, "-x", "160", "-y", "50");
+        waitFor(x -> x.contains("SYN defences") && x.contains("Top remotes"), "the full layout after a resize");
+        run("tmux", "resize-window", "-t", session, "-x", "50", "-y", "10");
+        waitFor(x -> x.contains("too small (50x10)"), "the too-small message");
+        run("tmux", "resize-window", "-t", session, "-x", "80", "-y", "24");
+        waitFor(x -> x.contains("SYN_RCVD"), "the layout again");
+        keys("q");
+        waitFor(x -> x.contains("SYNTOP-EXITED-0"), "exit status 0");
+        terminalIsUsable();
+    }
+
+    @Test
+    void oneHundredSixtyByFiftyShowsEverythingAndSigtermRestoresTheTerminal() throws Exception {
+        start(160, 50);
+        String s = waitFor(x -> x.contains("SYN defences") && x.contains("Top remotes") && x.contains("10.99.0.1"),
+                "the full layout");
+        assertTrue(s.contains("syncookies off"), s);
+        // match the JVM's own command line, not the tmux server's (which carries the whole command too)
+        run("pkill", "-TERM", "-f", "^\\S*java -D" + marker);
+        waitFor(x -> x.contains("SYNTOP-EXITED-143"), "exit after SIGTERM");
+        terminalIsUsable();
+    }
+}

@@ -1,0 +1,104 @@
+package syntop.tui.console;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import com.googlecode.lanterna.input.KeyStroke;
+import com.googlecode.lanterna.input.KeyType;
+
+import syntop.themes.ThemeLoader;
+
+class ConsoleLoopTest {
+    private final List<Duration> intervals = new ArrayList<>();
+    private final ViewState view = new ViewState("dark", false, Duration.ofSeconds(1));
+    private final ConsoleLoop loop = new ConsoleLoop(null, new ConsoleLoop.FrameSource() {
+        @Override
+        public Frame next() {
+            return Frames.labCapture(1);
+        }
+
+        @Override
+        public void interval(Duration d) {
+            intervals.add(d);
+        }
+    }, new ConsolePainter(new ThemeLoader(null), "test"), view);
+
+    private void type(char... keys) {
+        for (char k : keys) {
+            loop.handle(new KeyStroke(k, false, false));
+        }
+    }
+
+    @Test
+    void qQuitsAndSoDoesCtrlC() {
+        assertTrue(loop.running());
+        type('q');
+        assertFalse(loop.running());
+        ConsoleLoop other = new ConsoleLoop(null, null, new ConsolePainter(new ThemeLoader(null), "t"), view);
+        other.handle(new KeyStroke('c', true, false));
+        assertFalse(other.running());
+    }
+
+    @Test
+    void plusAndMinusStepTheIntervalAndTellTheSampler() {
+        type('+', '+', '-');
+        assertEquals(List.of(Duration.ofSeconds(2), Duration.ofSeconds(3), Duration.ofSeconds(2)), intervals);
+        assertEquals(Duration.ofSeconds(2), view.interval());
+        for (int i = 0; i < 10; i++) {
+            type('-');
+        }
+        assertEquals(Duration.ofMillis(500), view.interval(), "never below half a second");
+    }
+
+    @Test
+    void slashStartsAFilterThatOnlyTakesAddressCharacters() {
+        type('/', '1', '0', '.', '9', ';', '$', ' ');
+        assertEquals("10.9", view.filterDraft().orElseThrow());
+        loop.handle(new KeyStroke(KeyType.Backspace));
+        loop.handle(new KeyStroke(KeyType.Enter));
+        assertEquals("10.", view.filter());
+        assertTrue(view.filterDraft().isEmpty());
+        type('q');
+        assertFalse(loop.running(), "keys work normally after the filter is applied");
+    }
+
+    @Test
+    void escapeCancelsAFilterAndClosesHelp() {
+        type('/', '8');
+        loop.handle(new KeyStroke(KeyType.Escape));
+        assertEquals("", view.filter());
+        type('?');
+        assertTrue(view.help());
+        loop.handle(new KeyStroke(KeyType.Escape));
+        assertFalse(view.help());
+    }
+
+    @Test
+    void tabMovesFocusAndArrowsSelect() {
+        assertEquals(Panel.LISTEN, view.focus());
+        loop.handle(new KeyStroke(KeyType.Tab));
+        assertEquals(Panel.DEFENCES, view.focus());
+        loop.handle(new KeyStroke(KeyType.ArrowDown));
+        type('j', 'j', 'k');
+        assertEquals(2, view.selection(Panel.DEFENCES));
+        type('s');
+        assertEquals(ViewState.Sort.PORT, view.sort());
+        type('t');
+        assertEquals("light", view.themeName());
+        type('a');
+        assertTrue(view.ascii());
+    }
+
+    @Test
+    void eofFromTheTerminalQuits() {
+        loop.handle(new KeyStroke(KeyType.EOF));
+        assertFalse(loop.running());
+    }
+}
