@@ -24,9 +24,14 @@ public final class SnapshotJson {
     private SnapshotJson() {
     }
 
-    /** A whole snapshot, with rates from the history when it has them. */
+    /** A whole snapshot, pretty-printed, with rates from the history when it has them. */
     public static String snapshot(Snapshot s, Optional<History> history, List<Verdict> verdicts) {
-        JsonWriter w = new JsonWriter(true);
+        return snapshot(s, history, verdicts, true);
+    }
+
+    /** A whole snapshot; not pretty, it is one line (JSON Lines, for a stream of snapshots). */
+    public static String snapshot(Snapshot s, Optional<History> history, List<Verdict> verdicts, boolean pretty) {
+        JsonWriter w = new JsonWriter(pretty);
         w.beginObject();
         w.field("schema", SCHEMA_VERSION);
         w.field("at", s.at().toString());

@@ -43,6 +43,10 @@ public final class OnceCommand implements Callable<Integer> {
             description = "time between the two samples that give rates (default: ${DEFAULT-VALUE}; 0 = no rates)")
     double intervalSeconds;
 
+    @Option(names = {"-n", "--count"}, paramLabel = "N", defaultValue = "1",
+            description = "print N snapshots, --interval apart, as top -b -n does (JSON: one object per line)")
+    int count;
+
     @Option(names = "--fs-root", paramLabel = "DIR", hidden = true,
             description = "read /proc and other files under DIR instead of / (tests, captures)")
     Path fsRoot;
@@ -55,6 +59,10 @@ public final class OnceCommand implements Callable<Integer> {
             err.println("syntop once: --interval must be between 0 and 3600 seconds");
             return ExitCodes.USAGE;
         }
+        if (count < 1 || count > 1_000_000 || (count > 1 && intervalSeconds == 0)) {
+            err.println("syntop once: --count must be 1..1000000, and more than 1 needs an --interval above 0");
+            return ExitCodes.USAGE;
+        }
         FsRoot root = fsRoot == null ? FsRoot.live() : new FsRoot(fsRoot);
         Optional<Platform> platform = Platforms.detect(root);
         if (platform.isEmpty()) {
@@ -64,30 +72,37 @@ public final class OnceCommand implements Callable<Integer> {
         }
         Duration interval = Duration.ofMillis(Math.round(intervalSeconds * 1000));
         History history = new History();
-        Snapshot snap;
+        boolean anyFailed = false;
         try (Sampler sampler = Sampler.live(platform.get(), new Acquirer(new ProcessCommandRunner(), root),
                 interval.isZero() ? Duration.ofSeconds(1) : interval)) {
-            snap = sampler.sample();
+            Snapshot snap = sampler.sample();
             history.add(snap);
-            if (!interval.isZero()) {
-                Thread.sleep(interval.toMillis());
-                snap = sampler.sample();
-                history.add(snap);
+            for (int i = 0; i < count; i++) {
+                if (!interval.isZero()) {
+                    Thread.sleep(interval.toMillis());
+                    snap = sampler.sample();
+                    history.add(snap);
+                }
+                print(out, i, snap, history, Detectors.evaluate(history, Thresholds.defaults()));
+                anyFailed |= snap.anySourceFailed();
             }
         }
-        List<Verdict> verdicts = Detectors.evaluate(history, Thresholds.defaults());
+        return anyFailed ? ExitCodes.SOURCE_FAILED : ExitCodes.OK;
+    }
+
+    private void print(PrintWriter out, int index, Snapshot snap, History history, List<Verdict> verdicts) {
         switch (format) {
             case json:
-                out.print(SnapshotJson.snapshot(snap, Optional.of(history), verdicts));
+                out.print(SnapshotJson.snapshot(snap, Optional.of(history), verdicts, count == 1));
                 break;
             case csv:
-                out.print(SnapshotCsv.snapshot(snap, history));
+                out.print(index == 0 ? SnapshotCsv.snapshot(snap, history)
+                        : SnapshotCsv.snapshot(snap, history).substring(SnapshotCsv.HEADER.length() + 1));
                 break;
             default:
-                out.print(SnapshotText.snapshot(snap, history, verdicts));
+                out.print((index == 0 ? "" : "\n") + SnapshotText.snapshot(snap, history, verdicts));
                 break;
         }
         out.flush();
-        return snap.anySourceFailed() ? ExitCodes.SOURCE_FAILED : ExitCodes.OK;
     }
 }

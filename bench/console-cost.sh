@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Measures the live console's own cost: CPU time (syntop plus its child processes) and RSS over
+# a period at a given interval, in a real terminal (tmux). Usage:
+#   bench/console-cost.sh [SECONDS] [INTERVAL] [NETNS]
+# Prints: seconds, CPU seconds used, % of one core, RSS at the end (MB).
+set -euo pipefail
+secs=${1:-60} interval=${2:-1} ns=${3:-}
+here=$(cd "$(dirname "$0")/.." && pwd)
+jar="$here/tui/target/syntop.jar"
+[[ -f $jar ]] || { echo "build first: mvn -q -DskipTests package" >&2; exit 2; }
+command -v tmux >/dev/null || { echo "tmux is needed" >&2; exit 2; }
+session="syntop-cost-$$"
+prefix=""
+[[ -n $ns ]] && prefix="ip netns exec $ns"
+tmux new-session -d -x 120 -y 40 -s "$session" \
+  "$prefix java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k -Xmx256m -Xlog:disable -Dsyntop.cost=$session -jar $jar -d $interval"
+trap 'tmux kill-session -t "$session" 2>/dev/null || true' EXIT
+pid=""
+for _ in $(seq 50); do
+  pid=$(pgrep -f "^\S*java .*-Dsyntop.cost=$session" || true)
+  [[ -n $pid ]] && break
+  sleep 0.1
+done
+[[ -n $pid ]] || { echo "syntop did not start" >&2; exit 1; }
+sleep 5 # past start-up and JIT warm-up
+ticks=$(getconf CLK_TCK)
+cpu() { # utime+stime of the process plus those of its reaped children (cutime+cstime)
+  awk '{print $14+$15+$16+$17}' "/proc/$pid/stat"
+}
+c0=$(cpu); t0=$(date +%s.%N)
+sleep "$secs"
+c1=$(cpu); t1=$(date +%s.%N)
+rss=$(awk '/VmRSS/ {print $2}' "/proc/$pid/status")
+awk -v c0="$c0" -v c1="$c1" -v t0="$t0" -v t1="$t1" -v hz="$ticks" -v rss="$rss" 'BEGIN {
+  cpu = (c1 - c0) / hz; wall = t1 - t0
+  printf "wall %.1f s, cpu %.2f s, %.2f%% of one core, RSS %.0f MB\n", wall, cpu, 100 * cpu / wall, rss / 1024 }'

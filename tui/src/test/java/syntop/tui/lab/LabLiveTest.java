@@ -1,0 +1,286 @@
+package syntop.tui.lab;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+
+/**
+ * Real attacks on a real kernel: each scenario of the lab runs against a listener in the server
+ * namespace while syntop samples that namespace every second. The verdict must name the right
+ * situation and port within 3 samples of the start, the numbers must agree with ss and nstat taken
+ * at the same time, and "all quiet" must return once the scenario ends.
+ */
+@EnabledOnOs(OS.LINUX)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class LabLiveTest {
+    /** Samples a verdict may take after the scenario starts. */
+    private static final int WITHIN = 3;
+    private static final List<String> RESULTS = new ArrayList<>();
+    private static Optional<String> unavailable;
+
+    @BeforeAll
+    static void labUp() {
+        unavailable = Lab.unavailable();
+        if (unavailable.isPresent()) {
+            System.out.println("lab skipped: " + unavailable.get());
+        }
+    }
+
+    @AfterAll
+    static void labDown() throws Exception {
+        if (unavailable.isEmpty()) {
+            Lab.run(60, "netns-down");
+            Path out = Path.of("target/lab-time-to-verdict.md");
+            List<String> table = new ArrayList<>(List.of("| scenario | verdict | samples to verdict | seconds |",
+                    "|---|---|---:|---:|"));
+            table.addAll(RESULTS);
+            Files.write(out, table);
+        }
+    }
+
+    private static void assumeLab() {
+        assumeTrue(unavailable.isEmpty(), () -> "lab skipped: " + unavailable.orElse(""));
+    }
+
+    /** Starts a never-accepting listener with a known backlog; returns its PID. */
+    private static long listener(int port, int backlog) throws Exception {
+        Lab.Result r = Lab.run(30, "listener", "-p", String.valueOf(port), "-b", String.valueOf(backlog), "-t", "120");
+        assertEquals(0, r.exit(), r.out());
+        String[] lines = r.out().strip().split("\n");
+        return Long.parseLong(lines[lines.length - 1].strip());
+    }
+
+    private static void kill(long pid) {
+        ProcessHandle.of(pid).ifPresent(ProcessHandle::destroy);
+    }
+
+    /** What happened in one scenario, for the README table. */
+    private static SyntopStream.Tick runScenario(String name, SyntopStream s, String verdict, Scenario scenario)
+            throws Exception {
+        s.next();
+        SyntopStream.Tick before = s.next();
+        assertTrue(before.verdicts().isEmpty(), name + ": not quiet before the scenario: " + before.verdicts());
+        long started = System.nanoTime();
+        scenario.begin();
+        SyntopStream.Tick hit = null;
+        for (int i = 0; i < 10 && hit == null; i++) {
+            SyntopStream.Tick t = s.next();
+            if (t.verdicts().contains(verdict) || (!verdict.contains(":") && t.verdicts().stream()
+                    .anyMatch(v -> v.startsWith(verdict)))) {
+                hit = t;
+            }
+        }
+        assertNotNull(hit, name + ": no " + verdict + " verdict; saw " + s.seen().stream()
+                .map(SyntopStream.Tick::verdicts).toList());
+        int samples = hit.index() - before.index();
+        double seconds = (hit.receivedNanos() - started) / 1e9;
+        RESULTS.add(String.format(Locale.ROOT, "| %s | `%s` | %d | %.1f |", name, verdict, samples, seconds));
+        assertTrue(samples <= WITHIN, name + ": verdict after " + samples + " samples");
+        scenario.check(hit, s);
+        scenario.end();
+        SyntopStream.Tick quiet = null;
+        for (int i = 0; i < 15 && quiet == null; i++) {
+            SyntopStream.Tick t = s.next();
+            if (t.verdicts().isEmpty()) {
+                quiet = t;
+            }
+        }
+        assertNotNull(quiet, name + ": never all quiet after the scenario; last " + s.seen().get(s.seen().size() - 1)
+                .verdicts());
+        return hit;
+    }
+
+    interface Scenario {
+        void begin() throws Exception;
+
+        void check(SyntopStream.Tick hit, SyntopStream s) throws Exception;
+
+        void end() throws Exception;
+    }
+
+    @Test
+    @Order(1)
+    void aQuietControlRunGivesNoVerdict() throws Exception {
+        assumeLab();
+        long pid = listener(8080, 128);
+        try (SyntopStream s = new SyntopStream(12)) {
+            for (int i = 0; i < 12; i++) {
+                SyntopStream.Tick t = s.next();
+                assertTrue(t.verdicts().isEmpty(), "false verdict in a quiet run: " + t.verdicts());
+                assertTrue(t.listener(8080).contains("\"limit\":128"), t.listener(8080));
+            }
+        } finally {
+            kill(pid);
+        }
+    }
+
+    private void synFlood(String name, String cookies) throws Exception {
+        long pid = listener(8080, 128);
+        Process[] flood = new Process[1];
+        try (SyntopStream s = new SyntopStream(60)) {
+            runScenario(name, s, "syn_flood:8080", new Scenario() {
+                @Override
+                public void begin() throws Exception {
+                    // one SYN a millisecond for up to 20 s: a sustained flood, bounded in count and time
+                    flood[0] = Lab.start("synflood", "-p", "8080", "-c", "20000", "-i", "1000", "-k", cookies, "-t", "25");
+                }
+
+                @Override
+                public void check(SyntopStream.Tick hit, SyntopStream s) throws Exception {
+                    long ours = hit.state("syn_rcvd");
+                    int ss = Lab.count("syn-recv", 8080);
+                    assertTrue(Math.abs(ours - ss) <= 5 + ss / 10, "SYN_RCVD: syntop " + ours + ", ss " + ss);
+                    String counter = cookies.equals("0") ? "TcpExtListenDrops" : "TcpExtSyncookiesSent";
+                    long mine = hit.raw(counter);
+                    long nstat = Lab.nstat(counter);
+                    assertTrue(mine > 0 && mine <= nstat && nstat - mine < 5000, counter + ": syntop " + mine + ", nstat " + nstat);
+                    if (cookies.equals("1")) {
+                        SyntopStream.Tick next = s.next();
+                        assertTrue(next.counter("syncookies_sent") > hit.counter("syncookies_sent"),
+                                "syncookies sent keeps rising while the flood lasts");
+                    }
+                }
+
+                @Override
+                public void end() throws Exception {
+                    Lab.stop(flood[0]);
+                }
+            });
+        } finally {
+            if (flood[0] != null) {
+                Lab.stop(flood[0]);
+            }
+            kill(pid);
+        }
+    }
+
+    @Test
+    @Order(2)
+    void synFloodWithCookiesOff() throws Exception {
+        assumeLab();
+        synFlood("SYN flood, syncookies off", "0");
+    }
+
+    @Test
+    @Order(3)
+    void synFloodWithCookiesOn() throws Exception {
+        assumeLab();
+        synFlood("SYN flood, syncookies on", "1");
+    }
+
+    @Test
+    @Order(4)
+    void acceptQueueOverflow() throws Exception {
+        assumeLab();
+        long[] pid = {listener(8081, 16)};
+        Process[] burst = new Process[1];
+        try (SyntopStream s = new SyntopStream(60)) {
+            runScenario("accept queue overflow", s, "accept_queue_full:8081", new Scenario() {
+                @Override
+                public void begin() throws Exception {
+                    burst[0] = Lab.start("connburst", "-p", "8081", "-c", "200", "-t", "30");
+                }
+
+                @Override
+                public void check(SyntopStream.Tick hit, SyntopStream s) throws Exception {
+                    String q = hit.listener(8081);
+                    assertTrue(q.contains("\"limit\":16"), q);
+                    String ss = Lab.inServer("ss", "-Hltn", "sport = :8081").trim();
+                    String recvQ = ss.split("\\s+")[1];
+                    assertTrue(q.contains("\"accept_queue\":" + recvQ), "syntop " + q + ", ss " + ss);
+                }
+
+                @Override
+                public void end() throws Exception {
+                    Lab.stop(burst[0]);
+                    kill(pid[0]); // a listener that closes drops its queue
+                }
+            });
+        } finally {
+            if (burst[0] != null) {
+                Lab.stop(burst[0]);
+            }
+            kill(pid[0]);
+        }
+    }
+
+    /** A socket-table scenario: sockload in the server namespace, cleared with ss -K at the end. */
+    private void pileUp(String name, String verdict, String ssState, String syntopState, String... sockload)
+            throws Exception {
+        Process[] load = new Process[1];
+        try (SyntopStream s = new SyntopStream(60)) {
+            runScenario(name, s, verdict, new Scenario() {
+                @Override
+                public void begin() throws Exception {
+                    List<String> argv = new ArrayList<>(List.of("ip", "netns", "exec", Lab.SERVER_NS, "python3",
+                            Lab.DIR.resolve("py/sockload.py").toString()));
+                    argv.addAll(List.of(sockload));
+                    load[0] = new ProcessBuilder(argv).redirectErrorStream(true)
+                            .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+                }
+
+                @Override
+                public void check(SyntopStream.Tick hit, SyntopStream s) throws IOException, InterruptedException {
+                    long ours = hit.state(syntopState);
+                    int ss = Lab.count(ssState, 0);
+                    assertTrue(Math.abs(ours - ss) <= 20 + ss / 10, syntopState + ": syntop " + ours + ", ss " + ss);
+                }
+
+                @Override
+                public void end() throws Exception {
+                    Lab.stop(load[0]);
+                    // what an operator would do: drop what is left (ss -K, always with -t)
+                    for (String st : List.of("time-wait", "fin-wait-1", "fin-wait-2", "close-wait", "last-ack")) {
+                        Lab.inServer("ss", "-K", "-t", "state", st);
+                    }
+                }
+            });
+        } finally {
+            if (load[0] != null) {
+                Lab.stop(load[0]);
+            }
+        }
+    }
+
+    @Test
+    @Order(5)
+    void timeWaitPileUp() throws Exception {
+        assumeLab();
+        pileUp("TIME_WAIT pile-up", "time_wait_pile_up", "time-wait", "time_wait",
+                "timewait", "--count", "20000", "--sustain", "20", "--max-seconds", "30");
+    }
+
+    @Test
+    @Order(6)
+    void closeWaitPileUp() throws Exception {
+        assumeLab();
+        pileUp("CLOSE_WAIT pile-up", "close_wait_pile_up", "close-wait", "close_wait",
+                "closewait", "--count", "800", "--hold", "20", "--max-seconds", "30");
+    }
+
+    @Test
+    @Order(7)
+    void finWait1PileUp() throws Exception {
+        assumeLab();
+        pileUp("FIN_WAIT_1 pile-up", "fin_wait_1_pile_up", "fin-wait-1", "fin_wait_1",
+                "finwait1", "--count", "800", "--hold", "20", "--max-seconds", "30");
+    }
+}
