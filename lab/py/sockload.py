@@ -204,6 +204,7 @@ def cmd_finwait1(a):
     pairs, deadline = accepted_pairs(a, rcvbuf=4096)
     chunk = b"x" * 65536
     for _, s in pairs:
+        s.setsockopt(socket.SOL_SOCKET, socket.SO_SNDBUF, 4096)  # small, so a few sends fill it
         s.setblocking(False)
         for _ in range(256):  # bounded: the client never reads, so this blocks soon
             try:

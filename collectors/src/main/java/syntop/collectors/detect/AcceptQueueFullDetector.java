@@ -19,12 +19,15 @@ import syntop.collectors.model.TcpState;
  * half-open count stays low (a SYN flood leaves the accept queue empty). Linux counts the queue
  * full at the limit (it holds limit + 1); FreeBSD and macOS queue up to 1.5 × the limit before
  * refusing, so there "full" means 1.5 × maxqlen ({@code 193/0/128} is full, {@code 150/0/128} is
- * not). The queue must be full in every one of the last {@code sustain.samples} snapshots, or
- * full now while ListenOverflows rises at a sustained rate (which makes it critical).
+ * not). The queue must be full in the last two snapshots (or {@code sustain.samples}, if fewer): a
+ * queue at its limit for two seconds already refuses clients; or full now while ListenOverflows
+ * rises at a sustained rate (which makes it critical).
  */
 public final class AcceptQueueFullDetector implements Detector {
     /** FreeBSD's and XNU's {@code sonewconn} refuse only when qlen exceeds 3/2 of the limit. */
     static final double BSD_FACTOR = 1.5;
+    /** Snapshots in a row a queue must be full in, without overflows, to be called full. */
+    static final int FULL_SAMPLES = 2;
 
     @Override
     public List<Verdict> detect(History history, Thresholds t) {
@@ -41,7 +44,7 @@ public final class AcceptQueueFullDetector implements Detector {
             if (!full(s.host().os(), q, t) || !synLow(s, q, t)) {
                 continue;
             }
-            if (!overflowing && !fullThroughout(recent, q, n, t)) {
+            if (!overflowing && !fullThroughout(recent, q, Math.min(n, FULL_SAMPLES), t)) {
                 continue;
             }
             ListenQueue prev = fullByPort.get(q.port());
@@ -116,7 +119,7 @@ public final class AcceptQueueFullDetector implements Detector {
             evidence.add("overflow rate unknown");
         }
         if (!overflowing) {
-            evidence.add("full for " + t.sustainSamples() + " samples");
+            evidence.add("full for " + Math.min(t.sustainSamples(), FULL_SAMPLES) + " samples");
         }
         return new Verdict(Verdict.Kind.ACCEPT_QUEUE_FULL,
                 overflowing ? Verdict.Severity.CRITICAL : Verdict.Severity.WARNING, OptionalInt.of(q.port()),

@@ -15,7 +15,7 @@ import java.util.function.Function;
  *
  * <p>Keys (default in brackets):
  * <ul>
- * <li>{@code sustain.samples} [5, 1..30] — how many of the latest samples a rate is judged over. A rate
+ * <li>{@code sustain.samples} [3, 1..30] — how many of the latest samples a rate is judged over. A rate
  *     is sustained when every one of them is known and more than half of them reach the threshold
  *     (evidence shows their mean). One spike is not sustained, and a verdict ends about half this
  *     many samples after its condition ends.</li>
@@ -63,7 +63,7 @@ public record Thresholds(int sustainSamples, long synRcvdHigh, double synQueueFu
                          double pfStatesWarn, double pfStatesCritical, double pfMemoryDropRate, double surgeFactor,
                          int surgeBaselineSamples, double resetFloor, double retransmitFloor) {
 
-    private static final Thresholds DEFAULTS = new Thresholds(5, 256, 0.9, 10, 10, 16, 50, 1.0, 1, 0.5, 0.9, 1000,
+    private static final Thresholds DEFAULTS = new Thresholds(3, 256, 0.9, 10, 10, 16, 50, 1.0, 1, 0.5, 0.9, 1000,
             500, 5000, 100, 5, 0.8, 0.95, 1, 10, 60, 50, 100);
 
     /** The thresholds with their overrides, and what was wrong with the text. */

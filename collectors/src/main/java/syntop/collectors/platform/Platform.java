@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import syntop.collectors.model.HostInfo;
 import syntop.collectors.model.OsFamily;
+import syntop.collectors.model.Snapshot;
 import syntop.collectors.source.Source;
 
 /**
@@ -20,7 +21,23 @@ public interface Platform {
     /** The sources polled each tick, in priority order (the first source with state counts wins). */
     List<Source> sources();
 
+    /**
+     * Fills in what this OS derives from several sources at once (e.g. Linux counts the states that
+     * pile up by a filtered dump and the rest from counters). Called on every assembled snapshot.
+     */
+    default Snapshot complete(Snapshot assembled) {
+        return assembled;
+    }
+
+    /**
+     * Every source whose saved output this platform can parse ({@code syntop parse}): the polled ones,
+     * and any that are too costly to poll but worth reading from a capture.
+     */
+    default List<Source> parseableSources() {
+        return sources();
+    }
+
     default Optional<Source> source(String id) {
-        return sources().stream().filter(s -> s.id().equals(id)).findFirst();
+        return parseableSources().stream().filter(s -> s.id().equals(id)).findFirst();
     }
 }

@@ -66,7 +66,7 @@ public final class Sampler implements AutoCloseable {
         });
         for (Source s : platform.sources()) {
             SourceState st = new SourceState();
-            st.every = interval;
+            st.every = floor(s, interval);
             states.put(s.id(), st);
         }
     }
@@ -85,9 +85,10 @@ public final class Sampler implements AutoCloseable {
 
     public synchronized void setInterval(Duration newInterval) {
         this.interval = newInterval;
-        for (SourceState st : states.values()) {
-            if (st.every.compareTo(newInterval) < 0) {
-                st.every = newInterval;
+        for (Source s : platform.sources()) {
+            SourceState st = states.get(s.id());
+            if (st.every.compareTo(floor(s, newInterval)) < 0) {
+                st.every = floor(s, newInterval);
             }
         }
     }
@@ -135,7 +136,7 @@ public final class Sampler implements AutoCloseable {
             contributions.add(new SnapshotAssembler.Contribution(
                     r.status().isOk() ? r.parsed().value() : Reading.empty(), r.status()));
         }
-        Snapshot snap = SnapshotAssembler.assemble(at, now, platform.host(), contributions);
+        Snapshot snap = platform.complete(SnapshotAssembler.assemble(at, now, platform.host(), contributions));
         for (TickListener l : listeners) {
             l.onTick(snap, polled);
         }
@@ -148,20 +149,27 @@ public final class Sampler implements AutoCloseable {
         return "polled every " + Durations.format(st.every) + took;
     }
 
+    /** The shortest period a source is polled at: the interval, or its own longer period. */
+    private static Duration floor(Source s, Duration interval) {
+        return s.every().compareTo(interval) > 0 ? s.every() : interval;
+    }
+
     /** Table sources that exceed their budget back off (doubling, capped); they return when fast again. */
     private void adapt(Source s, SourceState st, Duration took) {
+        Duration floor = floor(s, interval);
         if (s.cost() != Source.Cost.TABLE) {
-            st.every = interval;
+            st.every = floor;
             return;
         }
         if (took.compareTo(s.budget()) > 0) {
             Duration proposed = st.every.multipliedBy(2);
             Duration byCost = took.multipliedBy(4);
             Duration next = proposed.compareTo(byCost) > 0 ? proposed : byCost;
-            st.every = next.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : next;
-        } else if (took.multipliedBy(4).compareTo(s.budget()) < 0 && st.every.compareTo(interval) > 0) {
+            Duration cap = MAX_BACKOFF.compareTo(floor) > 0 ? MAX_BACKOFF : floor;
+            st.every = next.compareTo(cap) > 0 ? cap : next;
+        } else if (took.multipliedBy(4).compareTo(s.budget()) < 0 && st.every.compareTo(floor) > 0) {
             Duration half = st.every.dividedBy(2);
-            st.every = half.compareTo(interval) < 0 ? interval : half;
+            st.every = half.compareTo(floor) < 0 ? floor : half;
         }
     }
 

@@ -44,16 +44,18 @@ public final class SnapshotAssembler {
             Reading r = c.reading();
             if (states.isEmpty() && !r.states().isEmpty()) {
                 states = r.states();
+                // the half-open count per port belongs to the table that counted the states
+                synRecvByPort.putAll(r.synRecvByPort());
             }
             counters.putAll(r.counters());
             if (listeners.isEmpty()) {
                 listeners.addAll(r.listeners());
             }
             r.remotes().forEach(remotes::putIfAbsent);
-            r.synRecvByPort().forEach(synRecvByPort::putIfAbsent);
             tunables.putAll(r.tunables());
         }
-        if (!synRecvByPort.isEmpty()) {
+        if (!states.isEmpty()) {
+            // a connection table was read: a listening port without half-open connections has 0
             List<ListenQueue> withSyn = new ArrayList<>(listeners.size());
             for (ListenQueue q : listeners) {
                 withSyn.add(q.synQueue().isPresent() ? q : q.withSynQueue(synRecvByPort.getOrDefault(q.port(), 0L)));

@@ -14,14 +14,27 @@ import java.util.Objects;
  *                    this is polled less often
  * @param cost        cheap counter sources stay at the chosen interval; table sources may back off
  * @param optional    a feature that many machines lack (e.g. netfilter SYNPROXY): its absence is not a failure
+ * @param every       the shortest time between two polls ({@link Duration#ZERO}: every tick); for a source
+ *                    too costly to read each second whose data changes slowly
  */
 public record Source(String id, Acquisition acquisition, SourceParser parser, Duration budget, Cost cost,
-                     boolean optional) {
+                     boolean optional, Duration every) {
     public enum Cost { CHEAP, TABLE }
 
-    /** A source every machine of its OS is expected to have. */
+    /** A source every machine of its OS is expected to have, read every tick. */
     public Source(String id, Acquisition acquisition, SourceParser parser, Duration budget, Cost cost) {
-        this(id, acquisition, parser, budget, cost, false);
+        this(id, acquisition, parser, budget, cost, false, Duration.ZERO);
+    }
+
+    /** A source read every tick. */
+    public Source(String id, Acquisition acquisition, SourceParser parser, Duration budget, Cost cost,
+                  boolean optional) {
+        this(id, acquisition, parser, budget, cost, optional, Duration.ZERO);
+    }
+
+    /** The same source, read at most once per {@code period}. */
+    public Source polledEvery(Duration period) {
+        return new Source(id, acquisition, parser, budget, cost, optional, period);
     }
 
     public Source {
@@ -30,6 +43,7 @@ public record Source(String id, Acquisition acquisition, SourceParser parser, Du
         Objects.requireNonNull(parser);
         Objects.requireNonNull(budget);
         Objects.requireNonNull(cost);
+        Objects.requireNonNull(every);
     }
 
     /** The slug of an argv: without leading dashes, joined by '-', case kept ({@code netstat -s -p tcp} → {@code netstat-s-p-tcp}). */

@@ -50,7 +50,7 @@ public final class ParseCommand implements Callable<Integer> {
         for (OsFamily os : OsFamily.values()) {
             Platform p = offline(os);
             b.append("  ").append(os.token()).append(":%n");
-            for (Source s : p.sources()) {
+            for (Source s : p.parseableSources()) {
                 b.append(String.format("    %-24s %s%n", s.id(), s.acquisition().describe().replace("%", "%%")));
             }
         }
@@ -75,7 +75,7 @@ public final class ParseCommand implements Callable<Integer> {
         if (matches.size() != 1) {
             err.println("syntop parse: " + (matches.isEmpty() ? "no" : "more than one") + " " + os.token()
                     + " source matches '" + sourceName + "'; known: "
-                    + platform.sources().stream().map(Source::id).collect(Collectors.joining(", ")));
+                    + platform.parseableSources().stream().map(Source::id).collect(Collectors.joining(", ")));
             return ExitCodes.USAGE;
         }
         Source source = matches.get(0);
@@ -105,10 +105,10 @@ public final class ParseCommand implements Callable<Integer> {
     }
 
     static List<Source> findSources(Platform platform, String name) {
-        List<Source> exact = platform.sources().stream().filter(s -> s.id().equals(name)).toList();
+        List<Source> exact = platform.parseableSources().stream().filter(s -> s.id().equals(name)).toList();
         if (!exact.isEmpty()) {
             return exact;
         }
-        return platform.sources().stream().filter(s -> s.id().startsWith(name)).toList();
+        return platform.parseableSources().stream().filter(s -> s.id().startsWith(name)).toList();
     }
 }

@@ -23,7 +23,7 @@ class ParseCommandTest {
 
     @Test
     void aUniquePrefixNamesTheSource() {
-        Cli r = Cli.run("parse", "--platform", "linux", "--source", "ss", LAB.resolve("cmd/ss-ltn.txt").toString());
+        Cli r = Cli.run("parse", "--platform", "linux", "--source", "ss-l", LAB.resolve("cmd/ss-ltn.txt").toString());
         assertEquals(0, r.exit, r.err);
         assertTrue(r.out.contains("\"source\": \"ss-ltn\""), r.out);
         assertTrue(r.out.contains("\"limit\": 16"), r.out);

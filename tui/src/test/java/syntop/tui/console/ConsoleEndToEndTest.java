@@ -51,8 +51,9 @@ class ConsoleEndToEndTest {
         assumeTrue(haveTmux(), "tmux is not installed (CI installs it)");
         // ss answers with the capture's listeners, so the screen does not depend on this machine
         Path ss = bin.resolve("ss");
-        Files.writeString(ss, "#!/bin/sh\nexec cat '" + Frames.LAB.toAbsolutePath().normalize().resolve("cmd/ss-ltn.txt")
-                + "'\n");
+        Path saved = Frames.LAB.toAbsolutePath().normalize().resolve("cmd");
+        Files.writeString(ss, "#!/bin/sh\nif [ \"$1\" = -ltn ]; then exec cat '" + saved.resolve("ss-ltn.txt")
+                + "'; else exec cat '" + saved.resolve("ss-tan-states.txt") + "'; fi\n");
         assertTrue(ss.toFile().setExecutable(true));
         List<String> java = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-D" + marker,

@@ -18,6 +18,7 @@ import syntop.collectors.platform.SnapshotAssembler;
 import syntop.collectors.platform.SourceEvaluation;
 import syntop.collectors.platform.SourceResult;
 import syntop.collectors.source.Acquirer;
+import syntop.collectors.source.Acquisition;
 import syntop.collectors.source.CommandResult;
 import syntop.collectors.source.FsRoot;
 import syntop.collectors.source.RawOutput;
@@ -25,7 +26,7 @@ import syntop.collectors.source.Source;
 
 /** Frames made from the real lab SYN flood capture (the same capture on every tick). */
 final class Frames {
-    static final Path LAB = Path.of("../collectors/src/test/resources/fixtures/linux/6.18-lab-synflood");
+    static final Path LAB = Path.of("../collectors/src/test/resources/fixtures/linux/6.18-lab-synflood-ss");
 
     private Frames() {
     }
@@ -33,10 +34,13 @@ final class Frames {
     /** {@code ticks} frames of the lab capture, one second apart; the last one is returned. */
     static Frame labCapture(int ticks) {
         LinuxPlatform platform = new LinuxPlatform(new HostInfo("lab", OsFamily.LINUX, "Linux 6.18 (capture)"));
-        // files from the capture directory, ss -ltn from its saved output
+        // files from the capture directory, each command's output from cmd/<source id>.txt
         Acquirer acquirer = new Acquirer((argv, timeout, max) -> {
+            String id = platform.sources().stream()
+                    .filter(s -> s.acquisition() instanceof Acquisition.Command c && c.argv().equals(argv))
+                    .findFirst().orElseThrow().id();
             try {
-                byte[] out = java.nio.file.Files.readAllBytes(LAB.resolve("cmd/ss-ltn.txt"));
+                byte[] out = java.nio.file.Files.readAllBytes(LAB.resolve("cmd/" + id + ".txt"));
                 return new CommandResult(argv, RawOutput.Outcome.COMPLETED, out, "", 0, false, Duration.ofMillis(3), "");
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
@@ -50,8 +54,8 @@ final class Frames {
                 SourceResult r = SourceEvaluation.evaluate(s, acquirer.acquire(s), Duration.ofSeconds(1));
                 parts.add(new SnapshotAssembler.Contribution(r.parsed().value(), r.status()));
             }
-            Snapshot snap = SnapshotAssembler.assemble(Instant.parse("2026-11-25T01:00:00Z").plusSeconds(t),
-                    t * 1_000_000_000L, platform.host(), parts);
+            Snapshot snap = platform.complete(SnapshotAssembler.assemble(Instant.parse("2026-11-25T01:00:00Z").plusSeconds(t),
+                    t * 1_000_000_000L, platform.host(), parts));
             history.add(snap);
             last = new Frame(snap, Detectors.evaluate(history, Thresholds.defaults()), history);
         }

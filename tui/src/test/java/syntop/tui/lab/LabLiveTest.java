@@ -79,7 +79,16 @@ class LabLiveTest {
         SyntopStream.Tick before = s.next();
         assertTrue(before.verdicts().isEmpty(), name + ": not quiet before the scenario: " + before.verdicts());
         long started = System.nanoTime();
-        scenario.begin();
+        try {
+            scenario.begin();
+            return await(name, s, verdict, scenario, before, started);
+        } finally {
+            scenario.end();
+        }
+    }
+
+    private static SyntopStream.Tick await(String name, SyntopStream s, String verdict, Scenario scenario,
+                                           SyntopStream.Tick before, long started) throws Exception {
         SyntopStream.Tick hit = null;
         for (int i = 0; i < 10 && hit == null; i++) {
             SyntopStream.Tick t = s.next();

@@ -1,0 +1,106 @@
+package syntop.collectors.os.linux;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import syntop.collectors.model.AddressCount;
+import syntop.collectors.model.Reading;
+import syntop.collectors.model.StateCounts;
+import syntop.collectors.model.TcpState;
+import syntop.collectors.parse.Numbers;
+import syntop.collectors.parse.Parsed;
+
+/**
+ * {@code ss -Htan state syn-recv state fin-wait-1 …}: only the sockets in the states an attack or
+ * a misbehaving peer piles up, filtered in the kernel, so the cost stays small with 100k
+ * ESTABLISHED or TIME_WAIT sockets. Counts those states (the others are left out, not zero:
+ * {@link LinuxPlatform} completes them from O(1) counters), SYN_RECV per local port, and the remote
+ * addresses per state. With several states ss prints a State column; rows without one are not read.
+ */
+public final class SsConnectionsParser {
+    /** How many remote addresses are kept per state. */
+    public static final int TOP_REMOTES = 50;
+
+    private SsConnectionsParser() {
+    }
+
+    public static Parsed<Reading> parse(List<String> lines) {
+        Parsed.Collector c = new Parsed.Collector();
+        StateCounts.Tally tally = new StateCounts.Tally();
+        Map<Integer, Long> synByPort = new HashMap<>();
+        Map<TcpState, Map<String, long[]>> remotes = new EnumMap<>(TcpState.class);
+        for (String line : lines) {
+            if (line.isBlank()) {
+                continue;
+            }
+            String[] f = Numbers.fields(line);
+            if (f[0].equals("State") || f[0].equals("Netid")) {
+                c.understood(); // a header (ss without -H)
+                continue;
+            }
+            int i = f[0].equals("tcp") ? 1 : 0;
+            Optional<TcpState> state = f.length >= i + 5 ? TcpState.parse(f[i]) : Optional.empty();
+            Optional<Endpoint> local = state.isPresent() ? Endpoint.parse(f[i + 3]) : Optional.empty();
+            Optional<Endpoint> peer = state.isPresent() ? Endpoint.parse(f[i + 4]) : Optional.empty();
+            if (state.isEmpty() || local.isEmpty() || peer.isEmpty()) {
+                c.unparsed(line);
+                continue;
+            }
+            c.understood();
+            tally.add(state.get());
+            if (state.get() == TcpState.SYN_RCVD) {
+                synByPort.merge(local.get().port(), 1L, Long::sum);
+            }
+            if (state.get().isPileUpState()) {
+                remotes.computeIfAbsent(state.get(), k -> new HashMap<>())
+                        .computeIfAbsent(peer.get().address(), k -> new long[1])[0]++;
+            }
+        }
+        if (lines.stream().allMatch(String::isBlank)) {
+            c.understood(); // -H prints nothing when no socket is in these states: that is an answer
+        }
+        Reading.Builder r = Reading.builder().synRecvByPort(synByPort);
+        if (c.understoodCount() > 0 && (!c.anyUnparsed() || tally.total() > 0)) {
+            r.states(tally.toCounts());
+        }
+        remotes.forEach((state, byAddress) -> r.remotes(state, top(byAddress)));
+        return c.result(r.build());
+    }
+
+    private static List<AddressCount> top(Map<String, long[]> byAddress) {
+        List<AddressCount> all = new ArrayList<>();
+        byAddress.forEach((a, n) -> all.add(new AddressCount(a, n[0])));
+        all.sort((x, y) -> x.count() != y.count() ? Long.compare(y.count(), x.count()) : x.address().compareTo(y.address()));
+        return all.size() > TOP_REMOTES ? List.copyOf(all.subList(0, TOP_REMOTES)) : all;
+    }
+
+    /** An ss address:port: {@code 10.0.0.1:80}, {@code [2001:db8::1]:80}, {@code [::ffff:10.0.0.1]:80}, {@code *:80}. */
+    record Endpoint(String address, int port) {
+        static Optional<Endpoint> parse(String s) {
+            int colon = s.lastIndexOf(':');
+            if (colon <= 0) {
+                return Optional.empty();
+            }
+            var port = Numbers.parseLong(s.substring(colon + 1));
+            if (port.isEmpty() || port.getAsLong() < 0 || port.getAsLong() > 65535) {
+                return Optional.empty();
+            }
+            String a = s.substring(0, colon);
+            if (a.startsWith("[") && a.endsWith("]")) {
+                a = a.substring(1, a.length() - 1);
+            }
+            int pct = a.indexOf('%');
+            if (pct > 0) {
+                a = a.substring(0, pct);
+            }
+            if (a.startsWith("::ffff:") && a.indexOf('.') > 0) {
+                a = a.substring("::ffff:".length()); // an IPv4 peer on a dual-stack socket: block it as IPv4
+            }
+            return Optional.of(new Endpoint(a, (int) port.getAsLong()));
+        }
+    }
+}
