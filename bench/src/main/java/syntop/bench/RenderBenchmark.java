@@ -1,0 +1,99 @@
+package syntop.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+import com.googlecode.lanterna.TerminalSize;
+import com.googlecode.lanterna.graphics.BasicTextImage;
+
+import syntop.collectors.detect.Detectors;
+import syntop.collectors.history.History;
+import syntop.collectors.model.HostInfo;
+import syntop.collectors.model.OsFamily;
+import syntop.collectors.model.Snapshot;
+import syntop.collectors.os.linux.LinuxPlatform;
+import syntop.collectors.platform.SnapshotAssembler;
+import syntop.collectors.platform.SourceEvaluation;
+import syntop.collectors.platform.SourceResult;
+import syntop.collectors.source.Acquirer;
+import syntop.collectors.source.Acquisition;
+import syntop.collectors.source.CommandResult;
+import syntop.collectors.source.FsRoot;
+import syntop.collectors.source.RawOutput;
+import syntop.collectors.source.Source;
+import syntop.themes.ThemeLoader;
+import syntop.tui.console.ConsolePainter;
+import syntop.tui.console.Frame;
+import syntop.tui.console.ViewState;
+
+/** One full redraw of the console at 120×40 into an off-screen image, from a real SYN-flood capture. */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+public class RenderBenchmark {
+    private Frame frame;
+    private ConsolePainter painter;
+    private ViewState view;
+    private BasicTextImage image;
+
+    @Setup(Level.Trial)
+    public void setUp() {
+        Path capture = ParserBenchmark.FIXTURES.resolve("linux/6.18-lab-synflood-ss");
+        LinuxPlatform platform = new LinuxPlatform(new HostInfo("lab", OsFamily.LINUX, "Linux 6.18"));
+        Acquirer acquirer = new Acquirer((argv, timeout, max) -> {
+            String id = platform.sources().stream()
+                    .filter(s -> s.acquisition() instanceof Acquisition.Command c && c.argv().equals(argv))
+                    .findFirst().orElseThrow().id();
+            try {
+                return new CommandResult(argv, RawOutput.Outcome.COMPLETED,
+                        Files.readAllBytes(capture.resolve("cmd/" + id + ".txt")), "", 0, false, Duration.ZERO, "");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }, new FsRoot(capture));
+        History history = new History();
+        for (int t = 0; t < 60; t++) {
+            List<SnapshotAssembler.Contribution> parts = new ArrayList<>();
+            for (Source s : platform.sources()) {
+                SourceResult r = SourceEvaluation.evaluate(s, acquirer.acquire(s), Duration.ofSeconds(1));
+                parts.add(new SnapshotAssembler.Contribution(r.parsed().value(), r.status()));
+            }
+            Snapshot snap = platform.complete(SnapshotAssembler.assemble(Instant.EPOCH.plusSeconds(t),
+                    t * 1_000_000_000L, platform.host(), parts));
+            history.add(snap);
+            frame = new Frame(snap, Detectors.evaluate(history), history);
+        }
+        painter = new ConsolePainter(new ThemeLoader(null), "lab");
+        view = new ViewState("dark", false, Duration.ofSeconds(1));
+        image = new BasicTextImage(new TerminalSize(120, 40));
+    }
+
+    @Benchmark
+    public BasicTextImage fullRedraw120x40() {
+        painter.paint(image.newTextGraphics(), image.getSize(), view, Optional.of(frame));
+        return image;
+    }
+}
