@@ -60,7 +60,7 @@ class ConsolePainterTest {
         assertTrue(s.contains(":8081 10.99.0.2") && s.contains("acc 17 syn 0 / 16"), s);
         assertTrue(s.contains(":8080 10.99.0.2") && s.contains("syn 129 / 128"), s);
         assertTrue(s.contains("10.99.0.1") && s.contains("SYN_RCVD"), s);
-        assertTrue(s.contains("syncookies off"), s);
+        assertTrue(s.contains("syncookies on when the SYN queue overflows"), s);
         assertTrue(s.contains("syn queue full drops"), s);
         assertTrue(rowOf(s, ":8081") < rowOf(s, ":8080"), "fullest first: 17/16 before 129/128\n" + s);
     }

@@ -12,7 +12,6 @@ import syntop.collectors.model.CounterId;
 import syntop.collectors.model.HostInfo;
 import syntop.collectors.model.OsFamily;
 import syntop.collectors.model.Snapshot;
-import syntop.collectors.model.SourceStatus;
 import syntop.collectors.model.StateCounts;
 import syntop.collectors.model.TcpState;
 import syntop.collectors.platform.Platform;
@@ -21,9 +20,9 @@ import syntop.collectors.source.FsRoot;
 import syntop.collectors.source.Source;
 
 /**
- * Linux: counters from /proc files (read directly, no fork); listeners with their queue limits from
- * {@code ss -ltn} (the limit is in no /proc file); the states that pile up from a kernel-filtered
- * {@code ss} dump, and ESTABLISHED, TIME_WAIT and LISTEN from O(1) counters. Reading the whole
+ * Linux: counters from /proc files (read directly, no fork); one kernel-filtered {@code ss} dump a
+ * tick for the listeners with their queue limits (the limit is in no /proc file) and the states that
+ * pile up; ESTABLISHED and TIME_WAIT from O(1) counters. Reading the whole
  * connection table each second costs too much under a flood (measured at 56k TIME_WAIT sockets:
  * {@code /proc/net/tcp} about 150 ms a read, the filtered dump under 30 ms), so /proc/net/tcp is
  * only parsed from saved outputs.
@@ -46,9 +45,8 @@ public final class LinuxPlatform implements Platform {
             "net.ipv4.tcp_max_orphans", "net.ipv4.ip_local_port_range", "net.core.netdev_max_backlog");
 
     private static final List<Source> SOURCES = List.of(
-            new Source(SS_LISTEN, Acquisition.command("ss", "-ltn"), t -> SsListenParser.parse(t.lines()),
-                    Duration.ofSeconds(2), Source.Cost.CHEAP),
-            new Source(SS_STATES, Acquisition.command("ss", "-Htan", "state", "syn-recv", "state", "syn-sent",
+            new Source(SS_STATES, Acquisition.command("ss", "-Htan", "state", "listening", "state", "syn-recv",
+                    "state", "syn-sent",
                     "state", "fin-wait-1", "state", "fin-wait-2", "state", "close-wait", "state", "last-ack",
                     "state", "closing"), t -> SsConnectionsParser.parse(t.lines()), Duration.ofMillis(500),
                     Source.Cost.TABLE),
@@ -63,6 +61,10 @@ public final class LinuxPlatform implements Platform {
             new Source(SYSCTL, new Acquisition.Files(TUNABLES.stream().map(ProcSysParser::pathOf).toList()),
                     ProcSysParser::parse, Duration.ofMillis(200), Source.Cost.CHEAP));
 
+    /** Parsed from saved outputs only: the listeners alone, as operators save them. */
+    private static final Source LISTENERS = new Source(SS_LISTEN, Acquisition.command("ss", "-ltn"),
+            t -> SsListenParser.parse(t.lines()), Duration.ofSeconds(2), Source.Cost.CHEAP);
+    /** Parsed from saved outputs only: the whole connection table. */
     private static final Source FULL_TABLE = new Source(TCP_TABLE, Acquisition.files("/proc/net/tcp", "/proc/net/tcp6"),
             ProcNetTcpParser::parse, Duration.ofSeconds(2), Source.Cost.TABLE);
 
@@ -106,6 +108,7 @@ public final class LinuxPlatform implements Platform {
     @Override
     public List<Source> parseableSources() {
         List<Source> all = new ArrayList<>(SOURCES);
+        all.add(LISTENERS);
         all.add(FULL_TABLE);
         return all;
     }
@@ -113,7 +116,7 @@ public final class LinuxPlatform implements Platform {
     /**
      * Completes the filtered dump's partial state counts: ESTABLISHED is {@code Tcp CurrEstab}
      * (which counts ESTABLISHED and CLOSE_WAIT) less CLOSE_WAIT, TIME_WAIT is sockstat's {@code tw}
-     * (both per network namespace), LISTEN the listeners {@code ss -ltn} listed.
+     * (both per network namespace).
      */
     @Override
     public Snapshot complete(Snapshot s) {
@@ -127,9 +130,7 @@ public final class LinuxPlatform implements Platform {
             states.put(TcpState.ESTABLISHED, Math.max(0, currEstab - s.states().get(TcpState.CLOSE_WAIT)));
         }
         s.counters().get(CounterId.SOCKETS_TIME_WAIT).ifPresent(tw -> states.put(TcpState.TIME_WAIT, tw));
-        if (s.source(SS_LISTEN).map(SourceStatus::isOk).orElse(false)) {
-            states.put(TcpState.LISTEN, (long) s.listeners().size());
-        }
+
         return new Snapshot(s.at(), s.monoNanos(), s.host(), s.sources(), StateCounts.of(states), s.counters(),
                 s.listeners(), s.remotes(), s.tunables());
     }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import syntop.collectors.model.AddressCount;
+import syntop.collectors.model.ListenQueue;
 import syntop.collectors.model.Reading;
 import syntop.collectors.model.StateCounts;
 import syntop.collectors.model.TcpState;
@@ -15,11 +16,13 @@ import syntop.collectors.parse.Numbers;
 import syntop.collectors.parse.Parsed;
 
 /**
- * {@code ss -Htan state syn-recv state fin-wait-1 …}: only the sockets in the states an attack or
- * a misbehaving peer piles up, filtered in the kernel, so the cost stays small with 100k
- * ESTABLISHED or TIME_WAIT sockets. Counts those states (the others are left out, not zero:
- * {@link LinuxPlatform} completes them from O(1) counters), SYN_RECV per local port, and the remote
- * addresses per state. With several states ss prints a State column; rows without one are not read.
+ * {@code ss -Htan state listening state syn-recv state fin-wait-1 …}: the listeners and only the
+ * sockets in the states an attack or a misbehaving peer piles up, filtered in the kernel, so the
+ * cost stays small with 100k ESTABLISHED or TIME_WAIT sockets, in one fork a tick. Gives the
+ * listeners with their queues (on a LISTEN row Recv-Q is the accept queue, Send-Q the limit), counts
+ * of those states (the others are left out, not zero: {@link LinuxPlatform} completes them from
+ * O(1) counters), SYN_RECV per local port, and the remote addresses per state. With several states
+ * ss prints a State column; rows without one are not read.
  */
 public final class SsConnectionsParser {
     /** How many remote addresses are kept per state. */
@@ -33,6 +36,7 @@ public final class SsConnectionsParser {
         StateCounts.Tally tally = new StateCounts.Tally();
         Map<Integer, Long> synByPort = new HashMap<>();
         Map<TcpState, Map<String, long[]>> remotes = new EnumMap<>(TcpState.class);
+        List<ListenQueue> listeners = new ArrayList<>();
         for (String line : lines) {
             if (line.isBlank()) {
                 continue;
@@ -44,6 +48,17 @@ public final class SsConnectionsParser {
             }
             int i = f[0].equals("tcp") ? 1 : 0;
             Optional<TcpState> state = f.length >= i + 5 ? TcpState.parse(f[i]) : Optional.empty();
+            if (state.isPresent() && state.get() == TcpState.LISTEN) {
+                Optional<ListenQueue> q = SsListenParser.listener(f[i + 1], f[i + 2], f[i + 3]);
+                if (q.isEmpty()) {
+                    c.unparsed(line);
+                    continue;
+                }
+                c.understood();
+                tally.add(TcpState.LISTEN);
+                listeners.add(q.get());
+                continue;
+            }
             Optional<Endpoint> local = state.isPresent() ? Endpoint.parse(f[i + 3]) : Optional.empty();
             Optional<Endpoint> peer = state.isPresent() ? Endpoint.parse(f[i + 4]) : Optional.empty();
             if (state.isEmpty() || local.isEmpty() || peer.isEmpty()) {
@@ -64,6 +79,7 @@ public final class SsConnectionsParser {
             c.understood(); // -H prints nothing when no socket is in these states: that is an answer
         }
         Reading.Builder r = Reading.builder().synRecvByPort(synByPort);
+        listeners.forEach(r::listener);
         if (c.understoodCount() > 0 && (!c.anyUnparsed() || tally.total() > 0)) {
             r.states(tally.toCounts());
         }

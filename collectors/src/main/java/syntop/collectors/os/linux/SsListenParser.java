@@ -1,6 +1,7 @@
 package syntop.collectors.os.linux;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 
@@ -64,21 +65,36 @@ public final class SsListenParser {
             if (!state.equals("LISTEN")) {
                 continue;
             }
-            String address = f[i + 3].substring(0, colon);
-            if (address.startsWith("[") && address.endsWith("]")) {
-                address = address.substring(1, address.length() - 1);
-            }
-            int pct = address.indexOf('%');
-            if (pct > 0) {
-                address = address.substring(0, pct); // interface scope, e.g. 127.0.0.53%lo
-            }
-            String proto = address.indexOf(':') >= 0 ? "tcp6" : address.equals("*") ? "tcp46" : "tcp4";
-            r.listener(new ListenQueue(proto, address, (int) port.getAsLong(), recvQ.getAsLong(), OptionalLong.empty(),
-                    OptionalLong.of(sendQ.getAsLong())));
+            listener(f[i + 1], f[i + 2], f[i + 3]).ifPresent(r::listener);
         }
         if (serviceNames) {
             c.note("ports shown as service names; syntop reads ss -n output");
         }
         return c.result(r.build());
+    }
+
+    /**
+     * A LISTEN row's queues: Recv-Q is the accept queue now, Send-Q the limit, the local
+     * {@code address:port} without brackets or interface scope. Empty when a field is not a number.
+     */
+    static Optional<ListenQueue> listener(String recvQText, String sendQText, String local) {
+        OptionalLong recvQ = Numbers.parseLong(recvQText);
+        OptionalLong sendQ = Numbers.parseLong(sendQText);
+        int colon = local.lastIndexOf(':');
+        OptionalLong port = colon < 0 ? OptionalLong.empty() : Numbers.parseLong(local.substring(colon + 1));
+        if (recvQ.isEmpty() || sendQ.isEmpty() || port.isEmpty() || port.getAsLong() > 65535 || port.getAsLong() < 0) {
+            return Optional.empty();
+        }
+        String address = local.substring(0, colon);
+        if (address.startsWith("[") && address.endsWith("]")) {
+            address = address.substring(1, address.length() - 1);
+        }
+        int pct = address.indexOf('%');
+        if (pct > 0) {
+            address = address.substring(0, pct); // interface scope, e.g. 127.0.0.53%lo
+        }
+        String proto = address.indexOf(':') >= 0 ? "tcp6" : address.equals("*") ? "tcp46" : "tcp4";
+        return Optional.of(new ListenQueue(proto, address, (int) port.getAsLong(), recvQ.getAsLong(),
+                OptionalLong.empty(), OptionalLong.of(sendQ.getAsLong())));
     }
 }

@@ -23,6 +23,10 @@ class SsConnectionsParserTest {
         assertEquals(129L, r.synRecvByPort().get(8080));
         assertEquals(List.of(new AddressCount("10.99.0.1", 129)), r.remotes().get(TcpState.SYN_RCVD));
         assertTrue(p.unparsed().isEmpty());
+        assertEquals(2, r.listeners().size());
+        assertEquals(17, r.listeners().get(0).acceptQueue());
+        assertEquals(16, r.listeners().get(0).limit().getAsLong());
+        assertEquals(8080, r.listeners().get(1).port());
     }
 
     @Test
