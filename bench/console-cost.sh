@@ -12,8 +12,9 @@ command -v tmux >/dev/null || { echo "tmux is needed" >&2; exit 2; }
 session="syntop-cost-$$"
 prefix=""
 [[ -n $ns ]] && prefix="ip netns exec $ns"
+# the shipped launcher, with its JVM options; the marker finds the JVM
 tmux new-session -d -x 120 -y 40 -s "$session" \
-  "$prefix java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k -Xmx256m -Xlog:disable -Dsyntop.cost=$session -jar $jar -d $interval"
+  "SYNTOP_JAVA_OPTS=-Dsyntop.cost=$session $prefix $here/syntop -d $interval"
 trap 'tmux kill-session -t "$session" 2>/dev/null || true' EXIT
 pid=""
 for _ in $(seq 50); do

@@ -11,8 +11,7 @@ prefix=""; [[ -n $ns ]] && prefix="ip netns exec $ns"
 session="syntop-term-$$" out=$(mktemp)
 trap 'tmux kill-session -t "$session" 2>/dev/null || true; rm -f "$out"' EXIT
 start=$(date +%s%N)
-tmux new-session -d -x 120 -y 40 -s "$session" \
-  "$prefix java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k -Xmx256m -Xlog:disable -jar $jar"
+tmux new-session -d -x 120 -y 40 -s "$session" "$prefix $here/syntop"
 until tmux capture-pane -p -t "$session" | grep -q "Top remotes"; do sleep 0.01; done
 first=$(( ($(date +%s%N) - start) / 1000000 ))
 until tmux capture-pane -p -t "$session" | grep -q "SYN_RCVD"; do sleep 0.01; done
