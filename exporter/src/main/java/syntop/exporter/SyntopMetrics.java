@@ -68,6 +68,24 @@ public final class SyntopMetrics implements MultiCollector {
         this.maxListeners = maxListeners;
     }
 
+    /**
+     * Every metric name that can appear in the exposition, with the suffixes Prometheus stores
+     * ({@code _total}, {@code _info}, {@code _bucket}/{@code _sum}/{@code _count}); what the rules
+     * and the dashboard may query.
+     */
+    public static java.util.SortedSet<String> expositionNames() {
+        java.util.SortedSet<String> n = new java.util.TreeSet<>(List.of(CONNECTIONS, LISTENERS, ACCEPT_QUEUE, SYN_QUEUE,
+                QUEUE_LIMIT, SOURCE_UP, VERDICT, BUILD + "_info", PLATFORM + "_info", LAST_SAMPLE, INTERVAL,
+                SAMPLES + "_total"));
+        for (CounterId id : CounterId.values()) {
+            n.add(name(id) + (id.kind() == CounterId.Kind.COUNTER ? "_total" : ""));
+        }
+        for (String suffix : List.of("_bucket", "_sum", "_count")) {
+            n.add(ExporterState.POLL_DURATION + suffix);
+        }
+        return n;
+    }
+
     /** The Prometheus name of a normalised counter or gauge: {@code syntop_syncookies_sent} (counters get {@code _total} on exposition). */
     public static String name(CounterId id) {
         return PREFIX + id.label();
