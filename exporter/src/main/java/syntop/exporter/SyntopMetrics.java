@@ -51,6 +51,11 @@ public final class SyntopMetrics implements MultiCollector {
     private final HostInfo host;
     private final double intervalSeconds;
     private final int maxListeners;
+    /** The families built for the last published snapshot: Prometheus may scrape many times per sample. */
+    private volatile Built built;
+
+    private record Built(Published from, MetricSnapshots snapshots) {
+    }
 
     /**
      * @param latest       the latest published snapshot, empty before the first sample
@@ -91,8 +96,22 @@ public final class SyntopMetrics implements MultiCollector {
         return PREFIX + id.label();
     }
 
+    /** The metrics of the latest snapshot; built once per published snapshot, then reused until the next. */
     @Override
     public MetricSnapshots collect() {
+        Optional<Published> p = latest.get();
+        Built b = built;
+        if (b != null && p.isPresent() && b.from() == p.get()) {
+            return b.snapshots();
+        }
+        MetricSnapshots s = build(p);
+        if (p.isPresent()) {
+            built = new Built(p.get(), s);
+        }
+        return s;
+    }
+
+    private MetricSnapshots build(Optional<Published> p) {
         List<MetricSnapshot> out = new ArrayList<>();
         out.add(InfoSnapshot.builder().name(BUILD).help("syntop's version and the Java runtime it runs on")
                 .dataPoint(InfoSnapshot.InfoDataPointSnapshot.builder()
@@ -105,7 +124,6 @@ public final class SyntopMetrics implements MultiCollector {
                 .build());
         out.add(gauge(INTERVAL, "How often syntop samples the TCP stack", Unit.SECONDS,
                 List.of(point(Labels.EMPTY, intervalSeconds))));
-        Optional<Published> p = latest.get();
         out.add(CounterSnapshot.builder().name(SAMPLES).help("Samples of the TCP stack taken since syntop serve started")
                 .dataPoint(CounterDataPointSnapshot.builder().value(p.map(Published::samples).orElse(0L)).build())
                 .build());

@@ -89,4 +89,20 @@ class ExpositionTest {
         assertTrue(text.contains("syntop_samples_total 0.0"), text);
         assertFalse(text.contains("syntop_tcp_connections"), text);
     }
+
+    @Test
+    void aScrapeSeesEachNewSnapshotAndReusesTheBuiltMetricsBetweenThem() {
+        FixtureSnapshots.Capture c = FixtureSnapshots.capture(OsFamily.LINUX);
+        ExporterState s = new ExporterState(FixtureSnapshots.BUILD, c.snapshot().host(), 1, 100);
+        s.publish(FixtureSnapshots.scaled(c.snapshot(), 0.5, 4), List.of());
+        var first = s.registry().scrape();
+        assertTrue(Expositions.text(s.registry()).contains("syntop_listen_drops_total 182.0"));
+        s.publish(c.snapshot(), c.verdicts());
+        String second = Expositions.text(s.registry());
+        assertTrue(second.contains("syntop_listen_drops_total 363.0"), second);
+        assertTrue(second.contains("syntop_samples_total 2.0"), second);
+        assertTrue(second.contains("syntop_verdict_active{kind=\"syn_flood\",port=\"8080\",severity=\"critical\"} 1.0"),
+                second);
+        assertFalse(first.size() == 0);
+    }
 }
