@@ -32,7 +32,7 @@ import syntop.widgets.Glyphs;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "A top-like console for the TCP stack: connection states, listen queues and SYN defences, live.",
-        subcommands = {OnceCommand.class, ParseCommand.class},
+        subcommands = {OnceCommand.class, ParseCommand.class, ServeCommand.class},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {
             "0:everything worked",

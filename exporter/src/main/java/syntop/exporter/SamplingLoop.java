@@ -1,0 +1,97 @@
+package syntop.exporter;
+
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import syntop.collectors.detect.Detectors;
+import syntop.collectors.detect.Thresholds;
+import syntop.collectors.detect.Verdict;
+import syntop.collectors.history.History;
+import syntop.collectors.model.Snapshot;
+import syntop.collectors.platform.Sampler;
+
+/**
+ * The one sampling loop of {@code syntop serve}: Sampler, then History, then the detectors, then
+ * {@link ExporterState#publish}, once per interval on its own thread. Scrapes never wait for it and
+ * never make it poll. A tick that overruns the interval is followed at once by the next; missed
+ * ticks are not made up.
+ */
+public final class SamplingLoop implements AutoCloseable {
+    private final Sampler sampler;
+    private final History history;
+    private final Thresholds thresholds;
+    private final ExporterState state;
+    private final Duration interval;
+    private final PrintWriter err;
+    private final Thread thread;
+    private volatile boolean stopped;
+
+    public SamplingLoop(Sampler sampler, History history, Thresholds thresholds, ExporterState state, Duration interval,
+                        PrintWriter err) {
+        this.sampler = sampler;
+        this.history = history;
+        this.thresholds = thresholds;
+        this.state = state;
+        this.interval = interval;
+        this.err = err;
+        this.thread = new Thread(this::run, "syntop-sampler");
+        this.thread.setDaemon(true);
+    }
+
+    public SamplingLoop start() {
+        thread.start();
+        return this;
+    }
+
+    /** One tick: sample, remember, judge, publish. */
+    public void tick() {
+        Snapshot s = sampler.sample();
+        history.add(s);
+        List<Verdict> verdicts = Detectors.evaluate(history, thresholds);
+        state.publish(s, verdicts);
+    }
+
+    private void run() {
+        long step = interval.toNanos();
+        long next = System.nanoTime();
+        String lastError = null;
+        while (!stopped) {
+            try {
+                tick();
+                lastError = null;
+            } catch (RuntimeException e) {
+                String msg = String.valueOf(e);
+                if (!msg.equals(lastError)) { // say it once, not every second
+                    err.println("syntop serve: a sample failed: " + msg);
+                    err.flush();
+                }
+                lastError = msg;
+            }
+            next += step;
+            long wait = next - System.nanoTime();
+            if (wait <= 0) {
+                next = System.nanoTime();
+                continue;
+            }
+            try {
+                TimeUnit.NANOSECONDS.sleep(wait);
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        stopped = true;
+        thread.interrupt();
+        try {
+            thread.join(TimeUnit.SECONDS.toMillis(5));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        sampler.close();
+    }
+}

@@ -1,0 +1,76 @@
+package syntop.tui.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+import syntop.exporter.ListenAddress;
+import syntop.exporter.Serve;
+import syntop.exporter.ServeException;
+
+/**
+ * {@code syntop serve}: the Prometheus exporter. Headless: this class and everything it reaches stay
+ * clear of the console (no terminal library is loaded).
+ */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = {"Serve this machine's TCP stack as Prometheus metrics on /metrics (Prometheus text or "
+                + "OpenMetrics), sampling it on its own schedule; a scrape never makes it poll.",
+            "Runs until stopped (SIGTERM or SIGINT)."})
+public final class ServeCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--listen", paramLabel = "ADDR:PORT", defaultValue = ListenAddress.DEFAULT,
+            description = "address to serve on (default: ${DEFAULT-VALUE}, loopback only; :PORT for every address)")
+    String listen;
+
+    @Option(names = "--interval", paramLabel = "SECONDS", defaultValue = "1",
+            description = "seconds between samples (default: ${DEFAULT-VALUE}; the detectors judge rates over "
+                    + "5 samples)")
+    double intervalSeconds;
+
+    @Option(names = "--max-listeners", paramLabel = "N", defaultValue = "" + Serve.DEFAULT_MAX_LISTENERS,
+            description = "listening sockets exported one by one, fullest first; the rest are summed into "
+                    + "address=\"other\" (default: ${DEFAULT-VALUE})")
+    int maxListeners;
+
+    @Option(names = "--web-config", paramLabel = "FILE",
+            description = "TLS and basic authentication, in the web configuration format of Prometheus' exporters "
+                    + "(tls_server_config: cert_file, key_file; basic_auth_users: user: bcrypt hash)")
+    Path webConfig;
+
+    @Option(names = "--fs-root", paramLabel = "DIR", hidden = true,
+            description = "read /proc and other files under DIR instead of / (tests, captures)")
+    Path fsRoot;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        PrintWriter err = spec.commandLine().getErr();
+        String version = ServeCommand.class.getPackage().getImplementationVersion();
+        Serve.Running running;
+        try {
+            running = Serve.start(new Serve.Options(listen, intervalSeconds, maxListeners, webConfig, fsRoot, version),
+                    err);
+        } catch (ServeException e) {
+            err.println("syntop serve: " + e.getMessage());
+            err.flush();
+            return e.isUsage() ? ExitCodes.USAGE : ExitCodes.SOURCE_FAILED;
+        }
+        Thread hook = new Thread(running::close, "syntop-serve-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
+        err.println("syntop serve: serving " + running.metricsUrl() + ", sampling every "
+                + (intervalSeconds == Math.rint(intervalSeconds) ? (long) intervalSeconds + "" : intervalSeconds + "")
+                + " s");
+        err.flush();
+        try {
+            running.awaitClose();
+        } finally {
+            running.close();
+        }
+        return ExitCodes.OK;
+    }
+}
