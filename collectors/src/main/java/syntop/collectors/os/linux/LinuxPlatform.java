@@ -4,11 +4,14 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
+import syntop.collectors.action.Interventions;
 import syntop.collectors.model.HostInfo;
 import syntop.collectors.model.OsFamily;
 import syntop.collectors.platform.Platform;
 import syntop.collectors.source.Acquisition;
+import syntop.collectors.source.CommandRunner;
 import syntop.collectors.source.FsRoot;
 import syntop.collectors.source.Source;
 
@@ -83,5 +86,10 @@ public final class LinuxPlatform implements Platform {
     @Override
     public List<Source> sources() {
         return SOURCES;
+    }
+
+    @Override
+    public Optional<Interventions> interventions(CommandRunner runner, FsRoot root) {
+        return Optional.of(new LinuxInterventions(root));
     }
 }
