@@ -32,7 +32,8 @@ import syntop.widgets.Glyphs;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "A top-like console for the TCP stack: connection states, listen queues and SYN defences, live.",
-        subcommands = {OnceCommand.class, ParseCommand.class},
+        subcommands = {OnceCommand.class, ParseCommand.class, ApplyCommand.class, UndoCommand.class, DropCommand.class,
+            BlockCommand.class, UnblockCommand.class, BlockedCommand.class},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {
             "0:everything worked",
@@ -63,6 +64,10 @@ public final class SyntopCommand implements Callable<Integer> {
 
     @Option(names = "--ascii", description = "ASCII glyphs only (automatic when the locale is not UTF-8)")
     boolean ascii;
+
+    @Option(names = "--read-only", scope = CommandLine.ScopeType.INHERIT,
+            description = "no actions: profiles, drops and blocks are off (the console's keys say so)")
+    boolean readOnly;
 
     @Option(names = "--fs-root", paramLabel = "DIR", hidden = true,
             description = "read /proc and other files under DIR instead of / (tests, captures)")
