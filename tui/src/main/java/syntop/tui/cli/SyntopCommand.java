@@ -22,6 +22,8 @@ import syntop.collectors.source.Acquirer;
 import syntop.collectors.source.FsRoot;
 import syntop.collectors.source.ProcessCommandRunner;
 import syntop.themes.ThemeLoader;
+import syntop.tui.action.ActionController;
+import syntop.tui.action.ActionEnvironment;
 import syntop.tui.console.ConsolePainter;
 import syntop.tui.console.SampledFrames;
 import syntop.tui.console.ViewState;
@@ -100,7 +102,8 @@ public final class SyntopCommand implements Callable<Integer> {
         try (Sampler sampler = Sampler.live(platform.get(), new Acquirer(new ProcessCommandRunner(), root), interval)) {
             return ConsoleCommand.run(new SampledFrames(sampler, history, (h, snap) -> Detectors.evaluate(h, thresholds)),
                     new ConsolePainter(themes, platform.get().host().hostname()),
-                    new ViewState(themeName, asciiGlyphs, interval), err);
+                    new ViewState(themeName, asciiGlyphs, interval), err,
+                    new ActionController(ActionEnvironment.live(), readOnly));
         }
     }
 }
