@@ -39,7 +39,7 @@ import syntop.widgets.Canvas;
 import syntop.widgets.Dialog;
 import syntop.widgets.Region;
 import syntop.widgets.TextLine;
-
+import syntop.widgets.Texts;
 
 /**
  * The console's action keys and their dialogs, drawn over the console:
@@ -437,7 +437,12 @@ public final class ActionController implements ConsoleLayer {
         }
         int width = Math.max(20, Math.min(screen.width() - 2, 110));
         int rows = Math.max(1, screen.height() - 8);
-        Dialog.of(open.title, open.body(rows, width - 4), open.hint).border(open.border).maxWidth(width).draw(c, screen);
+        List<String> lines = new ArrayList<>();
+        for (String line : open.body(rows, width - 4)) {
+            // columns (runs of spaces) keep their alignment: cut instead of wrapped, spaces made unbreakable
+            lines.add(line.contains("  ") ? Texts.ellipsize(line, width - 4).replace(' ', '\u00a0') : line);
+        }
+        Dialog.of(open.title, lines, open.hint).border(open.border).maxWidth(width).draw(c, screen);
     }
 
     /** The open dialog as text (tests): title, body lines, hint. */
