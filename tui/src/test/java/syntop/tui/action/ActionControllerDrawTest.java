@@ -35,7 +35,7 @@ class ActionControllerDrawTest {
             }
             sb.append('\n');
         }
-        return sb.toString();
+        return sb.toString().replace('\u00a0', ' '); // columns are drawn with unbreakable spaces
     }
 
     @Test
@@ -45,7 +45,10 @@ class ActionControllerDrawTest {
         ViewState view = new ViewState("dark", false, Duration.ofSeconds(1));
         c.handle(new KeyStroke('p', false, false), FakeMachine.frame(), view);
         String s = screen(c, 120, 40);
-        assertTrue(s.contains("apply a sysctl profile") && s.contains("> syn-flood"), s);
+        assertTrue(s.contains("apply a sysctl profile") && s.contains("> syn-flood        built-in"), s);
+        c.handle(new KeyStroke(com.googlecode.lanterna.input.KeyType.Enter), FakeMachine.frame(), view);
+        String diff = screen(c, 120, 40);
+        assertTrue(diff.matches("(?s).*net\\.ipv4\\.tcp_synack_retries   5        2            will change.*"), diff);
         for (int[] size : new int[][] {{60, 16}, {20, 5}, {1, 1}, {200, 60}}) {
             screen(c, size[0], size[1]); // must not throw
         }
