@@ -90,12 +90,14 @@ public final class ProfileCatalog {
     private Profile loadFile(Path p) {
         String name = baseName(p);
         Inputs.profileName(name);
-        FileTrust.check(p, identity);
         try {
-            if (Files.size(p) > MAX_BYTES) {
+            // check and read the same file: a symlink swapped in between cannot slip past the check
+            Path real = p.toRealPath();
+            FileTrust.check(real, identity);
+            if (Files.size(real) > MAX_BYTES) {
                 throw ActionRefused.invalid("profile " + p + " is larger than " + MAX_BYTES + " bytes");
             }
-            return Profile.parse(name, p.toString(), Files.readAllLines(p, StandardCharsets.UTF_8));
+            return Profile.parse(name, p.toString(), Files.readAllLines(real, StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new ActionRefused(ActionRefused.Reason.NOTHING_TO_DO, "cannot read profile " + p + ": " + e.getMessage());
         }

@@ -43,10 +43,11 @@ public record ActionConfig(Optional<String> blockTable, Optional<String> blockSe
             if (!Files.isRegularFile(f)) {
                 continue;
             }
-            FileTrust.check(f, identity);
             List<String> lines;
             try {
-                lines = Files.readAllLines(f, StandardCharsets.UTF_8);
+                Path real = f.toRealPath();
+                FileTrust.check(real, identity);
+                lines = Files.readAllLines(real, StandardCharsets.UTF_8);
             } catch (IOException e) {
                 throw new ActionRefused(ActionRefused.Reason.NOTHING_TO_DO, "cannot read " + f + ": " + e.getMessage());
             }
