@@ -33,9 +33,9 @@ import syntop.collectors.source.RawOutput;
 
 /** The loop samples on its own schedule; scraping, however often, never makes it poll. */
 class SamplingLoopTest {
-    private static final Path LAB = FixtureSnapshots.ROOT.resolve("linux/6.18-lab-synflood");
+    private static final Path LAB = FixtureSnapshots.ROOT.resolve("linux/6.18-lab-synflood-ss");
 
-    /** {@code ss -ltn} answered from the capture, counting how often it is run. */
+    /** The platform's one command ({@code ss}) answered from the capture, counting how often it is run. */
     static final class CountingRunner implements CommandRunner {
         final AtomicLong runs = new AtomicLong();
 
@@ -43,7 +43,7 @@ class SamplingLoopTest {
         public CommandResult run(List<String> argv, Duration timeout, long maxOutputBytes) {
             runs.incrementAndGet();
             try {
-                return new CommandResult(argv, RawOutput.Outcome.COMPLETED, Files.readAllBytes(LAB.resolve("cmd/ss-ltn.txt")),
+                return new CommandResult(argv, RawOutput.Outcome.COMPLETED, Files.readAllBytes(LAB.resolve("cmd/" + LinuxPlatform.SS_STATES + ".txt")),
                         "", 0, false, Duration.ofMillis(1), "");
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
@@ -71,7 +71,7 @@ class SamplingLoopTest {
             }
             double seconds = (System.nanoTime() - t0) / 1e9;
             long samples = value(body, "syntop_samples_total");
-            long polls = value(body, "syntop_source_poll_duration_seconds_count\\{source=\"ss-ltn\"}");
+            long polls = value(body, "syntop_source_poll_duration_seconds_count\\{source=\"ss-tan-states\"}");
             assertTrue(polls <= samples && polls >= samples / 2, polls + " ss polls for " + samples + " samples");
             assertTrue(runner.runs.get() <= seconds / 0.2 + 2, runner.runs.get() + " polls in " + seconds + " s");
             assertTrue(samples >= 1, body);

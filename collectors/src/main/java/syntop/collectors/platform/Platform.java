@@ -3,14 +3,17 @@ package syntop.collectors.platform;
 import java.util.List;
 import java.util.Optional;
 
+import syntop.collectors.action.Interventions;
 import syntop.collectors.model.HostInfo;
 import syntop.collectors.model.OsFamily;
 import syntop.collectors.model.Snapshot;
+import syntop.collectors.source.CommandRunner;
+import syntop.collectors.source.FsRoot;
 import syntop.collectors.source.Source;
 
 /**
- * Everything syntop knows about one OS family, in one place: which sources it reads, and how to
- * name the host. Generic code asks the platform and never switches on the OS.
+ * Everything syntop knows about one OS family, in one place: which sources it reads, how to
+ * name the host, and which interventions it offers. Generic code asks the platform and never switches on the OS.
  */
 public interface Platform {
     OsFamily os();
@@ -39,5 +42,14 @@ public interface Platform {
 
     default Optional<Source> source(String id) {
         return parseableSources().stream().filter(s -> s.id().equals(id)).findFirst();
+    }
+
+    /**
+     * What an operator can do on this OS: set sysctl keys, drop connections, block sources.
+     * {@code runner} runs the reads the OS needs (sysctl on the BSDs); {@code root} is where
+     * {@code /proc} is read. Empty when syntop knows no interventions for the OS.
+     */
+    default Optional<Interventions> interventions(CommandRunner runner, FsRoot root) {
+        return Optional.empty();
     }
 }

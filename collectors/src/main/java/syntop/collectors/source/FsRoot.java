@@ -22,8 +22,15 @@ public record FsRoot(Path root) {
         return p;
     }
 
+    /**
+     * The whole file. Read as a stream to its end, not with {@link Files#readAllBytes}: /proc/sys
+     * files report a size of 0, and on Linux 6.18 with JDK 17 readAllBytes then returns only their
+     * first byte ("4" for a somaxconn of 4096).
+     */
     public byte[] read(String absolutePath) throws IOException {
-        return Files.readAllBytes(resolve(absolutePath));
+        try (java.io.InputStream in = Files.newInputStream(resolve(absolutePath))) {
+            return in.readAllBytes();
+        }
     }
 
     public boolean exists(String absolutePath) {

@@ -2,6 +2,7 @@ package syntop.tui.cli;
 
 import java.io.PrintWriter;
 
+import syntop.tui.console.ConsoleLayer;
 import syntop.tui.console.ConsoleLoop;
 import syntop.tui.console.ConsolePainter;
 import syntop.tui.console.TerminalSession;
@@ -13,6 +14,12 @@ final class ConsoleCommand {
     }
 
     static int run(ConsoleLoop.FrameSource frames, ConsolePainter painter, ViewState view, PrintWriter err) {
+        return run(frames, painter, view, err, ConsoleLayer.NONE);
+    }
+
+    /** As above, with {@code layer} (the action dialogs) over the console. */
+    static int run(ConsoleLoop.FrameSource frames, ConsolePainter painter, ViewState view, PrintWriter err,
+                   ConsoleLayer layer) {
         TerminalSession session;
         try {
             session = TerminalSession.open();
@@ -21,7 +28,7 @@ final class ConsoleCommand {
             return ExitCodes.USAGE;
         }
         try (session) {
-            new ConsoleLoop(session.screen(), frames, painter, view).run();
+            new ConsoleLoop(session.screen(), frames, painter, view).layer(layer).run();
         } catch (Exception | Error e) {
             session.close(); // restore first, so the message is readable
             err.println("syntop: the console stopped: " + e);

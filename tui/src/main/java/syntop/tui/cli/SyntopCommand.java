@@ -22,6 +22,8 @@ import syntop.collectors.source.Acquirer;
 import syntop.collectors.source.FsRoot;
 import syntop.collectors.source.ProcessCommandRunner;
 import syntop.themes.ThemeLoader;
+import syntop.tui.action.ActionController;
+import syntop.tui.action.ActionEnvironment;
 import syntop.tui.console.ConsolePainter;
 import syntop.tui.console.SampledFrames;
 import syntop.tui.console.ViewState;
@@ -32,7 +34,8 @@ import syntop.widgets.Glyphs;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "A top-like console for the TCP stack: connection states, listen queues and SYN defences, live.",
-        subcommands = {OnceCommand.class, ParseCommand.class, ServeCommand.class},
+        subcommands = {OnceCommand.class, ParseCommand.class, ServeCommand.class, ApplyCommand.class, UndoCommand.class,
+            DropCommand.class, BlockCommand.class, UnblockCommand.class, BlockedCommand.class},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {
             "0:everything worked",
@@ -63,6 +66,10 @@ public final class SyntopCommand implements Callable<Integer> {
 
     @Option(names = "--ascii", description = "ASCII glyphs only (automatic when the locale is not UTF-8)")
     boolean ascii;
+
+    @Option(names = "--read-only", scope = CommandLine.ScopeType.INHERIT,
+            description = "no actions: profiles, drops and blocks are off (the console's keys say so)")
+    boolean readOnly;
 
     @Option(names = "--fs-root", paramLabel = "DIR", hidden = true,
             description = "read /proc and other files under DIR instead of / (tests, captures)")
@@ -95,7 +102,8 @@ public final class SyntopCommand implements Callable<Integer> {
         try (Sampler sampler = Sampler.live(platform.get(), new Acquirer(new ProcessCommandRunner(), root), interval)) {
             return ConsoleCommand.run(new SampledFrames(sampler, history, (h, snap) -> Detectors.evaluate(h, thresholds)),
                     new ConsolePainter(themes, platform.get().host().hostname()),
-                    new ViewState(themeName, asciiGlyphs, interval), err);
+                    new ViewState(themeName, asciiGlyphs, interval), err,
+                    new ActionController(ActionEnvironment.live(), readOnly));
         }
     }
 }

@@ -41,6 +41,7 @@ public final class ConsoleLoop {
     private final AtomicReference<Throwable> samplingFailure = new AtomicReference<>();
     private volatile boolean running = true;
     private volatile Duration interval;
+    private ConsoleLayer layer = ConsoleLayer.NONE;
 
     public ConsoleLoop(Screen screen, FrameSource source, ConsolePainter painter, ViewState view) {
         this.screen = screen;
@@ -48,6 +49,14 @@ public final class ConsoleLoop {
         this.painter = painter;
         this.view = view;
         this.interval = view.interval();
+    }
+
+    /** Puts {@code l} (the action dialogs) over the console: it gets keys first and draws last. */
+    public ConsoleLoop layer(ConsoleLayer l) {
+        layer = l;
+        painter.layer(l);
+        l.redrawWith(() -> events.offer(TICK));
+        return this;
     }
 
     /** Runs until the operator quits or the terminal goes away. */
@@ -145,6 +154,9 @@ public final class ConsoleLoop {
         }
         if (view.filterDraft().isPresent()) {
             editFilter(k);
+            return;
+        }
+        if (layer.handle(k, view.visible(latest.get()), view)) {
             return;
         }
         if (k.getKeyType() == KeyType.Escape) {

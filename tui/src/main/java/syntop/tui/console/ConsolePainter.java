@@ -45,7 +45,7 @@ public final class ConsolePainter {
     static final int FULL_COLUMNS = 100;
     static final int FULL_ROWS = 30;
     private static final String FOOTER = "[q]uit [space]pause [+/-]interval [Tab]focus [j/k]select [s]ort [/]filter "
-            + "[t]heme [a]scii [?]help";
+            + "[t]heme [a]scii [?]help [p]rofile [u]ndo [d]rop [b]lock";
 
     static final List<HelpOverlay.Entry> KEYS = List.of(
             new HelpOverlay.Entry("q, Ctrl-C", "quit"),
@@ -57,15 +57,26 @@ public final class ConsolePainter {
             new HelpOverlay.Entry("/", "filter by port or address (Enter: apply, Esc: cancel)"),
             new HelpOverlay.Entry("t", "next colour theme"),
             new HelpOverlay.Entry("a", "Unicode or ASCII glyphs"),
-            new HelpOverlay.Entry("? h", "this help (Esc closes)"));
+            new HelpOverlay.Entry("? h", "this help (Esc closes)"),
+            new HelpOverlay.Entry("p", "apply a sysctl profile: pick, see the diff, confirm"),
+            new HelpOverlay.Entry("u", "undo the last profile (previous values)"),
+            new HelpOverlay.Entry("d", "drop the selected remote's or matching connections"),
+            new HelpOverlay.Entry("b", "block the selected remote or the top SYN_RCVD sources"),
+            new HelpOverlay.Entry("B", "what syntop blocked; unblock"));
 
     private final ThemeLoader themes;
     private final Map<String, Palette> palettes = new HashMap<>();
     private final String hostLabel;
+    private ConsoleLayer layer = ConsoleLayer.NONE;
 
     public ConsolePainter(ThemeLoader themes, String hostLabel) {
         this.themes = themes;
         this.hostLabel = hostLabel;
+    }
+
+    /** Draws {@code l} over everything else (set by {@link ConsoleLoop#layer}). */
+    public void layer(ConsoleLayer l) {
+        layer = l;
     }
 
     public String nextTheme(String current) {
@@ -97,6 +108,7 @@ public final class ConsolePainter {
         Region body = screen.withoutTop(1).withoutBottom(1);
         if (frame.isEmpty()) {
             c.text(body, body.x(), body.y(), "collecting the first sample…", Role.DIM);
+            layer.draw(c, screen, v);
             return;
         }
         Frame f = frame.get();
@@ -126,6 +138,7 @@ public final class ConsolePainter {
         if (v.help()) {
             HelpOverlay.of("syntop keys", KEYS).hint("[Esc] close").draw(c, screen);
         }
+        layer.draw(c, screen, v);
     }
 
     private void panel(Canvas c, Region r, Panel p, ViewState v, Frame f) {

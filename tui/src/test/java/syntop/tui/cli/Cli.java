@@ -17,6 +17,15 @@ final class Cli {
         this.err = err;
     }
 
+    static Cli of(int exit, String out, String err) {
+        return new Cli(exit, out, err);
+    }
+
+    @Override
+    public String toString() {
+        return "exit " + exit + "\n--- out\n" + out + "--- err\n" + err;
+    }
+
     static Cli run(String... args) {
         CommandLine cl = SyntopCommand.commandLine();
         StringWriter out = new StringWriter();

@@ -35,7 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
  * removed again if it created them.
  *
  * <p>The lab is found through {@code -Dsyntop.lab=DIR} or {@code SYNTOP_LAB}, by default
- * {@code ../shared/lab} beside the repository. Skipped, saying why, when it is absent or when not
+ * the project's {@code lab/}. Skipped, saying why, when it is absent or when not
  * root; in CI a missing prometheus is a failure ({@code .ci/run} installs it).
  */
 @EnabledOnOs(OS.LINUX)
@@ -52,7 +52,7 @@ class PrometheusLabE2eTest {
         String configured = Optional.ofNullable(System.getProperty("syntop.lab")).orElse(System.getenv("SYNTOP_LAB"));
         Path repo = Path.of("").toAbsolutePath().getParent(); // surefire runs in <repo>/tui
         return configured != null && !configured.isBlank() ? Path.of(configured).toAbsolutePath()
-                : repo.resolve("../shared/lab").normalize();
+                : repo.resolve("lab").normalize();
     }
 
     @Test

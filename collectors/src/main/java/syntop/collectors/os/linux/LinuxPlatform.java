@@ -7,7 +7,9 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
+import syntop.collectors.action.Interventions;
 import syntop.collectors.model.CounterId;
 import syntop.collectors.model.HostInfo;
 import syntop.collectors.model.OsFamily;
@@ -16,6 +18,7 @@ import syntop.collectors.model.StateCounts;
 import syntop.collectors.model.TcpState;
 import syntop.collectors.platform.Platform;
 import syntop.collectors.source.Acquisition;
+import syntop.collectors.source.CommandRunner;
 import syntop.collectors.source.FsRoot;
 import syntop.collectors.source.Source;
 
@@ -130,8 +133,12 @@ public final class LinuxPlatform implements Platform {
             states.put(TcpState.ESTABLISHED, Math.max(0, currEstab - s.states().get(TcpState.CLOSE_WAIT)));
         }
         s.counters().get(CounterId.SOCKETS_TIME_WAIT).ifPresent(tw -> states.put(TcpState.TIME_WAIT, tw));
-
         return new Snapshot(s.at(), s.monoNanos(), s.host(), s.sources(), StateCounts.of(states), s.counters(),
                 s.listeners(), s.remotes(), s.tunables());
+    }
+
+    @Override
+    public Optional<Interventions> interventions(CommandRunner runner, FsRoot root) {
+        return Optional.of(new LinuxInterventions(root));
     }
 }

@@ -3,7 +3,9 @@ package syntop.collectors.os.macos;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
+import syntop.collectors.action.Interventions;
 import syntop.collectors.model.HostInfo;
 import syntop.collectors.model.OsFamily;
 import syntop.collectors.os.bsd.Dialect;
@@ -17,6 +19,7 @@ import syntop.collectors.os.bsd.SysctlParser;
 import syntop.collectors.platform.Platform;
 import syntop.collectors.source.Acquisition;
 import syntop.collectors.source.CommandRunner;
+import syntop.collectors.source.FsRoot;
 import syntop.collectors.source.Source;
 import syntop.collectors.source.SourceParser;
 
@@ -101,5 +104,10 @@ public final class MacOsPlatform implements Platform {
     @Override
     public List<Source> sources() {
         return SOURCES;
+    }
+
+    @Override
+    public Optional<Interventions> interventions(CommandRunner runner, FsRoot root) {
+        return Optional.of(new MacOsInterventions(runner));
     }
 }

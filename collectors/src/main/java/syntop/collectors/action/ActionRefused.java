@@ -1,0 +1,44 @@
+package syntop.collectors.action;
+
+import java.util.Objects;
+
+/**
+ * An action syntop will not take, with the reason in plain words. Thrown before anything is
+ * changed: a refused action has run no command that changes the system.
+ */
+public final class ActionRefused extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    /** Why, in a form the command line maps to an exit status. */
+    public enum Reason {
+        /** A key, value, address, port, state, name or profile line that is not accepted. */
+        INVALID,
+        /** syntop runs with {@code --read-only}. */
+        READ_ONLY,
+        /** The action changes the kernel and syntop does not run as root. */
+        NEEDS_ROOT,
+        /** A profile, config or state file others could have written (StrictModes). */
+        UNSAFE_FILE,
+        /** This OS has no tool for it. */
+        UNSUPPORTED,
+        /** Nothing to do (no undo state, an unknown profile, an empty selection). */
+        NOTHING_TO_DO,
+        /** The operator did not confirm, or could not be asked. */
+        NOT_CONFIRMED
+    }
+
+    private final Reason reason;
+
+    public ActionRefused(Reason reason, String message) {
+        super(Objects.requireNonNull(message));
+        this.reason = Objects.requireNonNull(reason);
+    }
+
+    public Reason reason() {
+        return reason;
+    }
+
+    static ActionRefused invalid(String message) {
+        return new ActionRefused(Reason.INVALID, message);
+    }
+}

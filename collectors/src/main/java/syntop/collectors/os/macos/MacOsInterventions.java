@@ -1,0 +1,125 @@
+package syntop.collectors.os.macos;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import syntop.collectors.action.ActionRefused;
+import syntop.collectors.action.BlockTarget;
+import syntop.collectors.action.CommandPlan;
+import syntop.collectors.action.ConnectionFilter;
+import syntop.collectors.action.Interventions;
+import syntop.collectors.action.IpPrefix;
+import syntop.collectors.action.Setting;
+import syntop.collectors.action.ValueRule;
+import syntop.collectors.model.OsFamily;
+import syntop.collectors.os.bsd.PfTables;
+import syntop.collectors.os.bsd.SysctlCommands;
+import syntop.collectors.source.CommandResult;
+import syntop.collectors.source.CommandRunner;
+
+/**
+ * macOS interventions: {@code sysctl -w key=value}; pf tables to block sources. macOS has no tool
+ * that drops kernel sockets (no tcpdrop, no ss -K): syntop says so, and offers what exists,
+ * killing pf's states for a remote address ({@code pfctl -k}).
+ */
+public final class MacOsInterventions implements Interventions {
+    /** What the operator reads when asking macOS to drop connections. */
+    public static final String NO_DROP = "macOS has no tool that drops kernel TCP sockets (no tcpdrop, no ss -K). "
+            + "What exists: pfctl -k ADDR kills pf's states for a remote address (give one), "
+            + "and blocking the source (b, or syntop block)";
+
+    private static final Map<String, ValueRule> RULES = Map.ofEntries(
+            // xnu keeps the listen queue limit in a short
+            Map.entry("kern.ipc.somaxconn", ValueRule.range(16, 32767, "the kernel keeps it in 16 bits")),
+            Map.entry("net.inet.tcp.msl", ValueRule.range(1000, 120_000, "milliseconds; sanity bound")),
+            Map.entry("net.inet.tcp.keepinit", ValueRule.range(1000, 600_000, "milliseconds; sanity bound")),
+            Map.entry("net.inet.tcp.keepintvl", ValueRule.range(1000, 600_000, "milliseconds; sanity bound")),
+            Map.entry("net.inet.tcp.keepcnt", ValueRule.range(1, 64, "probes; sanity bound")),
+            Map.entry("net.inet.tcp.blackhole", ValueRule.range(0, 2, "0 off, 1 SYN only, 2 all")),
+            Map.entry("net.inet.tcp.drop_synfin", ValueRule.range(0, 1, "a switch")),
+            Map.entry("net.inet.ip.portrange.first", ValueRule.range(1, 65535, "a port")),
+            Map.entry("net.inet.ip.portrange.last", ValueRule.range(1, 65535, "a port")));
+
+    private static final List<String> BUILTIN = List.of("syn-flood", "time-wait", "fin-wait");
+
+    private final CommandRunner runner;
+
+    public MacOsInterventions(CommandRunner runner) {
+        this.runner = runner;
+    }
+
+    @Override
+    public OsFamily os() {
+        return OsFamily.MACOS;
+    }
+
+    @Override
+    public Setting read(String key) {
+        return SysctlCommands.read(runner, key);
+    }
+
+    @Override
+    public List<String> sysctlWrite(String key, String value) {
+        return List.of("sysctl", "-w", key + "=" + value);
+    }
+
+    @Override
+    public ValueRule rule(String key) {
+        return RULES.getOrDefault(key, ValueRule.ANY);
+    }
+
+    @Override
+    public List<String> builtinProfiles() {
+        return BUILTIN;
+    }
+
+    @Override
+    public CommandPlan drop(ConnectionFilter f) {
+        if (f.remote().isEmpty()) {
+            throw new ActionRefused(ActionRefused.Reason.UNSUPPORTED, NO_DROP);
+        }
+        IpPrefix r = f.remote().get();
+        List<String> notes = new ArrayList<>();
+        notes.add("macOS cannot drop kernel sockets: this kills pf's state entries for " + r + ", which ends only "
+                + "connections pf tracks (pf enabled, stateful rules); the sockets themselves time out");
+        if (f.state().isPresent() || f.localPort().isPresent()) {
+            notes.add("pfctl -k cannot select by state or port: it kills every pf state from " + r);
+        }
+        return new CommandPlan("kill pf's states from " + r + " (macOS has no socket drop)",
+                List.of(CommandPlan.change("kill pf's states from " + r, PfTables.killStates(r))), notes);
+    }
+
+    @Override
+    public long countMatches(ConnectionFilter f, CommandResult listing) {
+        return 0;
+    }
+
+    @Override
+    public DropOutcome judgeDrop(ConnectionFilter f, long before, List<CommandResult> changes, long after) {
+        if (changes.isEmpty()) {
+            return new DropOutcome(false, "nothing was run");
+        }
+        CommandResult r = changes.get(0);
+        if (!r.succeeded()) {
+            return new DropOutcome(false, "pfctl -k failed: " + explain(r));
+        }
+        return new DropOutcome(true, "killed " + PfTables.killedStates(r.stderr() + r.stdoutText())
+                + " pf states; kernel sockets were not touched (macOS has no socket drop)");
+    }
+
+    @Override
+    public CommandPlan block(IpPrefix p, BlockTarget t) {
+        return PfTables.block(p, t);
+    }
+
+    @Override
+    public CommandPlan unblock(IpPrefix p, BlockTarget t) {
+        return PfTables.unblock(p, t);
+    }
+
+    @Override
+    public String describe(BlockTarget t) {
+        return PfTables.describe(t);
+    }
+}

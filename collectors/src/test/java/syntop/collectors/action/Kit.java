@@ -1,0 +1,103 @@
+package syntop.collectors.action;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+
+import syntop.collectors.os.linux.LinuxInterventions;
+import syntop.collectors.source.FsRoot;
+
+/** Test wiring: a fake /proc/sys, a recording runner that "sets" keys in it, state and audit under a temp dir. */
+final class Kit {
+    static final Identity ROOT = Ids.ROOT;
+    static final Identity USER = Ids.USER;
+    static final Clock CLOCK = Clock.fixed(Instant.parse("2025-05-01T10:00:00Z"), ZoneOffset.UTC);
+
+    final Path dir;
+    final Path proc;
+    final RecordingRunner runner = new RecordingRunner();
+
+    Kit(Path dir) {
+        this.dir = dir;
+        this.proc = dir.resolve("root");
+    }
+
+    /** A Linux kernel with these keys; {@code sysctl -w k=v} writes the fake file, as the kernel would. */
+    Kit linuxKeys(Map<String, String> keys) {
+        keys.forEach(this::setProc);
+        runner.answer(argv -> {
+            if (argv.size() == 3 && argv.get(0).equals("sysctl") && argv.get(1).equals("-w")) {
+                String[] kv = argv.get(2).split("=", 2);
+                Path f = procFile(kv[0]);
+                if (!Files.exists(f)) {
+                    return RecordingRunner.result(argv, 255, "", "sysctl: cannot stat " + f + ": No such file or directory\n");
+                }
+                setProc(kv[0], kv[1]);
+                return RecordingRunner.result(argv, 0, kv[0] + " = " + kv[1] + "\n", "");
+            }
+            return null;
+        });
+        return this;
+    }
+
+    Path procFile(String key) {
+        return proc.resolve("proc/sys/" + key.replace('.', '/'));
+    }
+
+    void setProc(String key, String value) {
+        try {
+            Path f = procFile(key);
+            Files.createDirectories(f.getParent());
+            Files.writeString(f, value.replace(' ', '\t') + "\n", StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    String proc(String key) {
+        try {
+            return Setting.normalise(Files.readString(procFile(key)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    Actions.Settings settings(Identity id, boolean readOnly) {
+        return new Actions.Settings(readOnly, id, dir.resolve("state"), dir.resolve("log/audit.log"),
+                List.of(dir.resolve("profiles")), BlockTarget.DEFAULT, List.of(IpPrefix.parse("192.0.2.10")), CLOCK);
+    }
+
+    Actions linux(Identity id, boolean readOnly) {
+        return new Actions(new LinuxInterventions(new FsRoot(proc)), runner, settings(id, readOnly));
+    }
+
+    Actions linux() {
+        return linux(ROOT, false);
+    }
+
+    List<String> audit() {
+        try {
+            Path f = dir.resolve("log/audit.log");
+            return Files.exists(f) ? Files.readAllLines(f) : List.of();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    Path profile(String name, String text) {
+        try {
+            Path d = dir.resolve("profiles");
+            Files.createDirectories(d);
+            return Files.writeString(d.resolve(name + ".conf"), text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,203 @@
+package syntop.collectors.action;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.api.io.TempDir;
+
+import syntop.collectors.os.linux.LinuxInterventions;
+import syntop.collectors.source.CommandRunner;
+import syntop.collectors.source.ProcessCommandRunner;
+
+/**
+ * The Linux actions against a real kernel, inside network namespaces this test creates and
+ * deletes: sysctl keys that are per namespace, real sockets dropped with ss -K, and an address
+ * blocked in nftables whose connection attempts then go nowhere. The host's own settings,
+ * sockets and firewall are never touched. Traffic stays on loopback and on a veth pair between
+ * two test namespaces (10.99.77.0/24, which exists only there). Skipped, saying why, without
+ * root or network namespaces.
+ */
+@EnabledOnOs(OS.LINUX)
+class LinuxActionsLiveTest {
+    private static final String SERVER = "10.99.77.1";
+    private static final String CLIENT = "10.99.77.2";
+    private static final String OTHER_CLIENT = "10.99.77.3";
+
+    @TempDir
+    Path tmp;
+
+    @BeforeAll
+    static void needsRootAndNamespaces() throws Exception {
+        assumeTrue(new com.sun.security.auth.module.UnixSystem().getUid() == 0, "skipped: needs root for ip netns, sysctl, ss -K and nft");
+        for (String tool : List.of("ip", "ss", "sysctl", "nft", "python3", "timeout")) {
+            assumeTrue(new ProcessCommandRunner().resolve(tool).isPresent(), "skipped: " + tool + " is not installed");
+        }
+        String probe = "syntop-act-probe-" + ProcessHandle.current().pid();
+        Netns.Result r = Netns.host("ip", "netns", "add", probe);
+        Netns.host("ip", "netns", "del", probe);
+        assumeTrue(r.exit() == 0, "skipped: ip netns add failed: " + r.out().strip());
+    }
+
+    private Actions actions(CommandRunner runner) {
+        Actions.Settings s = new Actions.Settings(false, Identity.of(0, "root"), tmp.resolve("state"), tmp.resolve("audit.log"),
+                List.of(tmp.resolve("profiles")), BlockTarget.DEFAULT, List.of(), Clock.systemUTC());
+        return new Actions(LinuxInterventions.readingWith(runner), runner, s);
+    }
+
+    @Test
+    void applyTheSynFloodProfileInANamespaceThenUndo() throws Exception {
+        String hostCookies = Files.readString(Path.of("/proc/sys/net/ipv4/tcp_syncookies")).strip();
+        try (Netns ns = Netns.create("sysctl")) {
+            // make each key differ from the profile, so every one really changes
+            ns.exec("sysctl", "-w", "net.ipv4.tcp_syncookies=0").check();
+            ns.exec("sysctl", "-w", "net.ipv4.tcp_synack_retries=5").check();
+            ns.exec("sysctl", "-w", "net.ipv4.tcp_max_syn_backlog=256").check();
+            ns.exec("sysctl", "-w", "net.core.somaxconn=512").check();
+            Actions a = actions(ns.runner());
+            Profile p = a.profiles().load("syn-flood");
+            assertEquals(4, a.diff(p).count(ProfileDiff.Change.CHANGE), a.diff(p).lines().toString());
+
+            ActionReport r = a.apply(p);
+            assertTrue(r.ok(), r.lines().toString());
+            assertEquals("1", ns.sysctl("net.ipv4.tcp_syncookies"));
+            assertEquals("2", ns.sysctl("net.ipv4.tcp_synack_retries"));
+            assertEquals("8192", ns.sysctl("net.ipv4.tcp_max_syn_backlog"));
+            assertEquals("4096", ns.sysctl("net.core.somaxconn"));
+            assertEquals(hostCookies, Files.readString(Path.of("/proc/sys/net/ipv4/tcp_syncookies")).strip(), "the host is untouched");
+
+            ActionReport u = actions(ns.runner()).undo(); // a fresh instance: undo works across restarts
+            assertTrue(u.ok(), u.lines().toString());
+            assertEquals("0", ns.sysctl("net.ipv4.tcp_syncookies"));
+            assertEquals("5", ns.sysctl("net.ipv4.tcp_synack_retries"));
+            assertEquals("256", ns.sysctl("net.ipv4.tcp_max_syn_backlog"));
+            assertEquals("512", ns.sysctl("net.core.somaxconn"));
+            assertFalse(Files.exists(tmp.resolve("state/undo.state")));
+            String audit = Files.readString(tmp.resolve("audit.log"));
+            assertTrue(audit.contains("\"argv\":[\"sysctl\",\"-w\",\"net.ipv4.tcp_syncookies=1\"]"), audit);
+        }
+    }
+
+    /** A listener on 127.0.0.1:9090 that never accepts, 5 clients to it, and 2 to a control port 9091 that must survive. */
+    private static final String SOCKETS = String.join("\n",
+            "import socket, sys, time",
+            "a = socket.socket(); a.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1); a.bind(('127.0.0.1', 9090)); a.listen(16)",
+            "b = socket.socket(); b.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1); b.bind(('127.0.0.1', 9091)); b.listen(16)",
+            "keep = [socket.create_connection(('127.0.0.1', 9090)) for _ in range(5)]",
+            "keep += [socket.create_connection(('127.0.0.1', 9091)) for _ in range(2)]",
+            "print('READY', flush=True)",
+            "time.sleep(20)");
+
+    @Test
+    void dropRealSocketsWithSsMinusK() throws Exception {
+        try (Netns ns = Netns.create("drop")) {
+            Process p = ns.start("timeout", "25", "python3", "-c", SOCKETS);
+            awaitLine(p, "READY");
+            String server = "state established sport = :9090";
+            assertEquals(5, count(ns, server));
+            assertEquals(2, count(ns, "state established sport = :9091"));
+
+            ActionReport r = actions(ns.runner()).drop(ConnectionFilter.of("established", "9090", "127.0.0.1"));
+            assertTrue(r.ok(), r.lines().toString());
+            assertTrue(r.summary().startsWith("dropped 5 of 5"), r.summary());
+            assertEquals(0, count(ns, server), "the server side of the 5 connections is gone");
+            assertEquals(2, count(ns, "state established sport = :9091"), "the control connections are untouched");
+        }
+    }
+
+    @Test
+    void blockedAddressesCannotConnectUntilUnblocked() throws Exception {
+        try (Netns srv = Netns.create("srv"); Netns cli = Netns.create("cli")) {
+            String vs = "sya" + ProcessHandle.current().pid() % 100000 + "s";
+            String vc = "sya" + ProcessHandle.current().pid() % 100000 + "c";
+            srv.exec("ip", "link", "add", vs, "type", "veth", "peer", "name", vc).check();
+            srv.exec("ip", "link", "set", vc, "netns", cli.name).check();
+            srv.exec("ip", "addr", "add", SERVER + "/24", "dev", vs).check();
+            srv.exec("ip", "link", "set", vs, "up").check();
+            cli.exec("ip", "addr", "add", CLIENT + "/24", "dev", vc).check();
+            cli.exec("ip", "addr", "add", OTHER_CLIENT + "/24", "dev", vc).check();
+            cli.exec("ip", "link", "set", vc, "up").check();
+            Process listener = srv.start("timeout", "25", "python3", "-c", String.join("\n",
+                    "import socket",
+                    "s = socket.socket(); s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)",
+                    "s.bind(('" + SERVER + "', 9092)); s.listen(64); print('READY', flush=True)",
+                    "while True:",
+                    "    c, _ = s.accept(); c.close()"));
+            awaitLine(listener, "READY");
+            assertTrue(connects(cli, CLIENT), "before the block");
+
+            Actions a = actions(srv.runner());
+            ActionReport b = a.block(List.of(IpPrefix.parse(CLIENT)));
+            assertTrue(b.ok(), b.lines().toString());
+            String set = srv.exec("nft", "list", "set", "inet", "syntop", "blocked").check().out();
+            assertTrue(set.contains(CLIENT), set);
+            assertFalse(connects(cli, CLIENT), "the blocked address's SYNs are dropped");
+            assertTrue(connects(cli, OTHER_CLIENT), "another address still connects");
+            assertEquals(List.of(CLIENT), a.blocked().stream().map(e -> e.source().toString()).toList());
+
+            ActionReport again = a.block(List.of(IpPrefix.parse("10.99.77.0/28"))); // overlaps: nft refuses, syntop reports
+            assertFalse(again.ok(), again.lines().toString());
+
+            ActionReport u = a.unblock(List.of(IpPrefix.parse(CLIENT)));
+            assertTrue(u.ok(), u.lines().toString());
+            assertTrue(connects(cli, CLIENT), "after the unblock");
+            assertTrue(a.blocked().isEmpty());
+        }
+    }
+
+    /** True when a TCP connect from {@code source} to the server succeeds within 1.5 s. */
+    private static boolean connects(Netns cli, String source) throws Exception {
+        Netns.Result r = cli.exec("timeout", "5", "python3", "-c", String.join("\n",
+                "import socket, sys",
+                "s = socket.socket(); s.settimeout(1.5); s.bind(('" + source + "', 0))",
+                "try:",
+                "    s.connect(('" + SERVER + "', 9092)); print('CONNECTED')",
+                "except OSError as e:",
+                "    print('FAILED', e); sys.exit(1)"));
+        return r.exit() == 0 && r.out().contains("CONNECTED");
+    }
+
+    private static long count(Netns ns, String filter) throws Exception {
+        List<String> argv = new java.util.ArrayList<>(List.of("ss", "-H", "-t", "-n"));
+        argv.addAll(List.of(filter.split(" ")));
+        return ns.exec(argv.toArray(String[]::new)).check().out().lines().filter(l -> !l.isBlank()).count();
+    }
+
+    private static void awaitLine(Process p, String want) throws Exception {
+        BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+        CompletableFuture<String> line = CompletableFuture.supplyAsync(() -> {
+            try {
+                String l;
+                StringBuilder seen = new StringBuilder();
+                while ((l = in.readLine()) != null) {
+                    if (l.contains(want)) {
+                        return l;
+                    }
+                    seen.append(l).append('\n');
+                }
+                return "EOF: " + seen;
+            } catch (IOException e) {
+                return "error: " + e;
+            }
+        });
+        String got = line.get(10, TimeUnit.SECONDS);
+        assertTrue(got.contains(want), got);
+    }
+
+}

@@ -1,0 +1,100 @@
+package syntop.tui.cli;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import syntop.collectors.action.ActionRefused;
+import syntop.collectors.action.ActionReport;
+import syntop.collectors.action.CommandPlan;
+import syntop.tui.action.ActionEnvironment;
+
+/**
+ * What the action subcommands share: the environment (the real machine, or fakes in tests), the
+ * inherited {@code --read-only}, refusals printed as one plain line with their exit status,
+ * confirmation that refuses rather than guesses when there is no terminal, and reports.
+ */
+abstract class ActionCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @ParentCommand
+    SyntopCommand parent;
+
+    private ActionEnvironment environment;
+
+    /** Replaces the live environment (tests). */
+    ActionCommand environment(ActionEnvironment e) {
+        this.environment = e;
+        return this;
+    }
+
+    ActionEnvironment env() {
+        if (environment == null) {
+            environment = ActionEnvironment.live();
+        }
+        return environment;
+    }
+
+    boolean readOnly() {
+        return parent != null && parent.readOnly;
+    }
+
+    PrintWriter out() {
+        return spec.commandLine().getOut();
+    }
+
+    PrintWriter err() {
+        return spec.commandLine().getErr();
+    }
+
+    @Override
+    public final Integer call() {
+        try {
+            return run();
+        } catch (ActionRefused e) {
+            err().println("syntop " + spec.name() + ": " + e.getMessage());
+            return e.reason() == ActionRefused.Reason.INVALID ? ExitCodes.USAGE : ExitCodes.REFUSED;
+        } finally {
+            out().flush();
+            err().flush();
+        }
+    }
+
+    abstract int run();
+
+    /** Goes on only with --yes or a "y" typed at the terminal; without a terminal it refuses. */
+    void confirm(boolean yes, String question) {
+        if (yes) {
+            return;
+        }
+        out().flush();
+        Boolean answer = env().confirmation().ask(question).orElseThrow(() -> new ActionRefused(
+                ActionRefused.Reason.NOT_CONFIRMED, "no terminal to confirm on: pass --yes to go ahead without asking, "
+                        + "or --dry-run to see what it would do; nothing was changed"));
+        if (!answer) {
+            throw new ActionRefused(ActionRefused.Reason.NOT_CONFIRMED, "cancelled; nothing was changed");
+        }
+    }
+
+    void print(CommandPlan plan) {
+        out().println(plan.title() + ":");
+        plan.lines().forEach(out()::println);
+    }
+
+    void print(List<String> lines) {
+        lines.forEach(out()::println);
+    }
+
+    int report(ActionReport r) {
+        out().println(r.title() + ":");
+        for (ActionReport.Line l : r.lines()) {
+            out().println("  " + l.shown());
+        }
+        out().println(r.summary());
+        return r.ok() ? ExitCodes.OK : ExitCodes.ACTION_FAILED;
+    }
+}

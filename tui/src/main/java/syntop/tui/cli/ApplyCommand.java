@@ -1,0 +1,75 @@
+package syntop.tui.cli;
+
+import java.util.List;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import syntop.collectors.action.ActionRefused;
+import syntop.collectors.action.Actions;
+import syntop.collectors.action.Profile;
+import syntop.collectors.action.ProfileCatalog;
+import syntop.collectors.action.ProfileDiff;
+
+/** {@code syntop apply PROFILE}: a saved set of sysctl values, with a diff, confirmation and undo. */
+@Command(name = "apply", mixinStandardHelpOptions = true,
+        description = {"Apply a sysctl profile: show the diff, confirm, set each key, report each result.",
+            "The previous values are saved first; 'syntop undo' restores them, also after a restart.",
+            "PROFILE is a name (built-in, ~/.config/syntop/profiles, /etc/syntop/profiles) or a file."},
+        exitCodeListHeading = "%nExit status:%n",
+        exitCodeList = {"0:applied, or nothing to change", "1:a key could not be set (see the report)",
+            "2:bad profile, key or value", "3:refused: read-only, not root, unsafe file, not confirmed"})
+final class ApplyCommand extends ActionCommand {
+    @Parameters(index = "0", arity = "0..1", paramLabel = "PROFILE", description = "profile name or file")
+    String profile;
+
+    @Option(names = "--dry-run", description = "show the diff and the exact commands; change nothing")
+    boolean dryRun;
+
+    @Option(names = {"-y", "--yes"}, description = "do not ask (scripts); without it and without a terminal, refuse")
+    boolean yes;
+
+    @Option(names = {"-l", "--list"}, description = "list the profiles and where each comes from")
+    boolean list;
+
+    @Override
+    int run() {
+        Actions a = env().actions(readOnly(), java.util.Optional.empty());
+        if (list || profile == null) {
+            for (ProfileCatalog.Ref r : a.profiles().list()) {
+                out().printf("%-20s %s%n", r.name(), r.origin());
+            }
+            if (profile == null && !list) {
+                err().println("syntop apply: which profile? (names above, or a file path)");
+                return ExitCodes.USAGE;
+            }
+            return ExitCodes.OK;
+        }
+        Profile p = a.profiles().load(profile);
+        ProfileDiff d = a.diff(p);
+        out().println(d.title() + " on this " + a.os().token() + " machine:");
+        print(d.lines());
+        List<String> commands = d.rows().stream().filter(r -> r.change() == ProfileDiff.Change.CHANGE)
+                .map(r -> "  " + syntop.collectors.action.Argv.shown(a.interventions().sysctlWrite(r.key(), r.wanted())))
+                .toList();
+        if (!commands.isEmpty()) {
+            out().println("commands, in order (previous values are saved first):");
+            print(commands);
+        }
+        out().println(d.summary());
+        if (d.anyInvalid()) {
+            throw new ActionRefused(ActionRefused.Reason.INVALID, "profile " + p.name() + " refused; nothing applied");
+        }
+        if (dryRun) {
+            out().println("dry run: nothing was changed");
+            return ExitCodes.OK;
+        }
+        if (d.count(ProfileDiff.Change.CHANGE) == 0) {
+            out().println("nothing to change");
+            return ExitCodes.OK;
+        }
+        a.checkCanChange("apply " + p.name());
+        confirm(yes, "Apply " + d.count(ProfileDiff.Change.CHANGE) + " change(s) of profile " + p.name() + "?");
+        return report(a.apply(p));
+    }
+}

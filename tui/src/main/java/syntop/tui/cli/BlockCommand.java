@@ -1,0 +1,51 @@
+package syntop.tui.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import syntop.collectors.action.Actions;
+import syntop.collectors.action.IpPrefix;
+
+/** {@code syntop block ADDR...}: drops everything from these sources in syntop's firewall table. */
+@Command(name = "block", mixinStandardHelpOptions = true,
+        description = {"Block source addresses or prefixes: an nftables set on Linux, a pf table on FreeBSD and macOS.",
+            "syntop remembers what it blocked: see 'syntop blocked', undo with 'syntop unblock'."},
+        exitCodeListHeading = "%nExit status:%n",
+        exitCodeList = {"0:blocked", "1:an address could not be blocked", "2:bad address, or one syntop never blocks",
+            "3:refused: read-only, not root, not confirmed"})
+final class BlockCommand extends ActionCommand {
+    @Parameters(arity = "1..*", paramLabel = "ADDR|PREFIX", description = "e.g. 203.0.113.7 or 203.0.113.0/24")
+    List<String> sources;
+
+    @Option(names = "--table", paramLabel = "NAME", description = "pf table, or nftables table (default: syntop, or block_table in syntop.conf)")
+    String table;
+
+    @Option(names = "--dry-run", description = "show the exact commands; change nothing")
+    boolean dryRun;
+
+    @Option(names = {"-y", "--yes"}, description = "do not ask (scripts); without it and without a terminal, refuse")
+    boolean yes;
+
+    @Override
+    int run() {
+        List<IpPrefix> ps = new ArrayList<>();
+        for (String s : sources) {
+            ps.add(IpPrefix.parse(s));
+        }
+        Actions a = env().actions(readOnly(), Optional.ofNullable(table));
+        for (IpPrefix p : ps) {
+            print(a.planBlock(p));
+        }
+        if (dryRun) {
+            out().println("dry run: nothing was changed");
+            return ExitCodes.OK;
+        }
+        a.checkCanChange("block");
+        confirm(yes, "Block " + ps.size() + " source(s)?");
+        return report(a.block(ps));
+    }
+}

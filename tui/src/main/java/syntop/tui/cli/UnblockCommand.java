@@ -1,0 +1,59 @@
+package syntop.tui.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import syntop.collectors.action.ActionRefused;
+import syntop.collectors.action.Actions;
+import syntop.collectors.action.BlockedList;
+import syntop.collectors.action.IpPrefix;
+
+/** {@code syntop unblock ADDR...}: removes sources syntop blocked. */
+@Command(name = "unblock", mixinStandardHelpOptions = true,
+        description = "Remove blocked addresses or prefixes from the firewall and from syntop's list.",
+        exitCodeListHeading = "%nExit status:%n",
+        exitCodeList = {"0:unblocked", "1:an address could not be unblocked", "2:bad address",
+            "3:refused: nothing blocked, read-only, not root, not confirmed"})
+final class UnblockCommand extends ActionCommand {
+    @Parameters(arity = "0..*", paramLabel = "ADDR|PREFIX", description = "as listed by 'syntop blocked'")
+    List<String> sources = new ArrayList<>();
+
+    @Option(names = "--all", description = "everything syntop blocked")
+    boolean all;
+
+    @Option(names = "--dry-run", description = "show the exact commands; change nothing")
+    boolean dryRun;
+
+    @Option(names = {"-y", "--yes"}, description = "do not ask (scripts); without it and without a terminal, refuse")
+    boolean yes;
+
+    @Override
+    int run() {
+        Actions a = env().actions(readOnly(), Optional.empty());
+        List<IpPrefix> ps = new ArrayList<>();
+        if (all) {
+            a.blocked().stream().map(BlockedList.Entry::source).forEach(ps::add);
+        }
+        for (String s : sources) {
+            ps.add(IpPrefix.parse(s));
+        }
+        if (ps.isEmpty()) {
+            throw new ActionRefused(all ? ActionRefused.Reason.NOTHING_TO_DO : ActionRefused.Reason.INVALID,
+                    all ? "syntop has blocked nothing" : "which addresses? (see 'syntop blocked', or --all)");
+        }
+        for (IpPrefix p : ps) {
+            print(a.planUnblock(p));
+        }
+        if (dryRun) {
+            out().println("dry run: nothing was changed");
+            return ExitCodes.OK;
+        }
+        a.checkCanChange("unblock");
+        confirm(yes, "Unblock " + ps.size() + " source(s)?");
+        return report(a.unblock(ps));
+    }
+}

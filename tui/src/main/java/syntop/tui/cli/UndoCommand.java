@@ -1,0 +1,40 @@
+package syntop.tui.cli;
+
+import java.util.Optional;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import syntop.collectors.action.ActionRefused;
+import syntop.collectors.action.Actions;
+import syntop.collectors.action.ProfileDiff;
+
+/** {@code syntop undo}: puts back the values the last applied profile replaced. */
+@Command(name = "undo", mixinStandardHelpOptions = true,
+        description = {"Restore the sysctl values the last applied profile replaced, and forget them.",
+            "Repeat to walk back through earlier profiles."},
+        exitCodeListHeading = "%nExit status:%n",
+        exitCodeList = {"0:restored", "1:a key could not be restored (it stays saved)",
+            "3:refused: nothing to undo, read-only, not root, not confirmed"})
+final class UndoCommand extends ActionCommand {
+    @Option(names = "--dry-run", description = "show what would be restored; change nothing")
+    boolean dryRun;
+
+    @Option(names = {"-y", "--yes"}, description = "do not ask (scripts); without it and without a terminal, refuse")
+    boolean yes;
+
+    @Override
+    int run() {
+        Actions a = env().actions(readOnly(), Optional.empty());
+        ProfileDiff d = a.undoDiff().orElseThrow(() -> new ActionRefused(ActionRefused.Reason.NOTHING_TO_DO,
+                "nothing to undo: no profile applied by syntop is on record"));
+        out().println(d.title() + ": current value, value to restore");
+        print(d.lines());
+        if (dryRun) {
+            out().println("dry run: nothing was changed");
+            return ExitCodes.OK;
+        }
+        a.checkCanChange("undo");
+        confirm(yes, "Restore " + d.rows().size() + " value(s)?");
+        return report(a.undo());
+    }
+}

@@ -1,0 +1,129 @@
+package syntop.tui.action;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+import syntop.collectors.action.Actions;
+import syntop.collectors.action.BlockTarget;
+import syntop.collectors.action.Identity;
+import syntop.collectors.history.History;
+import syntop.collectors.model.AddressCount;
+import syntop.collectors.model.Counters;
+import syntop.collectors.model.HostInfo;
+import syntop.collectors.model.ListenQueue;
+import syntop.collectors.model.OsFamily;
+import syntop.collectors.model.Snapshot;
+import syntop.collectors.model.StateCounts;
+import syntop.collectors.model.TcpState;
+import syntop.collectors.os.linux.LinuxInterventions;
+import syntop.collectors.source.CommandResult;
+import syntop.collectors.source.CommandRunner;
+import syntop.collectors.source.FsRoot;
+import syntop.collectors.source.RawOutput;
+import syntop.tui.console.Frame;
+
+/** A Linux machine for console tests: a fake /proc/sys, a runner that records argvs, and a frame under a SYN flood. */
+final class FakeMachine {
+    final Path dir;
+    final List<List<String>> calls = new ArrayList<>();
+    final Clock clock = Clock.fixed(Instant.parse("2025-05-01T10:00:00Z"), ZoneOffset.UTC);
+
+    FakeMachine(Path dir) {
+        this.dir = dir;
+        set("net.ipv4.tcp_syncookies", "1");
+        set("net.ipv4.tcp_synack_retries", "5");
+        set("net.ipv4.tcp_max_syn_backlog", "2048");
+        set("net.core.somaxconn", "4096");
+    }
+
+    Path proc(String key) {
+        return dir.resolve("root/proc/sys/" + key.replace('.', '/'));
+    }
+
+    void set(String key, String value) {
+        try {
+            Files.createDirectories(proc(key).getParent());
+            Files.writeString(proc(key), value + "\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    String get(String key) {
+        try {
+            return Files.readString(proc(key)).strip();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    final CommandRunner runner = new CommandRunner() {
+        @Override
+        public CommandResult run(List<String> argv, Duration timeout, long max) {
+            calls.add(List.copyOf(argv));
+            String out = "";
+            if (argv.get(0).equals("sysctl") && argv.get(1).equals("-w")) {
+                String[] kv = argv.get(2).split("=", 2);
+                set(kv[0], kv[1]);
+            } else if (argv.get(0).equals("ss") && !argv.contains("-K") && calls.stream().noneMatch(c -> c.contains("-K"))) {
+                out = "a\nb\n";
+            } else if (argv.contains("-K")) {
+                out = "a\nb\n";
+            }
+            return new CommandResult(argv, RawOutput.Outcome.COMPLETED, out.getBytes(StandardCharsets.UTF_8), "", 0, false,
+                    Duration.ofMillis(1), "");
+        }
+    };
+
+    Actions actions(Identity id, boolean readOnly) {
+        return new Actions(new LinuxInterventions(new FsRoot(dir.resolve("root"))), runner,
+                new Actions.Settings(readOnly, id, dir.resolve("state"), dir.resolve("audit.log"), List.of(dir.resolve("profiles")),
+                        BlockTarget.DEFAULT, List.of(), clock));
+    }
+
+    ActionController controller(Identity id, boolean readOnly) {
+        return new ActionController(() -> actions(id, readOnly), readOnly, Runnable::run, clock);
+    }
+
+    List<List<String>> changes() {
+        return calls.stream().filter(a -> (a.get(0).equals("sysctl") && a.contains("-w")) || a.contains("-K")
+                || a.get(0).equals("nft")).toList();
+    }
+
+    /** A SYN flood on :8080 from 203.0.113.7 (40), 203.0.113.8 (25) and 198.51.100.9 (5), plus TIME_WAIT from 192.0.2.3. */
+    static Frame floodFrame() {
+        Map<TcpState, List<AddressCount>> remotes = new EnumMap<>(TcpState.class);
+        remotes.put(TcpState.SYN_RCVD, List.of(new AddressCount("203.0.113.7", 40), new AddressCount("203.0.113.8", 25),
+                new AddressCount("198.51.100.9", 5)));
+        remotes.put(TcpState.TIME_WAIT, List.of(new AddressCount("192.0.2.3", 12)));
+        Map<TcpState, Long> states = new EnumMap<>(TcpState.class);
+        states.put(TcpState.SYN_RCVD, 70L);
+        states.put(TcpState.TIME_WAIT, 12L);
+        states.put(TcpState.LISTEN, 1L);
+        Snapshot s = new Snapshot(Instant.parse("2025-05-01T10:00:00Z"), 1, new HostInfo("lab", OsFamily.LINUX, "Linux 6.18"),
+                new LinkedHashMap<>(), StateCounts.of(states), Counters.empty(),
+                List.of(new ListenQueue("tcp", "0.0.0.0", 8080, 0, OptionalLong.of(70), OptionalLong.of(128))),
+                remotes, Map.of());
+        History h = new History();
+        h.add(s);
+        return new Frame(s, List.of(), h);
+    }
+
+    static Optional<Frame> frame() {
+        return Optional.of(floodFrame());
+    }
+}
