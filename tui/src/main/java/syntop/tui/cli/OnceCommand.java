@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -47,6 +48,9 @@ public final class OnceCommand implements Callable<Integer> {
             description = "print N snapshots, --interval apart, as top -b -n does (JSON: one object per line)")
     int count;
 
+    @Mixin
+    ThresholdsOption thresholdsOption;
+
     @Option(names = "--fs-root", paramLabel = "DIR", hidden = true,
             description = "read /proc and other files under DIR instead of / (tests, captures)")
     Path fsRoot;
@@ -61,6 +65,10 @@ public final class OnceCommand implements Callable<Integer> {
         }
         if (count < 1 || count > 1_000_000 || (count > 1 && intervalSeconds == 0)) {
             err.println("syntop once: --count must be 1..1000000, and more than 1 needs an --interval above 0");
+            return ExitCodes.USAGE;
+        }
+        Optional<Thresholds> thresholds = thresholdsOption.load(System.getenv(), err);
+        if (thresholds.isEmpty()) {
             return ExitCodes.USAGE;
         }
         FsRoot root = fsRoot == null ? FsRoot.live() : new FsRoot(fsRoot);
@@ -83,7 +91,7 @@ public final class OnceCommand implements Callable<Integer> {
                     snap = sampler.sample();
                     history.add(snap);
                 }
-                print(out, i, snap, history, Detectors.evaluate(history, Thresholds.defaults()));
+                print(out, i, snap, history, Detectors.evaluate(history, thresholds.get()));
                 anyFailed |= snap.anySourceFailed();
             }
         }

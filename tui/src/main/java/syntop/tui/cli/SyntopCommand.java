@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -75,6 +76,9 @@ public final class SyntopCommand implements Callable<Integer> {
             description = "read /proc and other files under DIR instead of / (tests, captures)")
     Path fsRoot;
 
+    @Mixin
+    ThresholdsOption thresholdsOption;
+
     @Spec
     CommandSpec spec;
 
@@ -97,8 +101,12 @@ public final class SyntopCommand implements Callable<Integer> {
         ThemeLoader themes = new ThemeLoader(ThemeLoader.userDir(env).orElse(null));
         String themeName = themes.select(theme, env).name();
         boolean asciiGlyphs = ascii || !Glyphs.forLocale(env).isUnicode();
+        Optional<Thresholds> loaded = thresholdsOption.load(env, err);
+        if (loaded.isEmpty()) {
+            return ExitCodes.USAGE;
+        }
+        Thresholds thresholds = loaded.get();
         History history = new History();
-        Thresholds thresholds = Thresholds.defaults();
         try (Sampler sampler = Sampler.live(platform.get(), new Acquirer(new ProcessCommandRunner(), root), interval)) {
             return ConsoleCommand.run(new SampledFrames(sampler, history, (h, snap) -> Detectors.evaluate(h, thresholds)),
                     new ConsolePainter(themes, platform.get().host().hostname()),

@@ -39,6 +39,8 @@ final class Lab {
                     return Optional.of(tool + " is not installed");
                 }
             }
+            // a clean lab: whatever an earlier or failed run left inside the namespaces goes with them
+            run(60, "netns-down");
             Result up = run(60, "netns-up");
             if (up.exit != 0) {
                 return Optional.of("netns-up failed (no permission for network namespaces?): " + up.out.strip());

@@ -292,4 +292,67 @@ class LabLiveTest {
         pileUp("FIN_WAIT_1 pile-up", "fin_wait_1_pile_up", "fin-wait-1", "fin_wait_1",
                 "finwait1", "--count", "800", "--hold", "20", "--max-seconds", "30");
     }
+
+    /** Runs a syntop subcommand inside the server namespace, with its state and audit files under {@code home}. */
+    private static Lab.Result syntop(Path home, String... args) throws Exception {
+        List<String> argv = new ArrayList<>(List.of("ip", "netns", "exec", Lab.SERVER_NS, "env", "HOME=" + home,
+                "XDG_CONFIG_HOME=" + home.resolve(".config"), Path.of(System.getProperty("java.home"), "bin", "java")
+                        .toString(), "-cp", System.getProperty("java.class.path"), "syntop.tui.Main"));
+        argv.addAll(List.of(args));
+        Process p = new ProcessBuilder(argv).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS), "syntop " + String.join(" ", args) + " hangs");
+        return new Lab.Result(p.exitValue(), out);
+    }
+
+    private static SyntopStream.Tick until(SyntopStream s, int ticks, java.util.function.Predicate<SyntopStream.Tick> ok,
+                                           String what) throws InterruptedException {
+        for (int i = 0; i < ticks; i++) {
+            SyntopStream.Tick t = s.next();
+            if (ok.test(t)) {
+                return t;
+            }
+        }
+        throw new AssertionError("not within " + ticks + " samples: " + what);
+    }
+
+    @Test
+    @Order(8)
+    void interventionsDuringASynFloodTakeEffectAndUndoRestores() throws Exception {
+        assumeLab();
+        Path home = Path.of("target/lab-act-home").toAbsolutePath();
+        Files.createDirectories(home.resolve(".config/syntop"));
+        // syntop's state and audit log stay in the build directory, not in /var
+        Files.writeString(home.resolve(".config/syntop/syntop.conf"),
+                "state_dir = " + home.resolve("state") + "\naudit_log = " + home.resolve("audit.log") + "\n");
+        long pid = listener(8080, 128);
+        Process flood = Lab.start("synflood", "-p", "8080", "-c", "40000", "-i", "1000", "-k", "0", "-t", "45");
+        try (SyntopStream s = new SyntopStream(45)) {
+            SyntopStream.Tick flooding = until(s, 10, t -> t.verdicts().contains("syn_flood:8080"), "the SYN flood verdict");
+            assertEquals("0", Lab.inServer("sysctl", "-n", "net.ipv4.tcp_syncookies").strip());
+            Lab.Result apply = syntop(home, "apply", "syn-flood", "--yes");
+            assertEquals(0, apply.exit(), apply.out());
+            assertEquals("1", Lab.inServer("sysctl", "-n", "net.ipv4.tcp_syncookies").strip());
+            long cookies = flooding.counter("syncookies_sent");
+            until(s, 5, t -> t.counter("syncookies_sent") > cookies, "syncookies sent once the profile is on");
+
+            Lab.Result block = syntop(home, "block", "10.99.0.1", "--yes");
+            assertEquals(0, block.exit(), block.out());
+            SyntopStream.Tick blocked = s.next();
+            // the flood's SYNs are dropped before TCP sees them: no more cookies, no more drops
+            until(s, 5, t -> t.counter("syncookies_sent") == blocked.counter("syncookies_sent")
+                    && t.raw("TcpExtListenDrops") == blocked.raw("TcpExtListenDrops"), "the flood stopped by the block");
+            assertTrue(syntop(home, "blocked").out().contains("10.99.0.1"));
+
+            Lab.Result undo = syntop(home, "undo", "--yes");
+            assertEquals(0, undo.exit(), undo.out());
+            assertEquals("0", Lab.inServer("sysctl", "-n", "net.ipv4.tcp_syncookies").strip(), "undo restores the value");
+            assertEquals("5", Lab.inServer("sysctl", "-n", "net.ipv4.tcp_synack_retries").strip());
+            assertTrue(Files.readString(home.resolve("audit.log")).contains("syn-flood"));
+        } finally {
+            syntop(home, "unblock", "--all", "--yes");
+            Lab.stop(flood);
+            kill(pid);
+        }
+    }
 }
