@@ -1,6 +1,7 @@
 package syntop.collectors.source;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -22,8 +23,15 @@ public record FsRoot(Path root) {
         return p;
     }
 
+    /**
+     * The whole file, asked for in large reads. Not {@link Files#readAllBytes}: for a file that reports
+     * size 0 it reads one byte first, and the kernel's integer sysctls (/proc/sys/net/core/somaxconn)
+     * answer a read that does not start at offset 0 with end of file, leaving "4" of "4096".
+     */
     public byte[] read(String absolutePath) throws IOException {
-        return Files.readAllBytes(resolve(absolutePath));
+        try (InputStream in = Files.newInputStream(resolve(absolutePath))) {
+            return in.readAllBytes();
+        }
     }
 
     public boolean exists(String absolutePath) {
