@@ -20,6 +20,14 @@ public interface Platform {
     /** The sources polled each tick, in priority order (the first source with state counts wins). */
     List<Source> sources();
 
+    /**
+     * False for a platform that replays what was saved elsewhere (a capture bundle): what it shows is
+     * not happening now, and the console says so.
+     */
+    default boolean live() {
+        return true;
+    }
+
     default Optional<Source> source(String id) {
         return sources().stream().filter(s -> s.id().equals(id)).findFirst();
     }
