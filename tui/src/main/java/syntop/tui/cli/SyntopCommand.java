@@ -32,7 +32,7 @@ import syntop.widgets.Glyphs;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "A top-like console for the TCP stack: connection states, listen queues and SYN defences, live.",
-        subcommands = {OnceCommand.class, ParseCommand.class},
+        subcommands = {OnceCommand.class, ParseCommand.class, CaptureCommand.class},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {
             "0:everything worked",
@@ -68,6 +68,10 @@ public final class SyntopCommand implements Callable<Integer> {
             description = "read /proc and other files under DIR instead of / (tests, captures)")
     Path fsRoot;
 
+    @Option(names = "--capture", paramLabel = "BUNDLE",
+            description = "show a bundle from 'syntop capture' (.tar.gz or directory) instead of this machine; not live")
+    Path capture;
+
     @Spec
     CommandSpec spec;
 
@@ -77,6 +81,9 @@ public final class SyntopCommand implements Callable<Integer> {
         if (!(delaySeconds >= 0.2 && delaySeconds <= 3600)) {
             err.println("syntop: --delay must be between 0.2 and 3600 seconds");
             return ExitCodes.USAGE;
+        }
+        if (capture != null) {
+            return CaptureConsole.run(capture, theme, ascii, err);
         }
         FsRoot root = fsRoot == null ? FsRoot.live() : new FsRoot(fsRoot);
         Optional<Platform> platform = Platforms.detect(root);
