@@ -40,10 +40,10 @@ final class CaptureConsole {
         Thresholds thresholds = Thresholds.defaults();
         Duration interval = capture.manifest().interval();
         Duration shown = interval.compareTo(Duration.ofMillis(500)) < 0 ? Duration.ofSeconds(1) : interval;
-        String mode = "CAPTURE, not live (" + capture.sampleCount() + (capture.sampleCount() == 1 ? " sample" : " samples")
-                + ", taken " + capture.manifest().taken().toString().replace('T', ' ') + ")";
+        // the header's right end shows the sample's time, so the labels stay short; pausing replaces the mode only
+        String mode = "not live, " + capture.sampleCount() + (capture.sampleCount() == 1 ? " sample" : " samples");
         return ConsoleCommand.run(new CaptureFrames(capture, (h, snap) -> Detectors.evaluate(h, thresholds)),
-                new ConsolePainter(themes, capture.host().hostname(), mode),
+                new ConsolePainter(themes, "CAPTURE of " + capture.host().hostname(), mode),
                 new ViewState(themeName, asciiGlyphs, shown), err);
     }
 }
