@@ -178,7 +178,14 @@ public final class CaptureTaker {
         }
         String name = "syntop-capture-" + platform.os().token() + "-" + fileSafe(hostname) + "-"
                 + STAMP.format(samples.get(0).at());
-        return new Result(new Bundle(name, files), manifest, missing(platform, samples.get(samples.size() - 1), redactor));
+        Bundle bundle = new Bundle(name, files);
+        // a bundle that syntop itself would refuse to read back is not written
+        long entries = files.size() + files.keySet().stream().mapToLong(f -> f.chars().filter(c -> c == '/').count()).sum();
+        if (bundle.totalBytes() > Limits.DEFAULT.maxTotalBytes() || entries > Limits.DEFAULT.maxEntries()) {
+            throw new BundleException("the capture is too large to read back (" + bundle.totalBytes() / (1024 * 1024)
+                    + " MiB, " + files.size() + " files); take fewer --samples");
+        }
+        return new Result(bundle, manifest, missing(platform, samples.get(samples.size() - 1), redactor));
     }
 
     private static List<String> allNames(HostFacts facts, Platform platform) {

@@ -51,7 +51,7 @@ public final class CaptureCommand implements Callable<Integer> {
     String output;
 
     @Option(names = "--samples", paramLabel = "N", defaultValue = "1",
-            description = "run every source N times, for rates (default: ${DEFAULT-VALUE})")
+            description = "run every source N times, for rates (default: ${DEFAULT-VALUE}, at most 300)")
     int samples;
 
     @Option(names = "--interval", paramLabel = "SECONDS", defaultValue = "1",
@@ -76,8 +76,8 @@ public final class CaptureCommand implements Callable<Integer> {
         if (unpack != null) {
             return unpack(out, err);
         }
-        if (samples < 1 || samples > 3600) {
-            err.println("syntop capture: --samples must be between 1 and 3600");
+        if (samples < 1 || samples > 300) {
+            err.println("syntop capture: --samples must be between 1 and 300");
             return ExitCodes.USAGE;
         }
         if (!(intervalSeconds >= 0.1 && intervalSeconds <= 3600)) {
