@@ -40,7 +40,7 @@ import syntop.collectors.source.Source;
  *
  * <pre>
  * &lt;name&gt;/manifest.json
- * &lt;name&gt;/cmd/&lt;argv-slug&gt;.txt  .err  .exit     a command's stdout, stderr and exit status
+ * &lt;name&gt;/cmd/&lt;argv-slug&gt;.txt  .err  .exit     a command's stdout, stderr and exit status ({@link Layout})
  * &lt;name&gt;/proc/net/tcp …                       files at their real paths, without the leading /
  * &lt;name&gt;/samples/2/cmd/… samples/2/proc/…      samples 2..N the same way (sample 1 is the top)
  * </pre>
@@ -226,7 +226,7 @@ public final class CaptureTaker {
         List<String> paths = List.of();
         if (source.acquisition() instanceof Acquisition.Command c) {
             argv = c.argv();
-            String slug = "cmd/" + Source.slug(c.argv());
+            String slug = Layout.commandBase(c.argv());
             boolean ran = raw.outcome() == RawOutput.Outcome.COMPLETED;
             if (ran || !raw.parts().isEmpty()) {
                 byte[] out = raw.parts().isEmpty() ? new byte[0] : raw.parts().get(0).data();
@@ -316,8 +316,9 @@ public final class CaptureTaker {
             }
             String what = platform.source(st.id()).map(s -> s.acquisition().describe()).orElse(st.id());
             String detail = redact(redactor, st.detail());
+            String said = redact(redactor, r.raw().stderr().strip().lines().findFirst().orElse(""));
             String why = switch (st.health()) {
-                case NEEDS_ROOT -> "needs root" + (detail.isEmpty() ? "" : " (" + detail + ")");
+                case NEEDS_ROOT -> "needs root (" + (said.isEmpty() ? detail.replaceFirst(" \\(needs root\\)$", "") : said) + ")";
                 case UNAVAILABLE -> (st.optional() ? "not on this machine (optional): " : "") + detail;
                 case TIMEOUT -> "timed out: " + detail;
                 case UNPARSED -> "read, but not understood: " + detail;

@@ -9,6 +9,7 @@ import java.util.Optional;
 
 import syntop.collectors.bundle.Bundle;
 import syntop.collectors.bundle.BundleException;
+import syntop.collectors.bundle.Layout;
 import syntop.collectors.bundle.Limits;
 import syntop.collectors.bundle.Manifest;
 import syntop.collectors.history.History;
@@ -107,7 +108,7 @@ public final class CapturePlatform implements Platform {
         String stderr = "";
         int exit = e.exit();
         if (src.acquisition() instanceof Acquisition.Command c) {
-            String base = dir + "cmd/" + Source.slug(c.argv());
+            String base = dir + Layout.commandBase(c.argv());
             bundle.file(base + ".txt").ifPresent(b -> parts.add(new RawPart("stdout", b)));
             stderr = bundle.file(base + ".err").map(b -> new String(b, StandardCharsets.UTF_8)).orElse("");
             Optional<byte[]> x = bundle.file(base + ".exit");

@@ -31,6 +31,8 @@ import syntop.collectors.parse.Parsed;
 import syntop.collectors.platform.Platform;
 import syntop.collectors.platform.Platforms;
 import syntop.collectors.report.SnapshotJson;
+import syntop.collectors.bundle.Layout;
+import syntop.collectors.source.Acquisition;
 import syntop.collectors.source.RawPart;
 import syntop.collectors.source.Source;
 import syntop.collectors.source.SourceText;
@@ -113,7 +115,9 @@ class BsdFixtureTest {
         String name = fixture.getFileName().toString();
         String slug = name.substring(0, name.length() - ".txt".length());
         // a capture bundle names each output after the source's own argv, so its slug is the source id
-        String id = SOURCE_OF.get(os).getOrDefault(slug, platform.source(slug).map(Source::id).orElse(null));
+        String id = SOURCE_OF.get(os).getOrDefault(slug, platform.sources().stream()
+                .filter(s -> s.acquisition() instanceof Acquisition.Command c && Layout.fileSlug(c.argv()).equals(slug))
+                .map(Source::id).findFirst().orElse(null));
         if (id == null) {
             fail(rel + ": no " + os.token() + " source reads '" + slug + "'; add the slug to BsdFixtureTest.SOURCE_OF");
         }
