@@ -27,8 +27,10 @@ import javax.crypto.spec.SecretKeySpec;
  *     HMAC-SHA256(key, "v4host", net, i). So two addresses share a /24 exactly when their pseudonyms
  *     do, and different addresses never share a pseudonym.</li>
  * <li>IPv6: each real /64 gets a pseudonym /64 inside fd00::/8 (56 bits of HMAC-SHA256(key, "v6net",
- *     prefix, i), again never another real /64 of the bundle); the interface identifier becomes 64
- *     bits of HMAC-SHA256(key, "v6host", prefix, iid, i), unique within the pseudonym /64. Link-local
+ *     prefix, i), again never another real /64 of the bundle); the interface identifier becomes bits
+ *     of HMAC-SHA256(key, "v6host", prefix, iid, i) with as many significant 16-bit groups as the real
+ *     one (so {@code ::1}-style and SLAAC-style hosts stay recognisable), unique within the pseudonym
+ *     /64. Link-local
  *     fe80::/10 keeps its prefix (it is the same on every host) and only its interface identifier is
  *     replaced. IPv4-mapped addresses ({@code ::ffff:a.b.c.d}) stay mapped and carry the IPv4
  *     pseudonym, so they group with the same host's IPv4 form.</li>
@@ -228,10 +230,19 @@ public final class Pseudonyms {
         String key = prefix + "/" + iid;
         Long piid = v6Iids.get(key);
         if (piid == null) {
+            // as many significant 16-bit groups as the real one, so "::1"-style hosts stay short to print
+            int groups = Math.max(1, (64 - Long.numberOfLeadingZeros(iid) + 15) / 16);
             for (int i = 0; ; i++) {
+                int g = Math.min(4, groups + i / 256); // a crowded size class spills into the next
                 byte[] h = hmac("v6host", ByteBuffer.allocate(20).putLong(prefix).putLong(iid).putInt(i).array());
                 long cand = ByteBuffer.wrap(h, 0, 8).getLong();
-                if ((!linkLocal || cand != iid) && usedIids.add(pprefix + "/" + cand)) {
+                if (g < 4) {
+                    cand &= (1L << (16 * g)) - 1;
+                }
+                if (g > 1) {
+                    cand |= 1L << (16 * (g - 1));
+                }
+                if (cand != 0 && (!linkLocal || cand != iid) && usedIids.add(pprefix + "/" + cand)) {
                     piid = cand;
                     break;
                 }

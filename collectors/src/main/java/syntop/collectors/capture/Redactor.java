@@ -126,12 +126,15 @@ public final class Redactor {
         if (isProcNetTable(path)) {
             return procTable(text, f);
         }
+        // old ss (iproute2 before brackets) prints IPv6 as "::1:631": there a last ":digits" is the port
+        boolean ssColumns = text.contains("Address:Port");
         Matcher m = RUN.matcher(text);
         StringBuilder sb = new StringBuilder(text.length());
         int last = 0;
         while (m.find()) {
             sb.append(text, last, m.start());
-            sb.append(run(m.group(), f));
+            boolean bracketed = m.start() > 0 && text.charAt(m.start() - 1) == '[';
+            sb.append(run(m.group(), ssColumns && !bracketed, f));
             last = m.end();
         }
         sb.append(text, last, text.length());
@@ -139,9 +142,9 @@ public final class Redactor {
     }
 
     /** One run of hex digits, colons and dots: an IPv6 address (maybe with a BSD port), or IPv4s inside. */
-    private static String run(String run, Function<byte[], byte[]> f) {
+    private static String run(String run, boolean colonPort, Function<byte[], byte[]> f) {
         if (run.indexOf(':') != run.lastIndexOf(':')) {
-            Optional<String> v6 = v6(run, f);
+            Optional<String> v6 = v6(run, colonPort, f);
             if (v6.isPresent()) {
                 return v6.get();
             }
@@ -165,9 +168,14 @@ public final class Redactor {
         return sb.toString();
     }
 
-    private static Optional<String> v6(String run, Function<byte[], byte[]> f) {
-        // the whole run, or the run without a BSD ".port" (or a trailing dot before "*")
+    private static Optional<String> v6(String run, boolean colonPort, Function<byte[], byte[]> f) {
+        // the whole run, or the run without a BSD ".port" (or a trailing dot before "*"); in old ss
+        // columns, first the run without its ":port" (or the colon before "*")
         List<String[]> tries = new ArrayList<>();
+        Matcher colon = Pattern.compile("^(.*):([0-9]{0,5})$").matcher(run);
+        if (colonPort && colon.matches()) {
+            tries.add(new String[] {colon.group(1), ":" + colon.group(2)});
+        }
         tries.add(new String[] {run, ""});
         Matcher port = Pattern.compile("^(.*?)(\\.[0-9]*)$").matcher(run);
         if (port.matches()) {

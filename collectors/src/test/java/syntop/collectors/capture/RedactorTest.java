@@ -66,6 +66,23 @@ class RedactorTest {
     }
 
     @Test
+    void oldSsWithoutBracketsKeepsItsPorts() {
+        String ss = "State      Recv-Q Send-Q     Local Address:Port       Peer Address:Port\n"
+                + "LISTEN     0      50         :::9200                  :::*\n"
+                + "TIME-WAIT  0      0          ::1:35048                ::1:17123\n"
+                + "ESTAB      0      0          ::ffff:127.0.0.1:2181    ::ffff:10.0.2.15:43874\n"
+                + "ESTAB      0      0          2001:db8::5:22           fe80::1:50000\n";
+        String out = one(ss);
+        assertTrue(out.contains(":::9200") && out.contains(":::*") && out.contains("::1:35048") && out.contains("::1:17123")
+                && out.contains("::ffff:127.0.0.1:2181"), out);
+        assertTrue(Pattern.compile("::ffff:10\\.\\d+\\.\\d+\\.\\d+:43874").matcher(out).find(), out);
+        assertTrue(Pattern.compile(" fd[0-9a-f:]+:22 +fe80::[0-9a-f:]+:50000").matcher(out).find(), out);
+        assertFalse(out.contains("2001:db8::5") || out.contains("10.0.2.15"), out);
+        assertEquals(SsListenParser.parse(SourceText.of(ss).lines()).value().listeners().get(0).port(),
+                SsListenParser.parse(SourceText.of(out).lines()).value().listeners().get(0).port());
+    }
+
+    @Test
     void bsdNetstatAddressesWithDotPortsStayParseable() {
         String netstat = "Active Internet connections (including servers)\n"
                 + "Proto Recv-Q Send-Q Local Address          Foreign Address        (state)\n"
