@@ -11,6 +11,7 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -19,12 +20,16 @@ import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
+import syntop.collectors.bundle.Bundle;
+import syntop.collectors.bundle.Limits;
+import syntop.collectors.capture.Ip;
 import syntop.collectors.report.JsonReader;
 
 /**
  * A live capture of this machine, read back with {@code parse --capture}, against {@code once --format
  * json} taken just before and just after it: the same sources with the same health, the same
- * listener with its queue, the same settings, and state counts within the churn of that moment.
+ * listener with its queue, the same settings, and state counts within the churn of that moment. Its
+ * files hold none of this machine's interface or connection addresses, in any form, nor its name.
  */
 @EnabledOnOs(OS.LINUX)
 class CaptureLiveTest {
@@ -39,9 +44,20 @@ class CaptureLiveTest {
                 for (int i = 0; i < 3; i++) {
                     clients.add(new Socket(InetAddress.getLoopbackAddress(), port)); // never accepted
                 }
+                Map<String, byte[]> real = new LinkedHashMap<>();
+                Leaks.fromProcTables(real, Leaks.procTables());
                 Map<?, ?> before = json(Cli.run("once", "--format", "json", "--interval", "0"));
                 Cli capture = Cli.run("capture", "-o", dir.resolve("bundle") + "/");
                 Map<?, ?> after = json(Cli.run("once", "--format", "json", "--interval", "0"));
+                Leaks.fromProcTables(real, Leaks.procTables());
+                for (byte[] a : HostAddresses.all()) {
+                    real.put(Ip.format(a), a);
+                }
+                if (ChildJvm.onPath("ip")) {
+                    Leaks.fromIpAddr(real, ChildJvm.sh(List.of("ip", "-o", "addr")));
+                }
+                Leaks.assertNone(Bundle.read(dir.resolve("bundle"), Limits.DEFAULT), real,
+                        Files.readString(Path.of("/proc/sys/kernel/hostname")).strip());
                 assertEquals(0, capture.exit, capture.err);
                 assertTrue(capture.out.contains("syntop capture: wrote " + dir.resolve("bundle")), capture.out);
                 assertTrue(capture.out.contains("redacted:"), capture.out);

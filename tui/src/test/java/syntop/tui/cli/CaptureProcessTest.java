@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -28,12 +26,8 @@ import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
 import syntop.collectors.bundle.Bundle;
-import syntop.collectors.bundle.CaptureTaker;
 import syntop.collectors.bundle.Limits;
 import syntop.collectors.bundle.Manifest;
-import syntop.collectors.capture.Ip;
-import syntop.collectors.capture.Pseudonyms;
-import syntop.collectors.capture.Redactor;
 import syntop.collectors.report.JsonReader;
 
 /**
@@ -127,38 +121,14 @@ class CaptureProcessTest {
             Bundle bundle = Bundle.read(dir.resolve("b"), Limits.DEFAULT);
 
             Map<String, byte[]> real = new LinkedHashMap<>();
-            collect(real, ChildJvm.sh(List.of("ip", "netns", "exec", Lab.SERVER, "ip", "-o", "addr")));
-            collect(real, ChildJvm.sh(List.of("ip", "-o", "addr")));
-            String tables = ChildJvm.sh(List.of("ip", "netns", "exec", Lab.SERVER, "cat", "/proc/net/tcp", "/proc/net/tcp6"));
-            Matcher hex = Pattern.compile("^\\s*\\d+: ([0-9A-F]+):[0-9A-F]{4} ([0-9A-F]+):[0-9A-F]{4}", Pattern.MULTILINE)
-                    .matcher(tables);
-            while (hex.find()) {
-                for (String h : List.of(hex.group(1), hex.group(2))) {
-                    byte[] a = Redactor.fromProcHex(h, ByteOrder.nativeOrder());
-                    real.put(Ip.format(a), a);
-                }
-            }
+            Leaks.fromIpAddr(real, ChildJvm.sh(List.of("ip", "netns", "exec", Lab.SERVER, "ip", "-o", "addr")));
+            Leaks.fromIpAddr(real, ChildJvm.sh(List.of("ip", "-o", "addr")));
+            Leaks.fromProcTables(real, ChildJvm.sh(List.of("ip", "netns", "exec", Lab.SERVER, "cat", "/proc/net/tcp",
+                    "/proc/net/tcp6")));
             for (String planted : List.of("10.99.0.1", "10.99.0.2", v6, "::ffff:10.99.0.2")) {
                 assertTrue(real.containsKey(planted), planted + " was not seen in the namespace: " + real.keySet());
             }
-            String hostname = ChildJvm.sh(List.of("hostname")).strip();
-            Pattern hostWord = Pattern.compile("(?<![A-Za-z0-9-])" + Pattern.quote(hostname) + "(?![A-Za-z0-9-])",
-                    Pattern.CASE_INSENSITIVE);
-            for (Map.Entry<String, byte[]> f : bundle.files().entrySet()) {
-                String text = new String(f.getValue(), StandardCharsets.ISO_8859_1);
-                for (byte[] a : real.values()) {
-                    if (Pseudonyms.kept(a)) {
-                        continue;
-                    }
-                    for (String form : Redactor.textForms(a)) {
-                        assertFalse(CaptureTaker.leakPattern(form).matcher(text).find(),
-                                form + " (" + Ip.format(a) + ") is in " + f.getKey());
-                    }
-                }
-                if (!f.getKey().startsWith("proc/") && !f.getKey().contains("/proc/")) {
-                    assertFalse(hostWord.matcher(text).find(), "the host name is in " + f.getKey());
-                }
-            }
+            Leaks.assertNone(bundle, real, Files.readString(Path.of("/proc/sys/kernel/hostname")).strip());
             // what was there is still there, under pseudonyms
             String ss = new String(bundle.file("cmd/ss-ltn.txt").orElseThrow(), StandardCharsets.UTF_8);
             assertTrue(Pattern.compile(" 10\\.\\d+\\.\\d+\\.\\d+:" + port + " ").matcher(ss).find(), ss);
@@ -206,15 +176,6 @@ class CaptureProcessTest {
             "e = [socket.create_connection(('10.99.0.2', pd), timeout=5) for _ in range(2)]",
             "print('READY', flush=True)",
             "time.sleep(hold)");
-
-    /** Addresses from {@code ip -o addr} lines ({@code inet 10.99.0.2/24 …}, {@code inet6 fd00::2/64 …}). */
-    private static void collect(Map<String, byte[]> real, String ipAddr) {
-        Matcher m = Pattern.compile("\\binet6? ([0-9a-fA-F:.]+)/\\d+").matcher(ipAddr);
-        while (m.find()) {
-            byte[] a = Ip.parseV4(m.group(1)).or(() -> Ip.parseV6(m.group(1))).orElseThrow();
-            real.put(Ip.format(a), a);
-        }
-    }
 
     private static void deleteTree(Path dir) throws IOException {
         try (Stream<Path> s = Files.walk(dir)) {
