@@ -69,8 +69,8 @@ final class Signals {
         }
 
         /**
-         * Complete, and at least {@code min} (and above zero) in more than half of the samples: one
-         * spike is not sustained, and a rate that dips for a sample still is.
+         * Complete, and at least {@code min} (and above zero) in {@link #required} of the samples: one
+         * spike is not sustained, and a rate that comes in bursts still is.
          */
         boolean sustained(double min) {
             if (!complete()) {
@@ -82,7 +82,15 @@ final class Signals {
                     reaching++;
                 }
             }
-            return reaching * 2 > wanted;
+            return reaching >= required(wanted);
+        }
+
+        /**
+         * How many rates of a window must reach the threshold: two (a third of a long window), so a
+         * flood is named on its second sample even when it comes in bursts, and one spike never is.
+         */
+        static int required(int window) {
+            return window <= 1 ? 1 : Math.min(window, Math.max(2, (window + 2) / 3));
         }
     }
 

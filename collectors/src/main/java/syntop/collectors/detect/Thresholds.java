@@ -15,10 +15,11 @@ import java.util.function.Function;
  *
  * <p>Keys (default in brackets):
  * <ul>
- * <li>{@code sustain.samples} [3, 1..30] — how many of the latest samples a rate is judged over. A rate
- *     is sustained when every one of them is known and more than half of them reach the threshold
- *     (evidence shows their mean). One spike is not sustained, and a verdict ends about half this
- *     many samples after its condition ends.</li>
+ * <li>{@code sustain.samples} [5, 1..30] — how many of the latest samples a rate is judged over. A rate
+ *     is sustained when every one of them is known and two of them (a third, in a window longer than
+ *     six) reach the threshold (evidence shows their mean): a flood is named on its second sample,
+ *     even when it comes in bursts, and one spike never is. A verdict ends when fewer than that
+ *     many of the window still reach it.</li>
  * <li>{@code syn.rcvd.high} [256] — half-open (SYN_RCVD) connections on the whole host that count
  *     as high.</li>
  * <li>{@code syn.queue.full} [0.9] — a listener's SYN queue (or the BSD syncache) is near its limit
@@ -63,7 +64,7 @@ public record Thresholds(int sustainSamples, long synRcvdHigh, double synQueueFu
                          double pfStatesWarn, double pfStatesCritical, double pfMemoryDropRate, double surgeFactor,
                          int surgeBaselineSamples, double resetFloor, double retransmitFloor) {
 
-    private static final Thresholds DEFAULTS = new Thresholds(3, 256, 0.9, 10, 10, 16, 50, 1.0, 1, 0.5, 0.9, 1000,
+    private static final Thresholds DEFAULTS = new Thresholds(5, 256, 0.9, 10, 10, 16, 50, 1.0, 1, 0.5, 0.9, 1000,
             500, 5000, 100, 5, 0.8, 0.95, 1, 10, 60, 50, 100);
 
     /** The thresholds with their overrides, and what was wrong with the text. */

@@ -40,6 +40,14 @@ public interface Platform {
         return sources();
     }
 
+    /**
+     * False for a platform that replays what was saved elsewhere (a capture bundle): what it shows is
+     * not happening now, and the console says so.
+     */
+    default boolean live() {
+        return true;
+    }
+
     default Optional<Source> source(String id) {
         return parseableSources().stream().filter(s -> s.id().equals(id)).findFirst();
     }

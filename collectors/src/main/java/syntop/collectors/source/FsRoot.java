@@ -1,6 +1,7 @@
 package syntop.collectors.source;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -23,12 +24,12 @@ public record FsRoot(Path root) {
     }
 
     /**
-     * The whole file. Read as a stream to its end, not with {@link Files#readAllBytes}: /proc/sys
-     * files report a size of 0, and on Linux 6.18 with JDK 17 readAllBytes then returns only their
-     * first byte ("4" for a somaxconn of 4096).
+     * The whole file, asked for in large reads. Not {@link Files#readAllBytes}: for a file that reports
+     * size 0 it reads one byte first, and the kernel's integer sysctls (/proc/sys/net/core/somaxconn)
+     * answer a read that does not start at offset 0 with end of file, leaving "4" of "4096".
      */
     public byte[] read(String absolutePath) throws IOException {
-        try (java.io.InputStream in = Files.newInputStream(resolve(absolutePath))) {
+        try (InputStream in = Files.newInputStream(resolve(absolutePath))) {
             return in.readAllBytes();
         }
     }

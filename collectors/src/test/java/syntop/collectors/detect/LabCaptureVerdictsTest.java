@@ -119,7 +119,7 @@ class LabCaptureVerdictsTest {
                 vs.stream().map(Verdict::kind).toList(), vs::toString);
         assertEquals(OptionalInt.of(8080), vs.get(0).port());
         assertEquals(Verdict.Severity.CRITICAL, vs.get(0).severity());
-        contains(vs.get(0), "SYN drops/s", "cookies off", "rates over the last 3 samples");
+        contains(vs.get(0), "SYN drops/s", "cookies off", "rates over the last 5 samples");
         assertEquals(OptionalInt.of(8081), vs.get(1).port());
     }
 

@@ -61,7 +61,7 @@ class PileUpDetectorTest {
         Ticks h = Ticks.linux().run(8, t -> t.state(TcpState.CLOSE_WAIT, n[0] += 12));
         Verdict v = only(h.verdicts(), Verdict.Kind.CLOSE_WAIT_PILE_UP);
         assertEquals(Verdict.Severity.WARNING, v.severity());
-        contains(v, "196 CLOSE_WAIT", "+12/s over 3 samples", "and growing");
+        contains(v, "196 CLOSE_WAIT", "+12/s over 5 samples", "and growing");
     }
 
     @Test

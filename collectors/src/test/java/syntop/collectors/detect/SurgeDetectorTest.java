@@ -24,7 +24,7 @@ class SurgeDetectorTest {
                 .inc(CounterId.ESTAB_RESETS, 1).inc(CounterId.SEGMENTS_RETRANSMITTED, 20));
         Verdict v = only(h.verdicts(), Verdict.Kind.RESET_SURGE);
         assertEquals(Verdict.Severity.WARNING, v.severity());
-        contains(v, "RSTs sent 800/s over 3 samples vs usual 5/s (×160) (median of the 60 samples before)");
+        contains(v, "RSTs sent 800/s over 5 samples vs usual 5/s (×160) (median of the 60 samples before)");
     }
 
     @Test
@@ -67,7 +67,7 @@ class SurgeDetectorTest {
     void endsWhenTheRateFalls() {
         Ticks h = usual().run(5, t -> t.inc(CounterId.SEGMENTS_RETRANSMITTED, 3000));
         one(h.verdicts(), Verdict.Kind.RETRANSMIT_SURGE);
-        h.run(3, t -> t.inc(CounterId.SEGMENTS_RETRANSMITTED, 20));
+        h.run(4, t -> t.inc(CounterId.SEGMENTS_RETRANSMITTED, 20));
         none(h.verdicts(), Verdict.Kind.RETRANSMIT_SURGE);
     }
 

@@ -51,7 +51,7 @@ class ThresholdsTest {
         assertTrue(l.warnings().get(2).contains("'2.5' is not a whole number"), l.warnings().get(2));
         assertTrue(l.warnings().get(3).contains("syn.queue.full: '-1' is not a number in 0.01..10"), l.warnings().get(3));
         assertTrue(l.warnings().get(4).contains("line 6: expected key = value"), l.warnings().get(4));
-        assertEquals(3, l.thresholds().sustainSamples());
+        assertEquals(5, l.thresholds().sustainSamples());
         assertEquals(0.9, l.thresholds().synQueueFull());
         assertEquals(10, l.thresholds().pileUpWarn());
     }
@@ -69,7 +69,7 @@ class ThresholdsTest {
     void everyKeyIsWrittenAndReadBack() {
         List<String> lines = Thresholds.defaults().toLines();
         assertEquals(Thresholds.keys().size(), lines.size());
-        assertEquals("sustain.samples = 3", lines.get(0));
+        assertEquals("sustain.samples = 5", lines.get(0));
         assertTrue(lines.contains("syn.queue.full = 0.9"));
         Thresholds.Loaded back = Thresholds.parse(lines);
         assertTrue(back.warnings().isEmpty(), back.warnings().toString());

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
@@ -15,10 +16,16 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import syntop.collectors.bundle.BundleException;
+import syntop.collectors.detect.Detectors;
+import syntop.collectors.detect.Thresholds;
+import syntop.collectors.history.History;
 import syntop.collectors.model.HostInfo;
 import syntop.collectors.model.OsFamily;
 import syntop.collectors.model.Reading;
+import syntop.collectors.model.Snapshot;
 import syntop.collectors.parse.Parsed;
+import syntop.collectors.platform.CapturePlatform;
 import syntop.collectors.platform.Platform;
 import syntop.collectors.platform.Platforms;
 import syntop.collectors.report.SnapshotJson;
@@ -29,19 +36,25 @@ import syntop.collectors.source.SourceText;
 /** {@code syntop parse}: parse saved raw outputs (what a cron job collected) and print the result as JSON. */
 @Command(name = "parse", mixinStandardHelpOptions = true,
         description = {"Parse saved outputs of a command or /proc file and print what syntop understands, as JSON.",
-            "Several FILEs are read as one input, in order (e.g. /proc/net/tcp and /proc/net/tcp6)."})
+            "Several FILEs are read as one input, in order (e.g. /proc/net/tcp and /proc/net/tcp6).",
+            "With --capture, every source of a capture bundle is parsed and the whole snapshot printed, "
+                + "as 'syntop once --format json' prints it."})
 public final class ParseCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--platform", required = true, paramLabel = "OS", description = "linux, freebsd or macos")
+    @Option(names = "--platform", paramLabel = "OS", description = "linux, freebsd or macos")
     String platformName;
 
-    @Option(names = "--source", required = true, paramLabel = "NAME",
+    @Option(names = "--source", paramLabel = "NAME",
             description = "the source the files came from (see the list below; a unique prefix will do)")
     String sourceName;
 
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = "saved output(s)")
+    @Option(names = "--capture", paramLabel = "BUNDLE",
+            description = "a bundle from 'syntop capture' (.tar.gz or directory): print the snapshot it makes")
+    Path capture;
+
+    @Parameters(arity = "0..*", paramLabel = "FILE", description = "saved output(s)")
     List<Path> files;
 
     /** Lists every platform's sources under {@code --help}. */
@@ -65,6 +78,18 @@ public final class ParseCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (capture != null) {
+            if (platformName != null || sourceName != null || (files != null && !files.isEmpty())) {
+                err.println("syntop parse: --capture reads the whole bundle; it takes no --platform, --source or FILE");
+                return ExitCodes.USAGE;
+            }
+            return parseCapture(out, err);
+        }
+        if (platformName == null || sourceName == null || files == null || files.isEmpty()) {
+            err.println("syntop parse: give --platform, --source and at least one FILE, or --capture BUNDLE");
+            err.println("Try 'syntop parse --help'.");
+            return ExitCodes.USAGE;
+        }
         OsFamily os = OsFamily.fromToken(platformName).orElse(null);
         if (os == null) {
             err.println("syntop parse: unknown platform '" + platformName + "' (linux, freebsd or macos)");
@@ -102,6 +127,25 @@ public final class ParseCommand implements Callable<Integer> {
             return ExitCodes.SOURCE_FAILED;
         }
         return ExitCodes.OK;
+    }
+
+    private int parseCapture(PrintWriter out, PrintWriter err) {
+        if (!Files.exists(capture)) {
+            err.println("syntop parse: " + capture + ": no such bundle");
+            return ExitCodes.USAGE;
+        }
+        CapturePlatform platform;
+        try {
+            platform = CapturePlatform.open(capture);
+        } catch (BundleException e) {
+            err.println("syntop parse: " + e.getMessage());
+            return ExitCodes.SOURCE_FAILED;
+        }
+        History history = platform.history();
+        Snapshot snap = history.latest().orElseThrow();
+        out.print(SnapshotJson.snapshot(snap, Optional.of(history), Detectors.evaluate(history, Thresholds.defaults())));
+        out.flush();
+        return snap.anySourceFailed() ? ExitCodes.SOURCE_FAILED : ExitCodes.OK;
     }
 
     static List<Source> findSources(Platform platform, String name) {

@@ -35,8 +35,8 @@ import syntop.widgets.Glyphs;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "A top-like console for the TCP stack: connection states, listen queues and SYN defences, live.",
-        subcommands = {OnceCommand.class, ParseCommand.class, ServeCommand.class, ApplyCommand.class, UndoCommand.class,
-            DropCommand.class, BlockCommand.class, UnblockCommand.class, BlockedCommand.class},
+        subcommands = {OnceCommand.class, ParseCommand.class, CaptureCommand.class, ServeCommand.class, ApplyCommand.class,
+            UndoCommand.class, DropCommand.class, BlockCommand.class, UnblockCommand.class, BlockedCommand.class},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {
             "0:everything worked",
@@ -79,6 +79,10 @@ public final class SyntopCommand implements Callable<Integer> {
     @Mixin
     ThresholdsOption thresholdsOption;
 
+    @Option(names = "--capture", paramLabel = "BUNDLE",
+            description = "show a bundle from 'syntop capture' (.tar.gz or directory) instead of this machine; not live")
+    Path capture;
+
     @Spec
     CommandSpec spec;
 
@@ -88,6 +92,9 @@ public final class SyntopCommand implements Callable<Integer> {
         if (!(delaySeconds >= 0.2 && delaySeconds <= 3600)) {
             err.println("syntop: --delay must be between 0.2 and 3600 seconds");
             return ExitCodes.USAGE;
+        }
+        if (capture != null) {
+            return CaptureConsole.run(capture, theme, ascii, err);
         }
         FsRoot root = fsRoot == null ? FsRoot.live() : new FsRoot(fsRoot);
         Optional<Platform> platform = Platforms.detect(root);

@@ -68,10 +68,17 @@ public final class ConsolePainter {
     private final Map<String, Palette> palettes = new HashMap<>();
     private final String hostLabel;
     private ConsoleLayer layer = ConsoleLayer.NONE;
+    private final String mode;
 
     public ConsolePainter(ThemeLoader themes, String hostLabel) {
+        this(themes, hostLabel, "live");
+    }
+
+    /** @param mode shown in the header where a live console says {@code live} (e.g. that this is a capture) */
+    public ConsolePainter(ThemeLoader themes, String hostLabel, String mode) {
         this.themes = themes;
         this.hostLabel = hostLabel;
+        this.mode = mode;
     }
 
     /** Draws {@code l} over everything else (set by {@link ConsoleLoop#layer}). */
@@ -161,9 +168,8 @@ public final class ConsolePainter {
     private void header(Canvas c, Region row, ViewState v, Optional<Frame> f) {
         c.clear(row, Role.HEADER);
         String os = f.map(x -> x.snapshot().host().osVersion()).orElse("");
-        String mode = v.paused() ? "PAUSED" : "live";
         String text = "syntop  " + hostLabel + (os.isEmpty() ? "" : "  " + os) + "  every "
-                + Durations.format(v.interval()) + "  " + mode;
+                + Durations.format(v.interval()) + "  " + (v.paused() ? "PAUSED" : mode);
         TextLine.left(c, row, 0, text, Role.HEADER);
         v.filterDraft().ifPresent(d -> TextLine.right(c, row, 0, "filter: /" + d + "_", Role.HEADER));
         if (v.filterDraft().isEmpty() && f.isPresent()) {

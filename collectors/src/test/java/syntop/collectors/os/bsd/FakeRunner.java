@@ -22,6 +22,13 @@ public final class FakeRunner implements CommandRunner {
         return this;
     }
 
+    /** A command that runs and fails, as pfctl does for a user who may not open /dev/pf. */
+    public FakeRunner fail(int exit, String stderr, String... argv) {
+        answers.put(List.of(argv), new CommandResult(List.of(argv), RawOutput.Outcome.COMPLETED, new byte[0], stderr, exit,
+                false, Duration.ofMillis(2), ""));
+        return this;
+    }
+
     @Override
     public CommandResult run(List<String> argv, Duration timeout, long maxOutputBytes) {
         calls.add(List.copyOf(argv));

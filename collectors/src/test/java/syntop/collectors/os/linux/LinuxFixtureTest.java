@@ -34,7 +34,7 @@ class LinuxFixtureTest {
     List<DynamicTest> everyCaptureMatchesItsGolden() throws IOException {
         List<DynamicTest> tests = new ArrayList<>();
         try (Stream<Path> dirs = Files.list(Fixtures.path("linux"))) {
-            for (Path capture : dirs.filter(Files::isDirectory).sorted().toList()) {
+            for (Path capture : withSamples(dirs.filter(Files::isDirectory).sorted().toList())) {
                 for (Source s : PLATFORM.parseableSources()) {
                     if (s.acquisition() instanceof Acquisition.Files f) {
                         List<RawPart> parts = new ArrayList<>();
@@ -72,8 +72,24 @@ class LinuxFixtureTest {
         return tests;
     }
 
+    /** A bundle from {@code syntop capture --samples N} keeps samples 2..N in {@code samples/<n>/}, laid out alike. */
+    private static List<Path> withSamples(List<Path> captures) throws IOException {
+        List<Path> all = new ArrayList<>();
+        for (Path c : captures) {
+            all.add(c);
+            if (Files.isDirectory(c.resolve("samples"))) {
+                try (Stream<Path> s = Files.list(c.resolve("samples"))) {
+                    s.filter(Files::isDirectory).sorted().forEach(all::add);
+                }
+            }
+        }
+        return all;
+    }
+
     private static DynamicTest test(Path capture, Source source, SourceText text, Path golden) {
-        return DynamicTest.dynamicTest(capture.getFileName() + " " + source.id(), () -> {
+        String name = capture.getParent().getFileName().toString().equals("samples")
+                ? capture.getParent().getParent().getFileName() + "/samples/" + capture.getFileName() : capture.getFileName().toString();
+        return DynamicTest.dynamicTest(name + " " + source.id(), () -> {
             Parsed<Reading> p = source.parser().parse(text);
             assertFalse(p.nothingUnderstood(), "nothing understood in " + capture + " for " + source.id());
             Fixtures.assertGolden(golden, SnapshotJson.parsed("linux", source.id(), p));

@@ -1,0 +1,49 @@
+package syntop.tui.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+import syntop.collectors.bundle.BundleException;
+import syntop.collectors.detect.Detectors;
+import syntop.collectors.detect.Thresholds;
+import syntop.collectors.platform.CapturePlatform;
+import syntop.themes.ThemeLoader;
+import syntop.tui.console.CaptureFrames;
+import syntop.tui.console.ConsolePainter;
+import syntop.tui.console.ViewState;
+import syntop.widgets.Glyphs;
+
+/** {@code syntop --capture BUNDLE}: the console on a capture bundle, marked as not live. */
+final class CaptureConsole {
+    private CaptureConsole() {
+    }
+
+    static int run(Path bundle, String theme, boolean ascii, PrintWriter err) {
+        if (!Files.exists(bundle)) {
+            err.println("syntop: " + bundle + ": no such bundle");
+            return ExitCodes.USAGE;
+        }
+        CapturePlatform capture;
+        try {
+            capture = CapturePlatform.open(bundle);
+        } catch (BundleException e) {
+            err.println("syntop: " + e.getMessage());
+            return ExitCodes.SOURCE_FAILED;
+        }
+        Map<String, String> env = System.getenv();
+        ThemeLoader themes = new ThemeLoader(ThemeLoader.userDir(env).orElse(null));
+        String themeName = themes.select(theme, env).name();
+        boolean asciiGlyphs = ascii || !Glyphs.forLocale(env).isUnicode();
+        Thresholds thresholds = Thresholds.defaults();
+        Duration interval = capture.manifest().interval();
+        Duration shown = interval.compareTo(Duration.ofMillis(500)) < 0 ? Duration.ofSeconds(1) : interval;
+        // the header's right end shows the sample's time, so the labels stay short; pausing replaces the mode only
+        String mode = "not live, " + capture.sampleCount() + (capture.sampleCount() == 1 ? " sample" : " samples");
+        return ConsoleCommand.run(new CaptureFrames(capture, (h, snap) -> Detectors.evaluate(h, thresholds)),
+                new ConsolePainter(themes, "CAPTURE of " + capture.host().hostname(), mode),
+                new ViewState(themeName, asciiGlyphs, shown), err);
+    }
+}
