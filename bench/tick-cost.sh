@@ -11,25 +11,25 @@ ns=syntop-srv
 sizes=("$@"); ((${#sizes[@]})) || sizes=(1000 100000)
 "$here/lab/netns-up" >/dev/null
 in_ns() { ip netns exec "$ns" "$@"; }
-cpu() { # CPU seconds (user+sys, children included) of a command
+cpu() { # CPU seconds (user+sys, children included) of a command (a program, not a shell function)
   /usr/bin/time -f "%U %S" "$@" 2>&1 >/dev/null | tail -1 | awk '{print $1 + $2}'
 }
-loop10() { in_ns bash -c "for i in 1 2 3 4 5 6 7 8 9 10; do $1 >/dev/null; done"; }
 printf "| sockets (TIME_WAIT) | syntop per tick | netstat -an \\| awk \\| sort \\| uniq -c | ss -tan \\| awk \\| sort \\| uniq -c | ss -s |\n|---:|---:|---:|---:|---:|\n"
 for n in "${sizes[@]}"; do
   in_ns sysctl -qw net.ipv4.tcp_max_tw_buckets=$((n * 2 + 1000)) net.ipv4.tcp_tw_reuse=0
   ports=$(( n / 25000 + 4 ))
+  : >/tmp/syntop-tick-cost.log
   in_ns python3 "$here/lab/py/sockload.py" timewait --count "$n" --ports "$ports" --sustain 300 --max-seconds 330 \
     >/tmp/syntop-tick-cost.log 2>&1 &
   load=$!
   for _ in $(seq 600); do grep -q READY /tmp/syntop-tick-cost.log && break; sleep 0.1; done
   tw=$(in_ns awk '/^TCP:/ {for (i = 1; i < NF; i++) if ($i == "tw") print $(i + 1)}' /proc/net/sockstat)
-  one=$(cpu in_ns java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xlog:disable -jar "$jar" once -n 1 --interval 1 --format json)
-  eleven=$(cpu in_ns java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xlog:disable -jar "$jar" once -n 11 --interval 1 --format json)
+  one=$(cpu ip netns exec "$ns" java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xlog:disable -jar "$jar" once -n 1 --interval 1 --format json)
+  eleven=$(cpu ip netns exec "$ns" java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xlog:disable -jar "$jar" once -n 11 --interval 1 --format json)
   syntop=$(awk -v a="$one" -v b="$eleven" 'BEGIN {printf "%.1f ms", (b - a) * 100}')
-  netstat_awk=$(cpu loop10 "netstat -an | awk '/tcp/ {print \$6}' | sort | uniq -c" | awk '{printf "%.1f ms", $1 * 100}')
-  ss_awk=$(cpu loop10 "ss -tan | awk '{print \$1}' | sort | uniq -c" | awk '{printf "%.1f ms", $1 * 100}')
-  ss_s=$(cpu loop10 "ss -s" | awk '{printf "%.1f ms", $1 * 100}')
+  netstat_awk=$(cpu ip netns exec "$ns" bash -c "for i in 1 2 3 4 5 6 7 8 9 10; do netstat -an | awk '/tcp/ {print \$6}' | sort | uniq -c >/dev/null; done" | awk '{printf "%.1f ms", $1 * 100}')
+  ss_awk=$(cpu ip netns exec "$ns" bash -c "for i in 1 2 3 4 5 6 7 8 9 10; do ss -tan | awk '{print \$1}' | sort | uniq -c >/dev/null; done" | awk '{printf "%.1f ms", $1 * 100}')
+  ss_s=$(cpu ip netns exec "$ns" bash -c "for i in 1 2 3 4 5 6 7 8 9 10; do ss -s >/dev/null; done" | awk '{printf "%.1f ms", $1 * 100}')
   printf "| %s (%s) | %s | %s | %s | %s |\n" "$n" "$tw" "$syntop" "$netstat_awk" "$ss_awk" "$ss_s"
   kill "$load" 2>/dev/null || true; wait "$load" 2>/dev/null || true
   in_ns ss -K -t state time-wait >/dev/null 2>&1 || true
