@@ -181,14 +181,20 @@ public final class RecordWriter implements AutoCloseable {
         publish();
     }
 
-    /** Appends a note (shown by replay, e.g. "recording stopped: SIGTERM"). */
+    /** Appends a remark (e.g. "recording stopped: …"). */
     public void note(String text) {
-        append(noteFrame(clock.instant(), text), clock.instant());
+        append(noteFrame(clock.instant(), RecordingFormat.NOTE_INFO, text), clock.instant());
         publish();
     }
 
-    private static byte[] noteFrame(Instant at, String text) {
-        return RecordingFormat.frame(RecordingFormat.TYPE_NOTE, 0, RecordingFormat.notePayload(at, text));
+    /** Appends a note that ticks are missing (e.g. dropped because the disk was slow). */
+    public void gap(String text) {
+        append(noteFrame(clock.instant(), RecordingFormat.NOTE_GAP, text), clock.instant());
+        publish();
+    }
+
+    private static byte[] noteFrame(Instant at, int kind, String text) {
+        return RecordingFormat.frame(RecordingFormat.TYPE_NOTE, 0, RecordingFormat.notePayload(at, kind, text));
     }
 
     private boolean append(byte[] frame, Instant at) {
@@ -204,7 +210,7 @@ public final class RecordWriter implements AutoCloseable {
                 // the note on the gap and the record after it go in one write: both land, or neither
                 String gap = lost + " tick" + (lost == 1 ? "" : "s") + " not recorded from " + lostSince + " to " + at
                         + " (" + pauseReason + ")";
-                byte[] note = noteFrame(clock.instant(), gap);
+                byte[] note = noteFrame(clock.instant(), RecordingFormat.NOTE_GAP, gap);
                 byte[] both = java.util.Arrays.copyOf(note, note.length + frame.length);
                 System.arraycopy(frame, 0, both, note.length, frame.length);
                 frame = both;
@@ -370,7 +376,7 @@ public final class RecordWriter implements AutoCloseable {
     /** Writes a closing note when asked, forces the data to disk and closes. */
     public void close(String closingNote) {
         if (closingNote != null && sink != null && pauseReason.isEmpty()) {
-            append(noteFrame(clock.instant(), closingNote), clock.instant());
+            append(noteFrame(clock.instant(), RecordingFormat.NOTE_INFO, closingNote), clock.instant());
         }
         if (lost > 0) {
             say.accept(lost + " tick" + (lost == 1 ? "" : "s") + " not recorded since " + lostSince + " (" + pauseReason

@@ -18,8 +18,13 @@ import java.util.Optional;
  * nothing before it is lost.
  */
 public final class Recording {
-    /** Something worth telling about the file: a gap the recorder noted, a torn or damaged record. */
-    public record Note(Optional<Instant> at, long offset, String text) {
+    /**
+     * Something worth telling about the file: a remark or a gap the recorder noted (with its time), or
+     * a torn or damaged record the reader found.
+     *
+     * @param problem ticks are missing (a gap, a torn or damaged record), not just a remark
+     */
+    public record Note(Optional<Instant> at, long offset, String text, boolean problem) {
         @Override
         public String toString() {
             return at.map(t -> t + ": ").orElse("") + text;
@@ -88,11 +93,11 @@ public final class Recording {
                 int next = resync(all, pos + 1, end);
                 if (next < 0) {
                     notes.add(new Note(Optional.empty(), pos, "the last record is cut short (" + (end - pos)
-                            + " bytes): skipped; the recorder was probably stopped while writing it"));
+                            + " bytes): skipped; the recorder was probably stopped while writing it", true));
                     break;
                 }
                 notes.add(new Note(Optional.empty(), pos, (next - pos) + " damaged bytes at offset " + pos
-                        + " skipped"));
+                        + " skipped", true));
                 pos = next;
                 continue;
             }
@@ -106,7 +111,7 @@ public final class Recording {
                     if (header == null) {
                         header = Codec.header(in);
                     } else {
-                        notes.add(new Note(Optional.empty(), pos, "a second header at offset " + pos + " ignored"));
+                        notes.add(new Note(Optional.empty(), pos, "a second header at offset " + pos + " ignored", true));
                     }
                 } else if (header == null) {
                     throw new RecordingFormatException("a record before the header");
@@ -116,13 +121,14 @@ public final class Recording {
                     ticks.add(new Entry(payload, len, flags, at, mono));
                 } else {
                     Instant at = RecordingFormat.instant(in);
-                    notes.add(new Note(Optional.of(at), pos, in.str()));
+                    int kind = in.u8();
+                    notes.add(new Note(Optional.of(at), pos, in.str(), kind != RecordingFormat.NOTE_INFO));
                 }
             } catch (RecordingFormatException e) {
                 if (header == null) {
                     throw new RecordingFormatException(name + ": the header cannot be read: " + e.getMessage());
                 }
-                notes.add(new Note(Optional.empty(), pos, "record at offset " + pos + " skipped: " + e.getMessage()));
+                notes.add(new Note(Optional.empty(), pos, "record at offset " + pos + " skipped: " + e.getMessage(), true));
             }
             pos = frameEnd;
         }

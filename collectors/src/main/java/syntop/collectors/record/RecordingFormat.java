@@ -106,9 +106,13 @@ public final class RecordingFormat {
         return w.toByteArray();
     }
 
-    /** Note payload: time, then the text. */
-    static byte[] notePayload(Instant at, String text) {
-        return new Wire.Out().i64(at.getEpochSecond()).var(at.getNano()).str(text).toByteArray();
+    /** Note kinds: a remark (e.g. why recording stopped), or ticks missing from the file (a gap). */
+    static final int NOTE_INFO = 0;
+    static final int NOTE_GAP = 1;
+
+    /** Note payload: time, kind, then the text. */
+    static byte[] notePayload(Instant at, int kind, String text) {
+        return new Wire.Out().i64(at.getEpochSecond()).var(at.getNano()).u8(kind).str(text).toByteArray();
     }
 
     static Instant instant(Wire.In in) {

@@ -189,12 +189,14 @@ public final class Replay {
         return s.file().tick(i - s.start());
     }
 
-    /** Notes of every file (torn or damaged records, gaps), and sources this version cannot replay. */
+    /** What is missing: torn or damaged records and gaps in every file, and sources this version cannot replay. */
     public List<String> notes() {
         List<String> out = new ArrayList<>();
         for (Recording r : files) {
             for (Recording.Note n : r.notes()) {
-                out.add(r.name() + ": " + n);
+                if (n.problem()) {
+                    out.add(r.name() + ": " + n);
+                }
             }
         }
         out.addAll(new java.util.LinkedHashSet<>(skipped));

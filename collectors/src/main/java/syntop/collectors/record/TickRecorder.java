@@ -99,7 +99,7 @@ public final class TickRecorder implements VerdictWatch.Consumer, AutoCloseable 
                 }
                 long d = dropped.getAndSet(0);
                 if (d > 0) {
-                    writer.note(d + " tick" + (d == 1 ? "" : "s") + " dropped: the disk was slower than the sampling");
+                    writer.gap(d + " tick" + (d == 1 ? "" : "s") + " dropped: the disk was slower than the sampling");
                 }
                 writer.tick(t);
             }
