@@ -1,6 +1,7 @@
 package syntop.collectors.source;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -22,8 +23,15 @@ public record FsRoot(Path root) {
         return p;
     }
 
+    /**
+     * The whole file. Read through a stream with a large first read, not {@link Files#readAllBytes}: for
+     * a file that reports size 0 (all of /proc) that reads one byte first, and a /proc/sys file read
+     * from offset 1 ends there ({@code somaxconn} 4096 would read as "4").
+     */
     public byte[] read(String absolutePath) throws IOException {
-        return Files.readAllBytes(resolve(absolutePath));
+        try (InputStream in = Files.newInputStream(resolve(absolutePath))) {
+            return in.readAllBytes();
+        }
     }
 
     public boolean exists(String absolutePath) {
