@@ -13,6 +13,12 @@ final class ConsoleCommand {
     }
 
     static int run(ConsoleLoop.FrameSource frames, ConsolePainter painter, ViewState view, PrintWriter err) {
+        return run(frames, null, painter, view, err);
+    }
+
+    /** With extra controls (replay keys, the recording's status in the header); {@code controls} may be null. */
+    static int run(ConsoleLoop.FrameSource frames, ConsoleLoop.Controls controls, ConsolePainter painter, ViewState view,
+                   PrintWriter err) {
         TerminalSession session;
         try {
             session = TerminalSession.open();
@@ -21,7 +27,7 @@ final class ConsoleCommand {
             return ExitCodes.USAGE;
         }
         try (session) {
-            new ConsoleLoop(session.screen(), frames, painter, view).run();
+            new ConsoleLoop(session.screen(), frames, controls, painter, view).run();
         } catch (Exception | Error e) {
             session.close(); // restore first, so the message is readable
             err.println("syntop: the console stopped: " + e);

@@ -124,7 +124,7 @@ public final class ConsolePainter {
             panel(c, rows.get(1), Panel.LISTEN, v, f);
         }
         if (v.help()) {
-            HelpOverlay.of("syntop keys", KEYS).hint("[Esc] close").draw(c, screen);
+            HelpOverlay.of("syntop keys", v.helpKeys(KEYS)).hint("[Esc] close").draw(c, screen);
         }
     }
 
@@ -148,7 +148,7 @@ public final class ConsolePainter {
     private void header(Canvas c, Region row, ViewState v, Optional<Frame> f) {
         c.clear(row, Role.HEADER);
         String os = f.map(x -> x.snapshot().host().osVersion()).orElse("");
-        String mode = v.paused() ? "PAUSED" : "live";
+        String mode = v.modeLabel().orElse(v.paused() ? "PAUSED" : "live");
         String text = "syntop  " + hostLabel + (os.isEmpty() ? "" : "  " + os) + "  every "
                 + Durations.format(v.interval()) + "  " + mode;
         TextLine.left(c, row, 0, text, Role.HEADER);
@@ -232,7 +232,8 @@ public final class ConsolePainter {
 
     private static void footer(Canvas c, Region row, ViewState v) {
         c.clear(row, Role.FOOTER_TEXT);
-        String text = v.filterDraft().isPresent() ? "type a port, address or prefix  [Enter]apply [Esc]cancel" : FOOTER;
+        String text = v.filterDraft().isPresent() ? "type a port, address or prefix  [Enter]apply [Esc]cancel"
+                : v.footerKeys().orElse(FOOTER);
         TextLine.keyed(c, row, 0, 0, text, Role.FOOTER_TEXT, Role.FOOTER_KEY);
     }
 }
