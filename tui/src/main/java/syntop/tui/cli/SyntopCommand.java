@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -32,7 +33,7 @@ import syntop.widgets.Glyphs;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "A top-like console for the TCP stack: connection states, listen queues and SYN defences, live.",
-        subcommands = {OnceCommand.class, ParseCommand.class},
+        subcommands = {OnceCommand.class, ParseCommand.class, RecordCommand.class},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {
             "0:everything worked",
@@ -68,6 +69,13 @@ public final class SyntopCommand implements Callable<Integer> {
             description = "read /proc and other files under DIR instead of / (tests, captures)")
     Path fsRoot;
 
+    @Option(names = "--record", paramLabel = "FILE",
+            description = "record every tick to FILE while the console runs (as 'syntop record' does)")
+    Path record;
+
+    @Mixin
+    RecordOptions recordOptions;
+
     @Spec
     CommandSpec spec;
 
@@ -93,9 +101,10 @@ public final class SyntopCommand implements Callable<Integer> {
         History history = new History();
         Thresholds thresholds = Thresholds.defaults();
         try (Sampler sampler = Sampler.live(platform.get(), new Acquirer(new ProcessCommandRunner(), root), interval)) {
-            return ConsoleCommand.run(new SampledFrames(sampler, history, (h, snap) -> Detectors.evaluate(h, thresholds)),
-                    new ConsolePainter(themes, platform.get().host().hostname()),
-                    new ViewState(themeName, asciiGlyphs, interval), err);
+            return ConsoleRecording.run(sampler, platform.get(), record, recordOptions, interval, err, controls ->
+                    ConsoleCommand.run(new SampledFrames(sampler, history, (h, snap) -> Detectors.evaluate(h, thresholds)),
+                            controls, new ConsolePainter(themes, platform.get().host().hostname()),
+                            new ViewState(themeName, asciiGlyphs, interval), err));
         }
     }
 }
