@@ -33,7 +33,7 @@ import syntop.widgets.Glyphs;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "A top-like console for the TCP stack: connection states, listen queues and SYN defences, live.",
-        subcommands = {OnceCommand.class, ParseCommand.class, RecordCommand.class},
+        subcommands = {OnceCommand.class, ParseCommand.class, RecordCommand.class, ReplayCommand.class},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {
             "0:everything worked",
@@ -73,6 +73,9 @@ public final class SyntopCommand implements Callable<Integer> {
             description = "record every tick to FILE while the console runs (as 'syntop record' does)")
     Path record;
 
+    @Option(names = "--demo", description = "replay a SYN flood recorded in the project's lab (any OS, no root)")
+    boolean demo;
+
     @Mixin
     RecordOptions recordOptions;
 
@@ -85,6 +88,9 @@ public final class SyntopCommand implements Callable<Integer> {
         if (!(delaySeconds >= 0.2 && delaySeconds <= 3600)) {
             err.println("syntop: --delay must be between 0.2 and 3600 seconds");
             return ExitCodes.USAGE;
+        }
+        if (demo) {
+            return ReplayCommand.demo(theme, ascii, err);
         }
         FsRoot root = fsRoot == null ? FsRoot.live() : new FsRoot(fsRoot);
         Optional<Platform> platform = Platforms.detect(root);
