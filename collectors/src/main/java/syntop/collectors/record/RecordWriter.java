@@ -127,7 +127,9 @@ public final class RecordWriter implements AutoCloseable {
     /** The production opener: a file channel, locked so that two recorders never write one file. */
     public static Opener files() {
         return path -> {
-            FileChannel ch = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            // append: every write lands at the end, even if someone cut the file meanwhile
+            FileChannel ch = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    StandardOpenOption.APPEND);
             FileLock lock;
             try {
                 lock = ch.tryLock();
@@ -138,7 +140,6 @@ public final class RecordWriter implements AutoCloseable {
                 ch.close();
                 throw new IOException(path + " is being recorded by another syntop");
             }
-            ch.position(ch.size());
             return new ChannelSink(ch);
         };
     }
@@ -417,7 +418,6 @@ public final class RecordWriter implements AutoCloseable {
         @Override
         public void truncate(long n) throws IOException {
             ch.truncate(n);
-            ch.position(n);
         }
 
         @Override

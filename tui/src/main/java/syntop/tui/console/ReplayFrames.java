@@ -187,9 +187,9 @@ public final class ReplayFrames implements ConsoleLoop.FrameSource, ConsoleLoop.
     public synchronized String mode(boolean viewPaused) {
         StringBuilder b = new StringBuilder("REPLAY ");
         if (frame != null) {
-            b.append(TIME.format(frame.snapshot().at())).append(" UTC");
+            b.append(TIME.format(frame.snapshot().at())).append("  ");
         }
-        b.append("  x").append(speed).append("  tick ").append(index + 1).append('/').append(offset.length);
+        b.append('x').append(speed).append("  ").append(index + 1).append('/').append(offset.length);
         if (index == offset.length - 1 && !paused) {
             b.append(loop ? "  end of recording, starting again" : "  end of recording");
         } else if (paused) {

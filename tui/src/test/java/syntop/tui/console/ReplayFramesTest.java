@@ -178,7 +178,7 @@ class ReplayFramesTest {
             footer.append(screen.getBackCharacter(x, 39).getCharacterString());
         }
         assertTrue(header.toString().contains("REPLAY 20"), header.toString());
-        assertTrue(header.toString().contains("tick 2/"), header.toString());
+        assertTrue(header.toString().contains("x1  2/" + replay.size()), header.toString());
         assertTrue(footer.toString().contains("[,/.]step"), footer.toString());
         loop.handle(key('q'));
         assertFalse(loop.running());
