@@ -67,6 +67,7 @@ public final class Replay {
     private History history;
     private int historyAt = -1;
     private Tick current;
+    private OptionalInt firstVerdict;
 
     public Replay(List<Recording> recordings, Thresholds thresholds) {
         this.thresholds = thresholds;
@@ -321,14 +322,18 @@ public final class Replay {
         return assembler.assemble(rec.at(), rec.monoNanos(), results, every);
     }
 
-    /** The first tick with a verdict, if any. */
+    /** The first tick with a verdict, if any (found once, then remembered). */
     public synchronized OptionalInt firstVerdict() {
-        for (int i = 0; i < size; i++) {
-            if (!seek(i).verdicts().isEmpty()) {
-                return OptionalInt.of(i);
+        if (firstVerdict == null) {
+            firstVerdict = OptionalInt.empty();
+            for (int i = 0; i < size; i++) {
+                if (!seek(i).verdicts().isEmpty()) {
+                    firstVerdict = OptionalInt.of(i);
+                    break;
+                }
             }
         }
-        return OptionalInt.empty();
+        return firstVerdict;
     }
 
     /** The next tick after {@code from} where a verdict (kind and port) starts that was not there the tick before. */
