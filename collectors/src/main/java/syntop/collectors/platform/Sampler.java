@@ -13,9 +13,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.LongSupplier;
 
-import syntop.collectors.model.Reading;
-import syntop.collectors.model.SourceHealth;
-import syntop.collectors.model.SourceStatus;
 import syntop.collectors.model.Snapshot;
 import syntop.collectors.source.Acquirer;
 import syntop.collectors.source.RawOutput;
@@ -37,17 +34,24 @@ public final class Sampler implements AutoCloseable {
     private final LongSupplier monoNanos;
     private final ExecutorService pool;
     private final Map<String, SourceState> states = new HashMap<>();
+    private final TickAssembler assembler;
     private final List<TickListener> listeners = new ArrayList<>();
     private Duration interval;
 
     /** Told of every tick's raw outputs (the recorder listens here). */
     public interface TickListener {
         void onTick(Snapshot snapshot, List<RawOutput> polled);
+
+        /**
+         * The same tick with what each polled source's parser made of its output and the resulting
+         * status, in polling order; listeners that need the parsed readings override this one.
+         */
+        default void onTick(Snapshot snapshot, List<RawOutput> polled, List<SourceResult> results) {
+            onTick(snapshot, polled);
+        }
     }
 
     private static final class SourceState {
-        Reading lastReading = Reading.empty();
-        SourceStatus lastStatus;
         Duration every;
         long nextDueNanos;
         boolean everPolled;
@@ -59,6 +63,7 @@ public final class Sampler implements AutoCloseable {
         this.clock = clock;
         this.monoNanos = monoNanos;
         this.interval = interval;
+        this.assembler = new TickAssembler(platform);
         this.pool = Executors.newFixedThreadPool(Math.max(1, Math.min(4, platform.sources().size())), r -> {
             Thread t = new Thread(r, "syntop-probe");
             t.setDaemon(true);
@@ -109,44 +114,27 @@ public final class Sampler implements AutoCloseable {
                 running.put(s.id(), pool.submit(() -> acquirer.acquire(s)));
             }
         }
-        List<SnapshotAssembler.Contribution> contributions = new ArrayList<>();
         List<RawOutput> polled = new ArrayList<>();
+        List<SourceResult> results = new ArrayList<>();
+        Map<String, Duration> every = new HashMap<>();
         for (Source s : sources) {
             SourceState st = states.get(s.id());
             Future<RawOutput> f = running.get(s.id());
-            if (f == null) {
-                SourceStatus stale = new SourceStatus(s.id(), SourceHealth.STALE, staleReason(st),
-                        Duration.ZERO, st.every, s.optional());
-                contributions.add(new SnapshotAssembler.Contribution(st.lastReading, stale));
-                continue;
+            if (f != null) {
+                RawOutput raw = await(s, f);
+                polled.add(raw);
+                adapt(s, st, raw.took());
+                results.add(SourceEvaluation.evaluate(s, raw, st.every));
+                st.everPolled = true;
+                st.nextDueNanos = now + st.every.toNanos() - interval.toNanos() / 10;
             }
-            RawOutput raw = await(s, f);
-            polled.add(raw);
-            adapt(s, st, raw.took());
-            SourceResult r = SourceEvaluation.evaluate(s, raw, st.every);
-            st.everPolled = true;
-            st.nextDueNanos = now + st.every.toNanos() - interval.toNanos() / 10;
-            st.lastStatus = r.status();
-            if (r.status().isOk()) {
-                st.lastReading = r.parsed().value();
-            } else if (r.status().health() == SourceHealth.NEEDS_ROOT) {
-                // the parser may still have read something (e.g. zeroed counters); keep it only as a status
-                st.lastReading = Reading.empty();
-            }
-            contributions.add(new SnapshotAssembler.Contribution(
-                    r.status().isOk() ? r.parsed().value() : Reading.empty(), r.status()));
+            every.put(s.id(), st.every);
         }
-        Snapshot snap = platform.complete(SnapshotAssembler.assemble(at, now, platform.host(), contributions));
+        Snapshot snap = assembler.assemble(at, now, results, every);
         for (TickListener l : listeners) {
-            l.onTick(snap, polled);
+            l.onTick(snap, polled, results);
         }
         return snap;
-    }
-
-    private String staleReason(SourceState st) {
-        SourceStatus last = st.lastStatus;
-        String took = last == null ? "" : ": took " + Durations.format(last.took());
-        return "polled every " + Durations.format(st.every) + took;
     }
 
     /** The shortest period a source is polled at: the interval, or its own longer period. */

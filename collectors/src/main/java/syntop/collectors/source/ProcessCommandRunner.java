@@ -71,6 +71,11 @@ public final class ProcessCommandRunner implements CommandRunner {
 
     @Override
     public CommandResult run(List<String> argv, Duration timeout, long maxOutputBytes) {
+        return run(argv, Map.of(), timeout, maxOutputBytes);
+    }
+
+    /** {@link #run(List, Duration, long)} with more environment variables (an alert hook's verdict). */
+    public CommandResult run(List<String> argv, Map<String, String> extraEnv, Duration timeout, long maxOutputBytes) {
         long start = System.nanoTime();
         Optional<Path> program = resolve(argv.get(0));
         if (program.isEmpty()) {
@@ -83,6 +88,7 @@ public final class ProcessCommandRunner implements CommandRunner {
         env.put("LC_ALL", "C");
         env.put("LANG", "C");
         env.put("PATH", String.join(File.pathSeparator, searchPath));
+        env.putAll(extraEnv);
         pb.redirectInput(ProcessBuilder.Redirect.from(DEV_NULL));
         Process process;
         try {

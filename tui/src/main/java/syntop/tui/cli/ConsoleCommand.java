@@ -14,12 +14,21 @@ final class ConsoleCommand {
     }
 
     static int run(ConsoleLoop.FrameSource frames, ConsolePainter painter, ViewState view, PrintWriter err) {
-        return run(frames, painter, view, err, ConsoleLayer.NONE);
+        return run(frames, null, painter, view, err, ConsoleLayer.NONE);
     }
 
-    /** As above, with {@code layer} (the action dialogs) over the console. */
-    static int run(ConsoleLoop.FrameSource frames, ConsolePainter painter, ViewState view, PrintWriter err,
-                   ConsoleLayer layer) {
+    /** With extra controls (replay keys, the recording's status in the header); {@code controls} may be null. */
+    static int run(ConsoleLoop.FrameSource frames, ConsoleLoop.Controls controls, ConsolePainter painter, ViewState view,
+                   PrintWriter err) {
+        return run(frames, controls, painter, view, err, ConsoleLayer.NONE);
+    }
+
+    /**
+     * The console with {@code controls} (may be null) and {@code layer}, the action dialogs drawn
+     * over it.
+     */
+    static int run(ConsoleLoop.FrameSource frames, ConsoleLoop.Controls controls, ConsolePainter painter, ViewState view,
+                   PrintWriter err, ConsoleLayer layer) {
         TerminalSession session;
         try {
             session = TerminalSession.open();
@@ -28,7 +37,7 @@ final class ConsoleCommand {
             return ExitCodes.USAGE;
         }
         try (session) {
-            new ConsoleLoop(session.screen(), frames, painter, view).layer(layer).run();
+            new ConsoleLoop(session.screen(), frames, controls, painter, view).layer(layer).run();
         } catch (Exception | Error e) {
             session.close(); // restore first, so the message is readable
             err.println("syntop: the console stopped: " + e);

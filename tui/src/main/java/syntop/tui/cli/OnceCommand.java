@@ -55,10 +55,26 @@ public final class OnceCommand implements Callable<Integer> {
             description = "read /proc and other files under DIR instead of / (tests, captures)")
     Path fsRoot;
 
+    @Option(names = "--replay", paramLabel = "FILE", arity = "1..*",
+            description = "print a tick of this recording instead of this machine (with --at)")
+    List<Path> replay;
+
+    @Option(names = "--at", paramLabel = "TIME",
+            description = "with --replay: the tick at TIME, an instant (2025-03-01T12:00:30Z), +30s after the first "
+                    + "tick or -30s before the last; verdicts are those of the history up to it")
+    String at;
+
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (replay != null) {
+            return ReplayOnce.run(replay, at, format, out, err);
+        }
+        if (at != null) {
+            err.println("syntop once: --at needs --replay FILE");
+            return ExitCodes.USAGE;
+        }
         if (intervalSeconds < 0 || intervalSeconds > 3600 || Double.isNaN(intervalSeconds)) {
             err.println("syntop once: --interval must be between 0 and 3600 seconds");
             return ExitCodes.USAGE;

@@ -13,30 +13,19 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
-import syntop.collectors.detect.Detectors;
 import syntop.collectors.detect.Thresholds;
-import syntop.collectors.history.History;
 import syntop.collectors.platform.Platform;
 import syntop.collectors.platform.Platforms;
-import syntop.collectors.platform.Sampler;
-import syntop.collectors.source.Acquirer;
 import syntop.collectors.source.FsRoot;
-import syntop.collectors.source.ProcessCommandRunner;
-import syntop.themes.ThemeLoader;
-import syntop.tui.action.ActionController;
-import syntop.tui.action.ActionEnvironment;
-import syntop.tui.console.ConsolePainter;
-import syntop.tui.console.SampledFrames;
-import syntop.tui.console.ViewState;
-import syntop.widgets.Glyphs;
 
 /** The root command. Without a subcommand it opens the console. */
 @Command(name = "syntop",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "A top-like console for the TCP stack: connection states, listen queues and SYN defences, live.",
-        subcommands = {OnceCommand.class, ParseCommand.class, CaptureCommand.class, ServeCommand.class, ApplyCommand.class,
-            UndoCommand.class, DropCommand.class, BlockCommand.class, UnblockCommand.class, BlockedCommand.class},
+        subcommands = {OnceCommand.class, ParseCommand.class, RecordCommand.class, ReplayCommand.class,
+            CaptureCommand.class, ServeCommand.class, ApplyCommand.class, UndoCommand.class, DropCommand.class,
+            BlockCommand.class, UnblockCommand.class, BlockedCommand.class},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {
             "0:everything worked",
@@ -83,6 +72,16 @@ public final class SyntopCommand implements Callable<Integer> {
             description = "show a bundle from 'syntop capture' (.tar.gz or directory) instead of this machine; not live")
     Path capture;
 
+    @Option(names = "--record", paramLabel = "FILE",
+            description = "record every tick to FILE while the console runs (as 'syntop record' does)")
+    Path record;
+
+    @Option(names = "--demo", description = "replay a SYN flood recorded in the project's lab (any OS, no root)")
+    boolean demo;
+
+    @Mixin
+    RecordOptions recordOptions;
+
     @Spec
     CommandSpec spec;
 
@@ -96,6 +95,9 @@ public final class SyntopCommand implements Callable<Integer> {
         if (capture != null) {
             return CaptureConsole.run(capture, theme, ascii, err);
         }
+        if (demo) {
+            return ReplayCommand.demo(theme, ascii, err);
+        }
         FsRoot root = fsRoot == null ? FsRoot.live() : new FsRoot(fsRoot);
         Optional<Platform> platform = Platforms.detect(root);
         if (platform.isEmpty()) {
@@ -104,21 +106,11 @@ public final class SyntopCommand implements Callable<Integer> {
             return ExitCodes.USAGE;
         }
         Map<String, String> env = System.getenv();
-        Duration interval = Duration.ofMillis(Math.round(delaySeconds * 1000));
-        ThemeLoader themes = new ThemeLoader(ThemeLoader.userDir(env).orElse(null));
-        String themeName = themes.select(theme, env).name();
-        boolean asciiGlyphs = ascii || !Glyphs.forLocale(env).isUnicode();
         Optional<Thresholds> loaded = thresholdsOption.load(env, err);
         if (loaded.isEmpty()) {
             return ExitCodes.USAGE;
         }
-        Thresholds thresholds = loaded.get();
-        History history = new History();
-        try (Sampler sampler = Sampler.live(platform.get(), new Acquirer(new ProcessCommandRunner(), root), interval)) {
-            return ConsoleCommand.run(new SampledFrames(sampler, history, (h, snap) -> Detectors.evaluate(h, thresholds)),
-                    new ConsolePainter(themes, platform.get().host().hostname()),
-                    new ViewState(themeName, asciiGlyphs, interval), err,
-                    new ActionController(ActionEnvironment.live(), readOnly));
-        }
+        return LiveConsole.run(platform.get(), root, Duration.ofMillis(Math.round(delaySeconds * 1000)), theme, ascii,
+                loaded.get(), record, recordOptions, readOnly, err);
     }
 }

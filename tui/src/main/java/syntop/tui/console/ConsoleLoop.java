@@ -14,6 +14,8 @@ import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
 import com.googlecode.lanterna.screen.Screen;
 
+import syntop.widgets.HelpOverlay;
+
 /**
  * The console's three threads: sampling (polls the sources every interval and publishes a
  * {@link Frame}), input (blocks on the terminal, so an idle console costs nothing), and render
@@ -32,8 +34,34 @@ public final class ConsoleLoop {
         void interval(Duration interval);
     }
 
+    /**
+     * Extra controls for a frame source that is not plain live sampling (replay, recording): offered
+     * each key before the console's own, and asked for the header's mode.
+     */
+    public interface Controls {
+        /** True when the key was one of these controls' (the console then ignores it). */
+        boolean key(KeyStroke k);
+
+        /** The frame to show now, after a key moved it; null to keep the one shown. */
+        Frame current();
+
+        /** What the header says instead of "live" / "PAUSED". */
+        String mode(boolean paused);
+
+        /** The footer's key list, or null for the console's. */
+        default String footer() {
+            return null;
+        }
+
+        /** More lines for the help overlay. */
+        default List<HelpOverlay.Entry> help() {
+            return List.of();
+        }
+    }
+
     private final Screen screen;
     private final FrameSource source;
+    private final Controls controls;
     private final ConsolePainter painter;
     private final ViewState view;
     private final BlockingQueue<Object> events = new LinkedBlockingQueue<>();
@@ -44,8 +72,16 @@ public final class ConsoleLoop {
     private ConsoleLayer layer = ConsoleLayer.NONE;
 
     public ConsoleLoop(Screen screen, FrameSource source, ConsolePainter painter, ViewState view) {
+        this(screen, source, null, painter, view);
+    }
+
+    public ConsoleLoop(Screen screen, FrameSource source, Controls controls, ConsolePainter painter, ViewState view) {
         this.screen = screen;
         this.source = source;
+        this.controls = controls;
+        if (controls != null) {
+            view.controlKeys(controls.footer(), controls.help());
+        }
         this.painter = painter;
         this.view = view;
         this.interval = view.interval();
@@ -104,6 +140,9 @@ public final class ConsoleLoop {
     }
 
     private void draw(boolean full) throws IOException {
+        if (controls != null) {
+            view.modeLabel(controls.mode(view.paused()));
+        }
         painter.paint(screen, view, view.visible(latest.get()));
         screen.refresh(full ? Screen.RefreshType.COMPLETE : Screen.RefreshType.DELTA);
     }
@@ -157,6 +196,13 @@ public final class ConsoleLoop {
             return;
         }
         if (layer.handle(k, view.visible(latest.get()), view)) {
+            return;
+        }
+        if (controls != null && !view.help() && controls.key(k)) {
+            Frame f = controls.current();
+            if (f != null) {
+                latest.set(f);
+            }
             return;
         }
         if (k.getKeyType() == KeyType.Escape) {

@@ -143,7 +143,7 @@ public final class ConsolePainter {
             panel(c, rows.get(1), Panel.LISTEN, v, f);
         }
         if (v.help()) {
-            HelpOverlay.of("syntop keys", KEYS).hint("[Esc] close").draw(c, screen);
+            HelpOverlay.of("syntop keys", v.helpKeys(KEYS)).hint("[Esc] close").draw(c, screen);
         }
         layer.draw(c, screen, v);
     }
@@ -168,8 +168,10 @@ public final class ConsolePainter {
     private void header(Canvas c, Region row, ViewState v, Optional<Frame> f) {
         c.clear(row, Role.HEADER);
         String os = f.map(x -> x.snapshot().host().osVersion()).orElse("");
+        // a replay says where it is in the recording; a capture says it is not live
+        String shown = v.modeLabel().orElse(v.paused() ? "PAUSED" : mode);
         String text = "syntop  " + hostLabel + (os.isEmpty() ? "" : "  " + os) + "  every "
-                + Durations.format(v.interval()) + "  " + (v.paused() ? "PAUSED" : mode);
+                + Durations.format(v.interval()) + "  " + shown;
         TextLine.left(c, row, 0, text, Role.HEADER);
         v.filterDraft().ifPresent(d -> TextLine.right(c, row, 0, "filter: /" + d + "_", Role.HEADER));
         if (v.filterDraft().isEmpty() && f.isPresent()) {
@@ -251,7 +253,8 @@ public final class ConsolePainter {
 
     private static void footer(Canvas c, Region row, ViewState v) {
         c.clear(row, Role.FOOTER_TEXT);
-        String text = v.filterDraft().isPresent() ? "type a port, address or prefix  [Enter]apply [Esc]cancel" : FOOTER;
+        String text = v.filterDraft().isPresent() ? "type a port, address or prefix  [Enter]apply [Esc]cancel"
+                : v.footerKeys().orElse(FOOTER);
         TextLine.keyed(c, row, 0, 0, text, Role.FOOTER_TEXT, Role.FOOTER_KEY);
     }
 }

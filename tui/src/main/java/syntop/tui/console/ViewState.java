@@ -2,8 +2,11 @@ package syntop.tui.console;
 
 import java.time.Duration;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+
+import syntop.widgets.HelpOverlay;
 
 /**
  * What the operator has chosen on screen: pause, focus, selection, sort, filter, theme, glyphs,
@@ -40,6 +43,10 @@ public final class ViewState {
     private String themeName;
     private boolean ascii;
     private Duration interval;
+
+    private String modeLabel;
+    private String footerKeys;
+    private List<HelpOverlay.Entry> extraHelp = List.of();
 
     public ViewState(String themeName, boolean ascii, Duration interval) {
         this.themeName = themeName;
@@ -141,6 +148,35 @@ public final class ViewState {
 
     public void toggleAscii() {
         ascii = !ascii;
+    }
+
+    /** What the header says instead of "live" / "PAUSED" (replay, recording), if anything. */
+    public Optional<String> modeLabel() {
+        return Optional.ofNullable(modeLabel);
+    }
+
+    public void modeLabel(String label) {
+        modeLabel = label;
+    }
+
+    /** The footer's key list and help lines of extra controls (replay). */
+    public void controlKeys(String footer, List<HelpOverlay.Entry> help) {
+        footerKeys = footer;
+        extraHelp = List.copyOf(help);
+    }
+
+    public Optional<String> footerKeys() {
+        return Optional.ofNullable(footerKeys);
+    }
+
+    /** The console's help lines followed by the extra controls' ones. */
+    public List<HelpOverlay.Entry> helpKeys(List<HelpOverlay.Entry> base) {
+        if (extraHelp.isEmpty()) {
+            return base;
+        }
+        List<HelpOverlay.Entry> all = new java.util.ArrayList<>(base);
+        all.addAll(extraHelp);
+        return all;
     }
 
     public Duration interval() {

@@ -106,7 +106,7 @@ class CaptureLiveTest {
         Cli unpacked = Cli.run("capture", "--unpack", gz.toString(), "-o", dir.resolve("d") + "/");
         assertEquals(0, unpacked.exit, unpacked.err);
         assertTrue(Files.isRegularFile(dir.resolve("d/manifest.json")));
-        assertTrue(Files.isRegularFile(dir.resolve("d/samples/2/proc/net/tcp")));
+        assertTrue(Files.isRegularFile(dir.resolve("d/samples/2/proc/net/snmp")));
         Cli a = Cli.run("parse", "--capture", gz.toString());
         Cli b = Cli.run("parse", "--capture", dir.resolve("d").toString());
         assertEquals(a.out, b.out);

@@ -1,0 +1,83 @@
+package syntop.collectors.platform;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import syntop.collectors.model.Reading;
+import syntop.collectors.model.SourceHealth;
+import syntop.collectors.model.SourceStatus;
+import syntop.collectors.model.Snapshot;
+import syntop.collectors.source.Source;
+
+/**
+ * Turns one tick's evaluated sources into a snapshot, remembering each source's last reading so a
+ * source not polled this tick contributes that reading, marked stale with the reason. The live
+ * sampler and replay share it, so a replayed tick is assembled exactly as it was live.
+ */
+public final class TickAssembler {
+    private final Platform platform;
+    private final Map<String, Reading> lastReading = new HashMap<>();
+    private final Map<String, SourceStatus> lastStatus = new HashMap<>();
+
+    public TickAssembler(Platform platform) {
+        this.platform = platform;
+    }
+
+    private TickAssembler(TickAssembler other) {
+        this.platform = other.platform;
+        this.lastReading.putAll(other.lastReading);
+        this.lastStatus.putAll(other.lastStatus);
+    }
+
+    /** An independent copy of what this assembler remembers (replay keeps such copies to step back). */
+    public TickAssembler copy() {
+        return new TickAssembler(this);
+    }
+
+    public Platform platform() {
+        return platform;
+    }
+
+    /**
+     * @param results the sources polled this tick, evaluated
+     * @param every   how often each source is polled now; a source without a result is stale
+     */
+    public Snapshot assemble(Instant at, long monoNanos, List<SourceResult> results, Map<String, Duration> every) {
+        Map<String, SourceResult> byId = new HashMap<>();
+        for (SourceResult r : results) {
+            byId.put(r.status().id(), r);
+        }
+        List<SnapshotAssembler.Contribution> contributions = new ArrayList<>();
+        for (Source s : platform.sources()) {
+            SourceResult r = byId.get(s.id());
+            if (r == null) {
+                Duration e = every.getOrDefault(s.id(), Duration.ZERO);
+                SourceStatus stale = new SourceStatus(s.id(), SourceHealth.STALE, staleReason(s.id(), e),
+                        Duration.ZERO, e, s.optional());
+                contributions.add(new SnapshotAssembler.Contribution(
+                        lastReading.getOrDefault(s.id(), Reading.empty()), stale));
+                continue;
+            }
+            lastStatus.put(s.id(), r.status());
+            if (r.status().isOk()) {
+                lastReading.put(s.id(), r.parsed().value());
+            } else if (r.status().health() == SourceHealth.NEEDS_ROOT) {
+                // the parser may still have read something (e.g. zeroed counters); keep it only as a status
+                lastReading.put(s.id(), Reading.empty());
+            }
+            contributions.add(new SnapshotAssembler.Contribution(
+                    r.status().isOk() ? r.parsed().value() : Reading.empty(), r.status()));
+        }
+        return platform.complete(SnapshotAssembler.assemble(at, monoNanos, platform.host(), contributions));
+    }
+
+    private String staleReason(String id, Duration every) {
+        SourceStatus last = lastStatus.get(id);
+        String took = last == null ? "" : ": took " + Durations.format(last.took());
+        return "polled every " + Durations.format(every) + took;
+    }
+}

@@ -1,0 +1,433 @@
+package syntop.collectors.record;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.zip.Deflater;
+
+import syntop.collectors.platform.Durations;
+
+/**
+ * Appends records to a recording file, one write per record, and rotates it: when the next record
+ * would pass {@code maxSize}, or the file is older than {@code maxAge}, FILE becomes FILE.1 (FILE.1
+ * becomes FILE.2, …) and only {@code keep} old files are kept, so the disk holds at most
+ * {@code (keep + 1) × maxSize} (plus one record). A failed write (the disk is full) is cut back so
+ * the file stays readable; the writer says so once, drops ticks while it lasts, tries again on each
+ * tick, and when a write succeeds again notes the gap in the file. Not thread-safe: one thread writes.
+ */
+public final class RecordWriter implements AutoCloseable {
+    /** Rotation: the size of one file, how many old files to keep, the age at which a file is rotated (zero: never). */
+    public record Limits(long maxSize, int keep, Duration maxAge) {
+        public Limits {
+            if (maxSize < 1) {
+                throw new IllegalArgumentException("maxSize must be positive");
+            }
+            if (keep < 0) {
+                throw new IllegalArgumentException("keep must be 0 or more");
+            }
+            Objects.requireNonNull(maxAge);
+        }
+
+        public static Limits defaults() {
+            return new Limits(64L << 20, 4, Duration.ZERO);
+        }
+
+        /** The most disk the recording can take: every kept file full, plus the current one. */
+        public long bound() {
+            return (keep + 1) * maxSize;
+        }
+    }
+
+    /** Where the bytes go; a file channel in production, a failing one in tests. */
+    public interface Sink extends AutoCloseable {
+        long size() throws IOException;
+
+        void write(ByteBuffer b) throws IOException;
+
+        void truncate(long size) throws IOException;
+
+        void force() throws IOException;
+
+        @Override
+        void close() throws IOException;
+    }
+
+    /** Opens (creating if needed) the sink for a path, positioned at its end. */
+    public interface Opener {
+        Sink open(Path file) throws IOException;
+    }
+
+    public enum State {
+        /** Recording. */
+        RECORDING,
+        /** The last write failed; ticks are dropped until one succeeds. */
+        PAUSED,
+        /** Closed. */
+        CLOSED
+    }
+
+    /**
+     * @param state   recording, paused (with the reason) or closed
+     * @param reason  why it is paused, e.g. "disk full"
+     * @param lost    ticks not recorded in the current pause
+     * @param file    the file written now
+     * @param written ticks written since the start
+     */
+    public record Status(State state, String reason, long lost, Path file, long written) {
+    }
+
+    private static final Duration FORCE_EVERY = Duration.ofSeconds(5);
+    /** Bodies above this are compressed fast rather than small (a raw 100k-socket table). */
+    private static final int BIG_BODY = 1 << 20;
+
+    private final Path file;
+    private final Limits limits;
+    private final RecordingHeader header;
+    private final Opener opener;
+    private final Clock clock;
+    private final Consumer<String> say;
+    private Sink sink;
+    private long size;
+    private Instant fileStarted;
+    private Instant lastForce;
+    private boolean dirty;
+    private long written;
+    private long lost;
+    private Instant lostSince;
+    private String pauseReason = "";
+    private volatile Status status;
+
+    /**
+     * @param say told once when recording pauses and once when it resumes (stderr, the console status)
+     */
+    public RecordWriter(Path file, Limits limits, RecordingHeader header, Opener opener, Clock clock,
+                        Consumer<String> say) {
+        this.file = file;
+        this.limits = limits;
+        this.header = header;
+        this.opener = opener;
+        this.clock = clock;
+        this.say = say;
+        this.status = new Status(State.RECORDING, "", 0, file, 0);
+    }
+
+    /** The production opener: a file channel, locked so that two recorders never write one file. */
+    public static Opener files() {
+        return path -> {
+            // append: every write lands at the end, even if someone cut the file meanwhile
+            FileChannel ch = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    StandardOpenOption.APPEND);
+            FileLock lock;
+            try {
+                lock = ch.tryLock();
+            } catch (OverlappingFileLockException e) {
+                lock = null;
+            }
+            if (lock == null) {
+                ch.close();
+                throw new IOException(path + " is being recorded by another syntop");
+            }
+            return new ChannelSink(ch);
+        };
+    }
+
+    /**
+     * Checks that FILE can be written before the first tick: its folder exists, and no other syntop
+     * records to it. An existing recording is rotated away first (to FILE.1), never appended to.
+     *
+     * @throws IOException a problem the operator must fix (not a full disk: that only pauses recording)
+     */
+    public void start() throws IOException {
+        Path dir = file.toAbsolutePath().getParent();
+        if (dir != null && !Files.isDirectory(dir)) {
+            throw new NoSuchFileException(dir.toString(), null, "no such folder");
+        }
+        if (Files.exists(file) && Files.size(file) > 0) {
+            // refuse before renaming anything if another recorder holds it
+            opener.open(file).close();
+            rotate();
+        }
+    }
+
+    public Status status() {
+        return status;
+    }
+
+    /** Appends one tick, rotating first when the file is full or old. Never throws on I/O failure. */
+    public void tick(TickRecord t) {
+        byte[] body = Codec.tickBody(t);
+        int level = body.length > BIG_BODY ? Deflater.BEST_SPEED : Deflater.DEFAULT_COMPRESSION;
+        byte[] frame = RecordingFormat.frame(RecordingFormat.TYPE_TICK, RecordingFormat.FLAG_DEFLATED,
+                RecordingFormat.tickPayload(t.at(), t.monoNanos(), body, true, level));
+        if (!append(frame, t.at())) {
+            if (lost++ == 0) {
+                lostSince = t.at();
+            }
+        } else {
+            written++;
+        }
+        publish();
+    }
+
+    /** Appends a remark (e.g. "recording stopped: …"). */
+    public void note(String text) {
+        append(noteFrame(clock.instant(), RecordingFormat.NOTE_INFO, text), clock.instant());
+        publish();
+    }
+
+    /** Appends a note that ticks are missing (e.g. dropped because the disk was slow). */
+    public void gap(String text) {
+        append(noteFrame(clock.instant(), RecordingFormat.NOTE_GAP, text), clock.instant());
+        publish();
+    }
+
+    private static byte[] noteFrame(Instant at, int kind, String text) {
+        return RecordingFormat.frame(RecordingFormat.TYPE_NOTE, 0, RecordingFormat.notePayload(at, kind, text));
+    }
+
+    private boolean append(byte[] frame, Instant at) {
+        try {
+            if (sink != null && shouldRotate(frame.length, at)) {
+                closeSink();
+                rotate();
+            }
+            if (sink == null) {
+                openFresh(at);
+            }
+            if (lost > 0) {
+                // the note on the gap and the record after it go in one write: both land, or neither
+                String gap = lost + " tick" + (lost == 1 ? "" : "s") + " not recorded from " + lostSince + " to " + at
+                        + " (" + pauseReason + ")";
+                byte[] note = noteFrame(clock.instant(), RecordingFormat.NOTE_GAP, gap);
+                byte[] both = java.util.Arrays.copyOf(note, note.length + frame.length);
+                System.arraycopy(frame, 0, both, note.length, frame.length);
+                frame = both;
+            }
+            write(frame);
+            if (lost > 0 || status.state() == State.PAUSED) {
+                say.accept("recording resumed" + (lost > 0 ? " after " + lost + " lost tick" + (lost == 1 ? "" : "s") : "")
+                        + ": " + file);
+                lost = 0;
+                pauseReason = "";
+            }
+            forceNowAndThen();
+            return true;
+        } catch (IOException | RuntimeException e) {
+            String reason = reason(e);
+            if (pauseReason.isEmpty()) {
+                say.accept("recording paused: " + reason + " writing " + file
+                        + "; monitoring goes on, and recording resumes when the write succeeds");
+            }
+            pauseReason = reason;
+            return false;
+        }
+    }
+
+    /** By size, or by age measured in tick time (the first record's time in the file to this one's). */
+    private boolean shouldRotate(int next, Instant at) {
+        if (size <= headerEnd) {
+            return false; // a file always gets at least one tick, even one larger than maxSize
+        }
+        if (size + next > limits.maxSize()) {
+            return true;
+        }
+        return !limits.maxAge().isZero() && fileStarted != null
+                && Duration.between(fileStarted, at).compareTo(limits.maxAge()) >= 0;
+    }
+
+    private long headerEnd;
+
+    private void openFresh(Instant firstRecord) throws IOException {
+        Sink s = opener.open(file);
+        if (s.size() > 0) {
+            // something is there already (start() was not called): keep it as FILE.1, never write over it
+            closeQuietly(s);
+            rotate();
+            s = opener.open(file);
+        }
+        try {
+            Instant now = clock.instant();
+            byte[] head = RecordingFormat.frame(RecordingFormat.TYPE_HEADER, 0, Codec.header(header.withCreated(now)));
+            ByteBuffer b = ByteBuffer.allocate(RecordingFormat.PREAMBLE_SIZE + head.length);
+            b.put(RecordingFormat.preamble()).put(head).flip();
+            sink = s;
+            size = 0;
+            write(b.array());
+            headerEnd = size;
+            fileStarted = firstRecord;
+        } catch (IOException | RuntimeException e) {
+            sink = null;
+            try {
+                s.truncate(0);
+            } catch (IOException | RuntimeException ignored) {
+                // the next attempt truncates again
+            }
+            closeQuietly(s);
+            throw e;
+        }
+    }
+
+    /** Writes all of {@code bytes}; on failure cuts the file back to the last whole record. */
+    private void write(byte[] bytes) throws IOException {
+        long before = size;
+        ByteBuffer b = ByteBuffer.wrap(bytes);
+        try {
+            while (b.hasRemaining()) {
+                sink.write(b);
+            }
+            size += bytes.length;
+            dirty = true;
+        } catch (IOException | RuntimeException e) {
+            try {
+                sink.truncate(before);
+            } catch (IOException | RuntimeException cut) {
+                // a torn record at the end is still skipped by the reader
+            }
+            throw e;
+        }
+    }
+
+    private void forceNowAndThen() {
+        Instant now = clock.instant();
+        if (lastForce == null || Duration.between(lastForce, now).compareTo(FORCE_EVERY) >= 0) {
+            lastForce = now;
+            try {
+                sink.force();
+                dirty = false;
+            } catch (IOException e) {
+                // data stays in the page cache; the next force tries again
+            }
+        }
+    }
+
+    /** FILE → FILE.1 → FILE.2 …; the oldest beyond {@code keep} is deleted. */
+    private void rotate() throws IOException {
+        Path oldest = numbered(limits.keep() + 1);
+        Files.deleteIfExists(oldest);
+        for (int i = limits.keep(); i >= 1; i--) {
+            Path from = numbered(i);
+            if (Files.exists(from)) {
+                Files.move(from, numbered(i + 1), StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        if (limits.keep() == 0) {
+            Files.deleteIfExists(file);
+        } else {
+            Files.move(file, numbered(1), StandardCopyOption.REPLACE_EXISTING);
+        }
+        Files.deleteIfExists(numbered(limits.keep() + 1));
+    }
+
+    /** FILE.n; FILE itself for 0. */
+    public Path numbered(int n) {
+        return n == 0 ? file : file.resolveSibling(file.getFileName() + "." + n);
+    }
+
+    private void closeSink() {
+        if (sink == null) {
+            return;
+        }
+        try {
+            if (dirty) {
+                sink.force();
+            }
+        } catch (IOException e) {
+            // closing anyway
+        }
+        closeQuietly(sink);
+        sink = null;
+        dirty = false;
+    }
+
+    private static void closeQuietly(Sink s) {
+        try {
+            s.close();
+        } catch (IOException | RuntimeException e) {
+            // nothing more to do
+        }
+    }
+
+    private void publish() {
+        status = new Status(pauseReason.isEmpty() ? State.RECORDING : State.PAUSED, pauseReason, lost, file, written);
+    }
+
+    /** Words for a failed write: "disk full" for ENOSPC and quotas, else the message. */
+    static String reason(Throwable e) {
+        String m = String.valueOf(e.getMessage());
+        String l = m.toLowerCase(Locale.ROOT);
+        if (l.contains("no space left") || l.contains("disk quota") || l.contains("file too large")) {
+            return "disk full (" + m + ")";
+        }
+        return m;
+    }
+
+    /** Writes a closing note when asked, forces the data to disk and closes. */
+    public void close(String closingNote) {
+        if (closingNote != null && sink != null && pauseReason.isEmpty()) {
+            append(noteFrame(clock.instant(), RecordingFormat.NOTE_INFO, closingNote), clock.instant());
+        }
+        if (lost > 0) {
+            say.accept(lost + " tick" + (lost == 1 ? "" : "s") + " not recorded since " + lostSince + " (" + pauseReason
+                    + ")");
+        }
+        closeSink();
+        status = new Status(State.CLOSED, pauseReason, lost, file, written);
+    }
+
+    @Override
+    public void close() {
+        close(null);
+    }
+
+    /** "64 MiB × 5 files (at most 320 MiB)". */
+    public static String describe(Limits l) {
+        return Sizes.format(l.maxSize()) + " × " + (l.keep() + 1) + " files (at most " + Sizes.format(l.bound()) + ")"
+                + (l.maxAge().isZero() ? "" : ", a new file every " + Durations.format(l.maxAge()));
+    }
+
+    private static final class ChannelSink implements Sink {
+        private final FileChannel ch;
+
+        ChannelSink(FileChannel ch) {
+            this.ch = ch;
+        }
+
+        @Override
+        public long size() throws IOException {
+            return ch.size();
+        }
+
+        @Override
+        public void write(ByteBuffer b) throws IOException {
+            ch.write(b);
+        }
+
+        @Override
+        public void truncate(long n) throws IOException {
+            ch.truncate(n);
+        }
+
+        @Override
+        public void force() throws IOException {
+            ch.force(false);
+        }
+
+        @Override
+        public void close() throws IOException {
+            ch.close(); // releases the lock
+        }
+    }
+}

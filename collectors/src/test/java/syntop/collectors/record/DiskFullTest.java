@@ -1,0 +1,150 @@
+package syntop.collectors.record;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A full disk pauses recording (said once), monitoring goes on, and recording resumes with the gap noted. */
+class DiskFullTest {
+    @TempDir
+    Path tmp;
+
+    private List<TickRecord> ticks;
+    private RecordingHeader header;
+
+    @BeforeEach
+    void someTicks() throws IOException {
+        Path f = tmp.resolve("src.syntop");
+        Kit.record(Kit.linux(), f, 8, TickRecorder.DEFAULT_RAW_TABLE_LIMIT, 300, RecordWriter.Limits.defaults(),
+                new ArrayList<>());
+        Recording r = Recording.open(f);
+        header = r.header();
+        ticks = new ArrayList<>();
+        for (int i = 0; i < r.size(); i++) {
+            ticks.add(r.tick(i));
+        }
+    }
+
+    @Test
+    void aFullDiskPausesAndResumes() {
+        Kit.SmallDisk disk = new Kit.SmallDisk(Long.MAX_VALUE);
+        List<String> said = new ArrayList<>();
+        RecordWriter w = new RecordWriter(tmp.resolve("x.syntop"), RecordWriter.Limits.defaults(), header, p -> disk,
+                new Kit.ManualClock(), said::add);
+        w.tick(ticks.get(0));
+        w.tick(ticks.get(1));
+        disk.capacity = disk.size() + 100; // room for part of the next record only
+        for (int i = 2; i < 5; i++) {
+            w.tick(ticks.get(i));
+            assertEquals(RecordWriter.State.PAUSED, w.status().state());
+            assertEquals(i - 1, w.status().lost());
+        }
+        assertEquals(1, said.size(), "said once: " + said);
+        assertTrue(said.get(0).startsWith("recording paused: disk full (No space left on device)"), said.get(0));
+        assertTrue(said.get(0).contains("monitoring goes on"), said.get(0));
+        Recording during = Recording.of("during", disk.data.clone());
+        assertEquals(2, during.size());
+        assertEquals(List.of(), during.notes(), "the failed write was cut back: nothing torn");
+
+        disk.capacity = Long.MAX_VALUE;
+        w.tick(ticks.get(5));
+        assertEquals(RecordWriter.State.RECORDING, w.status().state());
+        assertEquals(2, said.size());
+        assertTrue(said.get(1).startsWith("recording resumed after 3 lost ticks"), said.get(1));
+        w.tick(ticks.get(6));
+        w.close();
+
+        Recording after = Recording.of("after", disk.data);
+        assertEquals(List.of(ticks.get(0), ticks.get(1), ticks.get(5), ticks.get(6)),
+                List.of(after.tick(0), after.tick(1), after.tick(2), after.tick(3)));
+        assertEquals(1, after.notes().size());
+        String gap = after.notes().get(0).text();
+        assertTrue(gap.startsWith("3 ticks not recorded from " + ticks.get(2).at() + " to " + ticks.get(5).at()), gap);
+        assertTrue(gap.contains("disk full"), gap);
+    }
+
+    @Test
+    void noRoomEvenForTheHeaderPausesToo() {
+        Kit.SmallDisk disk = new Kit.SmallDisk(20);
+        List<String> said = new ArrayList<>();
+        RecordWriter w = new RecordWriter(tmp.resolve("y.syntop"), RecordWriter.Limits.defaults(), header, p -> disk,
+                new Kit.ManualClock(), said::add);
+        w.tick(ticks.get(0));
+        w.tick(ticks.get(1));
+        assertEquals(RecordWriter.State.PAUSED, w.status().state());
+        assertEquals(0, disk.size(), "a half-written header is cut back");
+        disk.capacity = Long.MAX_VALUE;
+        w.tick(ticks.get(2));
+        w.close();
+        Recording r = Recording.of("late", disk.data);
+        assertEquals(1, r.size());
+        assertEquals(ticks.get(2), r.tick(0));
+        assertTrue(r.notes().get(0).text().startsWith("2 ticks not recorded"), r.notes().toString());
+        assertEquals(2, said.size(), said::toString);
+    }
+
+    /** The real thing: a 64 KiB tmpfs (needs root and mount; skipped otherwise). */
+    @Test
+    void aRealFullFilesystem() throws Exception {
+        assumeTrue("root".equals(System.getProperty("user.name")), "needs root to mount a tmpfs");
+        Path mnt = Files.createDirectory(tmp.resolve("small"));
+        assumeTrue(run("mount", "-t", "tmpfs", "-o", "size=64k", "syntop-test", mnt.toString()) == 0,
+                "mount -t tmpfs failed (no CAP_SYS_ADMIN here?)");
+        Path file = mnt.resolve("rec.syntop");
+        List<String> said = new ArrayList<>();
+        RecordWriter w = new RecordWriter(file, new RecordWriter.Limits(1L << 30, 0, Duration.ZERO), header,
+                RecordWriter.files(), new Kit.ManualClock(), said::add);
+        try {
+            w.start();
+            int written = 0;
+            for (int i = 0; i < 200 && w.status().state() == RecordWriter.State.RECORDING; i++) {
+                w.tick(ticks.get(i % ticks.size()));
+                if (w.status().state() == RecordWriter.State.RECORDING) {
+                    written++;
+                }
+            }
+            assertEquals(RecordWriter.State.PAUSED, w.status().state(), "64 KiB fills up");
+            w.tick(ticks.get(0));
+            w.tick(ticks.get(1));
+            assertEquals(1, said.size(), said::toString);
+            assertTrue(said.get(0).contains("disk full (No space left on device)"), said.get(0));
+            Recording full = Recording.open(file);
+            assertEquals(written, full.size());
+            assertEquals(List.of(), full.notes());
+
+            // space returns: the operator empties the recording (keep it small in the test) and it goes on
+            Files.write(file, new byte[0]);
+            w.tick(ticks.get(2));
+            assertEquals(RecordWriter.State.RECORDING, w.status().state());
+            w.close();
+            assertTrue(said.get(1).startsWith("recording resumed"), said.toString());
+        } finally {
+            w.close();
+            if (run("umount", mnt.toString()) != 0) {
+                run("umount", "-l", mnt.toString());
+            }
+        }
+    }
+
+    private static int run(String... argv) throws Exception {
+        Process p = new ProcessBuilder(argv).redirectErrorStream(true).start();
+        p.getInputStream().readAllBytes();
+        if (!p.waitFor(20, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            return -1;
+        }
+        return p.exitValue();
+    }
+}

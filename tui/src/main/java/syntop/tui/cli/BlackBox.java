@@ -1,0 +1,134 @@
+package syntop.tui.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
+
+import syntop.collectors.alert.HookCommand;
+import syntop.collectors.alert.VerdictHooks;
+import syntop.collectors.detect.Thresholds;
+import syntop.collectors.platform.Platform;
+import syntop.collectors.platform.Sampler;
+import syntop.collectors.record.RecordWriter;
+import syntop.collectors.record.RecordingHeader;
+import syntop.collectors.record.TickRecorder;
+import syntop.collectors.record.VerdictWatch;
+import syntop.collectors.source.ProcessCommandRunner;
+
+/**
+ * What listens to a sampler besides the screen: the recorder ({@code record}, {@code --record}) and
+ * the verdict hooks ({@code --on-verdict}). Knows nothing of the terminal, so {@code syntop record}
+ * runs without one.
+ */
+final class BlackBox implements AutoCloseable {
+    private static final Duration MESSAGE_SHOWN = Duration.ofSeconds(20);
+
+    private final TickRecorder recorder;
+    private final VerdictHooks hooks;
+    private volatile String lastMessage;
+    private volatile Instant lastMessageAt;
+
+    private BlackBox(TickRecorder recorder, VerdictHooks hooks) {
+        this.recorder = recorder;
+        this.hooks = hooks;
+    }
+
+    /**
+     * Starts recording to {@code file} (if not null) and the hooks (if asked for), listening to {@code sampler}.
+     *
+     * @param say told of problems and recoveries (a full disk, a failing hook), once each
+     * @throws IllegalArgumentException a wrong option, with the reason
+     * @throws IOException              the file cannot be recorded to (no such folder, another syntop records to it)
+     */
+    static BlackBox attach(Sampler sampler, Platform platform, Path file, RecordOptions options, Duration interval,
+                           Consumer<String> say) throws IOException {
+        RecordWriter.Limits limits = options.limits();
+        List<String> argv = null;
+        if (options.onVerdict != null) {
+            try {
+                argv = HookCommand.split(options.onVerdict);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--on-verdict: " + e.getMessage());
+            }
+            if (new ProcessCommandRunner().resolve(argv.get(0)).isEmpty()) {
+                throw new IllegalArgumentException("--on-verdict: " + argv.get(0) + ": command not found");
+            }
+        }
+        Duration hookTimeout = options.hookTimeout();
+        BlackBox[] self = new BlackBox[1];
+        Consumer<String> tell = m -> {
+            if (self[0] != null) {
+                self[0].lastMessage = m;
+                self[0].lastMessageAt = Instant.now();
+            }
+            say.accept(m);
+        };
+        TickRecorder recorder = null;
+        if (file != null) {
+            RecordingHeader header = RecordingHeader.of(platform, writer(), ThreadLocalRandom.current().nextLong(),
+                    Instant.now(), interval, TickRecorder.DEFAULT_RAW_TABLE_LIMIT, TickRecorder.DEFAULT_RAW_TABLE_EVERY);
+            RecordWriter w = new RecordWriter(file, limits, header, RecordWriter.files(), Clock.systemUTC(), tell);
+            w.start();
+            recorder = new TickRecorder(platform, w, TickRecorder.DEFAULT_RAW_TABLE_LIMIT,
+                    TickRecorder.DEFAULT_RAW_TABLE_EVERY);
+        }
+        VerdictHooks hooks = argv == null ? null : VerdictHooks.processes(argv, platform.host(), hookTimeout, tell);
+        BlackBox box = new BlackBox(recorder, hooks);
+        self[0] = box;
+        if (recorder != null || hooks != null) {
+            VerdictWatch watch = new VerdictWatch(platform, Thresholds.defaults());
+            if (recorder != null) {
+                watch.add(recorder);
+            }
+            if (hooks != null) {
+                watch.add(hooks);
+            }
+            sampler.addListener(watch);
+        }
+        return box;
+    }
+
+    static String writer() {
+        String v = SyntopCommand.class.getPackage().getImplementationVersion();
+        return "syntop " + (v == null ? "(development build)" : v);
+    }
+
+    boolean recording() {
+        return recorder != null;
+    }
+
+    /** For the console header: "REC", "REC paused: disk full (3 ticks lost)", and a recent message. */
+    String status() {
+        StringBuilder b = new StringBuilder();
+        if (recorder != null) {
+            b.append(recorder.statusLine());
+        }
+        String m = lastMessage;
+        Instant at = lastMessageAt;
+        if (m != null && at != null && Duration.between(at, Instant.now()).compareTo(MESSAGE_SHOWN) < 0
+                && (recorder == null || recorder.status().state() != RecordWriter.State.PAUSED)) {
+            b.append(b.length() == 0 ? "" : "  ").append(m);
+        }
+        return b.toString();
+    }
+
+    /** Writes what is queued and a closing note, closes the file, stops waiting for hooks. */
+    void close(String note) {
+        if (recorder != null) {
+            recorder.close(note, Duration.ofSeconds(10));
+        }
+        if (hooks != null) {
+            hooks.close();
+        }
+    }
+
+    @Override
+    public void close() {
+        close(null);
+    }
+}

@@ -1,0 +1,75 @@
+package syntop.tui.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.function.Function;
+
+import com.googlecode.lanterna.input.KeyStroke;
+
+import syntop.collectors.platform.Platform;
+import syntop.collectors.platform.Sampler;
+import syntop.tui.console.ConsoleLoop;
+import syntop.tui.console.Frame;
+
+/**
+ * The live console's {@code --record} and {@code --on-verdict}: attached to the sampler before the
+ * console opens, shown in the header while it runs ("live  REC", "REC paused: disk full …"), and
+ * what they had to say printed on stderr once the terminal is restored.
+ */
+final class ConsoleRecording implements ConsoleLoop.Controls {
+    private final BlackBox box;
+
+    private ConsoleRecording(BlackBox box) {
+        this.box = box;
+    }
+
+    static int run(Sampler sampler, Platform platform, Path record, RecordOptions options, Duration interval,
+                   PrintWriter err, Function<ConsoleLoop.Controls, Integer> console) {
+        if (record == null && options.onVerdict == null) {
+            return console.apply(null);
+        }
+        List<String> said = Collections.synchronizedList(new ArrayList<>());
+        BlackBox box;
+        try {
+            box = BlackBox.attach(sampler, platform, record, options, interval, said::add);
+        } catch (IllegalArgumentException e) {
+            err.println("syntop: " + e.getMessage());
+            return ExitCodes.USAGE;
+        } catch (IOException e) {
+            err.println("syntop: cannot record to " + record + ": " + e.getMessage());
+            return ExitCodes.USAGE;
+        }
+        try {
+            return console.apply(new ConsoleRecording(box));
+        } finally {
+            box.close("recording stopped: the console was closed");
+            synchronized (said) {
+                for (String m : said) {
+                    err.println("syntop: " + m);
+                }
+            }
+            err.flush();
+        }
+    }
+
+    @Override
+    public boolean key(KeyStroke k) {
+        return false;
+    }
+
+    @Override
+    public Frame current() {
+        return null;
+    }
+
+    @Override
+    public String mode(boolean paused) {
+        String s = box.status();
+        return (paused ? "PAUSED" : "live") + (s.isEmpty() ? "" : "  " + s);
+    }
+}

@@ -1,0 +1,48 @@
+package syntop.tui.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+import syntop.collectors.detect.Detectors;
+import syntop.collectors.detect.Thresholds;
+import syntop.collectors.history.History;
+import syntop.collectors.platform.Platform;
+import syntop.collectors.platform.Sampler;
+import syntop.collectors.source.Acquirer;
+import syntop.collectors.source.FsRoot;
+import syntop.collectors.source.ProcessCommandRunner;
+import syntop.themes.ThemeLoader;
+import syntop.tui.action.ActionController;
+import syntop.tui.action.ActionEnvironment;
+import syntop.tui.console.ConsolePainter;
+import syntop.tui.console.SampledFrames;
+import syntop.tui.console.ViewState;
+import syntop.widgets.Glyphs;
+
+/**
+ * The console on this machine. Kept apart from {@link SyntopCommand} so that headless commands
+ * ({@code serve}, {@code once}, {@code record}), which share that class, never load a terminal,
+ * widget or theme class.
+ */
+final class LiveConsole {
+    private LiveConsole() {
+    }
+
+    static int run(Platform platform, FsRoot root, Duration interval, String theme, boolean ascii, Thresholds thresholds,
+                   Path record, RecordOptions recordOptions, boolean readOnly, PrintWriter err) {
+        Map<String, String> env = System.getenv();
+        ThemeLoader themes = new ThemeLoader(ThemeLoader.userDir(env).orElse(null));
+        String themeName = themes.select(theme, env).name();
+        boolean asciiGlyphs = ascii || !Glyphs.forLocale(env).isUnicode();
+        History history = new History();
+        try (Sampler sampler = Sampler.live(platform, new Acquirer(new ProcessCommandRunner(), root), interval)) {
+            return ConsoleRecording.run(sampler, platform, record, recordOptions, interval, err, controls ->
+                    ConsoleCommand.run(new SampledFrames(sampler, history, (h, snap) -> Detectors.evaluate(h, thresholds)),
+                            controls, new ConsolePainter(themes, platform.host().hostname()),
+                            new ViewState(themeName, asciiGlyphs, interval), err,
+                            new ActionController(ActionEnvironment.live(), readOnly)));
+        }
+    }
+}
