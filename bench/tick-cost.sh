@@ -15,11 +15,13 @@ cpu() { # CPU seconds (user+sys, children included) of a command (a program, not
   /usr/bin/time -f "%U %S" "$@" 2>&1 >/dev/null | tail -1 | awk '{print $1 + $2}'
 }
 printf "| sockets (TIME_WAIT) | syntop per tick | netstat -an \\| awk \\| sort \\| uniq -c | ss -tan \\| awk \\| sort \\| uniq -c | ss -s |\n|---:|---:|---:|---:|---:|\n"
+base=9100
 for n in "${sizes[@]}"; do
+  base=$((base + 100)) # fresh listener ports for each size: the last size's may still be closing
   in_ns sysctl -qw net.ipv4.tcp_max_tw_buckets=$((n * 2 + 1000)) net.ipv4.tcp_tw_reuse=0
   ports=$(( n / 25000 + 4 ))
   : >/tmp/syntop-tick-cost.log
-  in_ns python3 "$here/lab/py/sockload.py" timewait --count "$n" --ports "$ports" --sustain 300 --max-seconds 330 \
+  in_ns python3 "$here/lab/py/sockload.py" timewait --count "$n" --ports "$ports" --base-port "$base" --sustain 300 --max-seconds 330 \
     >/tmp/syntop-tick-cost.log 2>&1 &
   load=$!
   for _ in $(seq 600); do grep -q READY /tmp/syntop-tick-cost.log && break; sleep 0.1; done

@@ -1,8 +1,9 @@
 package syntop.collectors.action;
 
 import java.util.Arrays;
-import java.util.Locale;
 import java.util.Objects;
+
+import syntop.collectors.capture.Ip;
 
 /**
  * An IPv4 or IPv6 address, or a network prefix ({@code 10.99.0.0/24}, {@code 2001:db8::/32}),
@@ -102,7 +103,7 @@ public final class IpPrefix {
 
     /** The address part alone, canonical. */
     public String address() {
-        return isIpv6() ? formatIpv6(bytes) : formatIpv4(bytes);
+        return isIpv6() ? Ip.formatV6(bytes, false) : Ip.formatV4(bytes);
     }
 
     /** True when {@code other} lies inside this prefix (same family). */
@@ -250,49 +251,5 @@ public final class IpPrefix {
             return b;
         }
         return Arrays.copyOfRange(b, 12, 16);
-    }
-
-    // ---- formatting ----
-
-    private static String formatIpv4(byte[] b) {
-        return (b[0] & 0xff) + "." + (b[1] & 0xff) + "." + (b[2] & 0xff) + "." + (b[3] & 0xff);
-    }
-
-    /** RFC 5952: lower case, no leading zeros, the longest run (two or more) of zero groups as "::". */
-    private static String formatIpv6(byte[] b) {
-        int[] g = new int[8];
-        for (int i = 0; i < 8; i++) {
-            g[i] = ((b[2 * i] & 0xff) << 8) | (b[2 * i + 1] & 0xff);
-        }
-        int bestStart = -1;
-        int bestLen = 1;
-        for (int i = 0; i < 8; ) {
-            if (g[i] != 0) {
-                i++;
-                continue;
-            }
-            int j = i;
-            while (j < 8 && g[j] == 0) {
-                j++;
-            }
-            if (j - i > bestLen) {
-                bestStart = i;
-                bestLen = j - i;
-            }
-            i = j;
-        }
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < 8; i++) {
-            if (i == bestStart) {
-                sb.append("::");
-                i += bestLen - 1;
-                continue;
-            }
-            if (sb.length() > 0 && sb.charAt(sb.length() - 1) != ':') {
-                sb.append(':');
-            }
-            sb.append(Integer.toHexString(g[i]));
-        }
-        return sb.toString().toLowerCase(Locale.ROOT);
     }
 }

@@ -1,9 +1,11 @@
 package syntop.collectors.os.linux;
 
+import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Optional;
 
+import syntop.collectors.capture.Ip;
 import syntop.collectors.parse.Numbers;
 
 /**
@@ -32,48 +34,11 @@ public final class HexAddress {
             }
         }
         try {
+            // an IPv4-mapped address comes back as IPv4; Java prints other IPv6 addresses uncompressed
             InetAddress a = InetAddress.getByAddress(addr);
-            String s = a.getHostAddress();
-            if (addr.length == 16 && s.indexOf(':') >= 0) {
-                s = compress(s);
-            }
-            return Optional.of(s);
+            return Optional.of(a instanceof Inet4Address ? a.getHostAddress() : Ip.formatV6(a.getAddress(), false));
         } catch (UnknownHostException e) {
             return Optional.empty();
         }
-    }
-
-    /** Java prints IPv6 uncompressed ({@code 0:0:0:0:0:0:0:1}); operators read {@code ::1}. */
-    static String compress(String full) {
-        String[] g = full.split(":");
-        int bestStart = -1;
-        int bestLen = 0;
-        for (int i = 0; i < g.length; ) {
-            if (g[i].equals("0")) {
-                int j = i;
-                while (j < g.length && g[j].equals("0")) {
-                    j++;
-                }
-                if (j - i > bestLen && j - i > 1) {
-                    bestStart = i;
-                    bestLen = j - i;
-                }
-                i = j;
-            } else {
-                i++;
-            }
-        }
-        if (bestStart < 0) {
-            return full;
-        }
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < bestStart; i++) {
-            sb.append(i > 0 ? ":" : "").append(g[i]);
-        }
-        sb.append("::");
-        for (int i = bestStart + bestLen; i < g.length; i++) {
-            sb.append(i > bestStart + bestLen ? ":" : "").append(g[i]);
-        }
-        return sb.toString();
     }
 }
