@@ -174,8 +174,10 @@ public final class ConsolePainter {
                 + Durations.format(v.interval()) + "  " + shown;
         TextLine.left(c, row, 0, text, Role.HEADER);
         v.filterDraft().ifPresent(d -> TextLine.right(c, row, 0, "filter: /" + d + "_", Role.HEADER));
-        if (v.filterDraft().isEmpty() && f.isPresent()) {
-            TextLine.right(c, row, 0, f.get().snapshot().at().toString().substring(11, 19) + " UTC", Role.HEADER);
+        String clock = f.map(x -> x.snapshot().at().toString().substring(11, 19) + " UTC").orElse("");
+        // the clock only where it does not cover the mode (a replay's position, say)
+        if (v.filterDraft().isEmpty() && f.isPresent() && Texts.width(text) + clock.length() + 2 <= row.width()) {
+            TextLine.right(c, row, 0, clock, Role.HEADER);
         }
     }
 
