@@ -340,10 +340,15 @@ class LabLiveTest {
 
             Lab.Result block = syntop(home, "block", "10.99.0.1", "--yes");
             assertEquals(0, block.exit(), block.out());
-            SyntopStream.Tick blocked = s.next();
-            // the flood's SYNs are dropped before TCP sees them: no more cookies, no more drops
-            until(s, 5, t -> t.counter("syncookies_sent") == blocked.counter("syncookies_sent")
-                    && t.raw("TcpExtListenDrops") == blocked.raw("TcpExtListenDrops"), "the flood stopped by the block");
+            // the flood's SYNs are dropped before TCP sees them: no more cookies, no more drops between
+            // two samples (the first sample after the block may still have been taken before it)
+            SyntopStream.Tick[] previous = {s.next()};
+            until(s, 6, t -> {
+                boolean still = t.counter("syncookies_sent") == previous[0].counter("syncookies_sent")
+                        && t.raw("TcpExtListenDrops") == previous[0].raw("TcpExtListenDrops");
+                previous[0] = t;
+                return still;
+            }, "the flood stopped by the block");
             assertTrue(syntop(home, "blocked").out().contains("10.99.0.1"));
 
             Lab.Result undo = syntop(home, "undo", "--yes");
