@@ -1,27 +1,18 @@
 package syntop.collectors.os.freebsd;
 
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 import syntop.collectors.action.Interventions;
 import syntop.collectors.model.HostInfo;
 import syntop.collectors.model.OsFamily;
+import syntop.collectors.os.bsd.BsdSources;
 import syntop.collectors.os.bsd.Dialect;
 import syntop.collectors.os.bsd.HostCommands;
-import syntop.collectors.os.bsd.NetstatConnectionsParser;
-import syntop.collectors.os.bsd.NetstatListenParser;
-import syntop.collectors.os.bsd.NetstatTcpStatsParser;
-import syntop.collectors.os.bsd.PfctlInfoParser;
-import syntop.collectors.os.bsd.PfctlMemoryParser;
-import syntop.collectors.os.bsd.SysctlParser;
 import syntop.collectors.platform.Platform;
-import syntop.collectors.source.Acquisition;
 import syntop.collectors.source.CommandRunner;
 import syntop.collectors.source.FsRoot;
 import syntop.collectors.source.Source;
-import syntop.collectors.source.SourceParser;
 
 /**
  * FreeBSD: TCP counters and the kernel's per-state counts from {@code netstat -s -p tcp}, listen
@@ -30,12 +21,12 @@ import syntop.collectors.source.SourceParser;
  * {@code pfctl}, and the syncache and related settings from {@code sysctl}.
  */
 public final class FreeBsdPlatform implements Platform {
-    public static final List<String> NETSTAT_STATS = List.of("netstat", "-s", "-p", "tcp");
+    public static final List<String> NETSTAT_STATS = BsdSources.NETSTAT_STATS;
     /** {@code -a} is needed: without it FreeBSD drops listening sockets before the {@code -L} test. */
     public static final List<String> NETSTAT_LISTEN = List.of("netstat", "-Lan");
-    public static final List<String> NETSTAT_CONNECTIONS = List.of("netstat", "-an", "-p", "tcp");
-    public static final List<String> PFCTL_INFO = List.of("pfctl", "-si");
-    public static final List<String> PFCTL_MEMORY = List.of("pfctl", "-sm");
+    public static final List<String> NETSTAT_CONNECTIONS = BsdSources.NETSTAT_CONNECTIONS;
+    public static final List<String> PFCTL_INFO = BsdSources.PFCTL_INFO;
+    public static final List<String> PFCTL_MEMORY = BsdSources.PFCTL_MEMORY;
 
     /** Settings an operator tunes against floods and pile-ups (a subtree name asks for all its keys). */
     public static final List<String> TUNABLES = List.of(
@@ -43,7 +34,7 @@ public final class FreeBsdPlatform implements Platform {
             "net.inet.tcp.msl", "net.inet.tcp.keepinit", "net.inet.tcp.finwait2_timeout", "net.inet.tcp.maxtcptw",
             "net.inet.tcp.blackhole", "net.inet.tcp.drop_synfin", "net.inet.ip.portrange.first",
             "net.inet.ip.portrange.last");
-    public static final List<String> SYSCTL = argv("sysctl", TUNABLES);
+    public static final List<String> SYSCTL = BsdSources.sysctl(TUNABLES);
 
     public static final String STATS = Source.slug(NETSTAT_STATS);
     public static final String LISTEN = Source.slug(NETSTAT_LISTEN);
@@ -52,18 +43,7 @@ public final class FreeBsdPlatform implements Platform {
     public static final String PF_MEMORY = Source.slug(PFCTL_MEMORY);
     public static final String TUNABLES_ID = Source.slug(SYSCTL);
 
-    private static final Duration COMMAND_BUDGET = Duration.ofSeconds(2);
-    /** The full listing locks the tables: give up after a second and poll it less often (see Sampler). */
-    private static final Duration TABLE_BUDGET = Duration.ofSeconds(1);
-
-    private static final List<Source> SOURCES = List.of(
-            command(NETSTAT_STATS, t -> NetstatTcpStatsParser.parse(t.lines(), Dialect.FREEBSD), COMMAND_BUDGET,
-                    Source.Cost.CHEAP),
-            command(NETSTAT_LISTEN, t -> NetstatListenParser.parse(t.lines()), COMMAND_BUDGET, Source.Cost.CHEAP),
-            command(NETSTAT_CONNECTIONS, t -> NetstatConnectionsParser.parse(t.lines()), TABLE_BUDGET, Source.Cost.TABLE),
-            command(PFCTL_INFO, t -> PfctlInfoParser.parse(t.lines()), COMMAND_BUDGET, Source.Cost.CHEAP),
-            command(PFCTL_MEMORY, t -> PfctlMemoryParser.parse(t.lines()), COMMAND_BUDGET, Source.Cost.CHEAP),
-            command(SYSCTL, t -> SysctlParser.parse(t.lines(), TUNABLES), COMMAND_BUDGET, Source.Cost.CHEAP));
+    private static final List<Source> SOURCES = BsdSources.of(Dialect.FREEBSD, NETSTAT_LISTEN, TUNABLES);
 
     private final HostInfo host;
 
@@ -76,17 +56,6 @@ public final class FreeBsdPlatform implements Platform {
     public FreeBsdPlatform(CommandRunner runner) {
         this(new HostInfo(HostCommands.firstLine(runner, "uname", "-n").orElse("localhost"), OsFamily.FREEBSD,
                 HostCommands.firstLine(runner, "uname", "-sr").orElse("FreeBSD (version unknown)")));
-    }
-
-    private static Source command(List<String> argv, SourceParser parser, Duration budget, Source.Cost cost) {
-        return new Source(Source.slug(argv), new Acquisition.Command(argv), parser, budget, cost);
-    }
-
-    private static List<String> argv(String program, List<String> args) {
-        List<String> a = new ArrayList<>();
-        a.add(program);
-        a.addAll(args);
-        return List.copyOf(a);
     }
 
     @Override

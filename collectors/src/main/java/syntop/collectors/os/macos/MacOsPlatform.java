@@ -1,27 +1,18 @@
 package syntop.collectors.os.macos;
 
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 import syntop.collectors.action.Interventions;
 import syntop.collectors.model.HostInfo;
 import syntop.collectors.model.OsFamily;
+import syntop.collectors.os.bsd.BsdSources;
 import syntop.collectors.os.bsd.Dialect;
 import syntop.collectors.os.bsd.HostCommands;
-import syntop.collectors.os.bsd.NetstatConnectionsParser;
-import syntop.collectors.os.bsd.NetstatListenParser;
-import syntop.collectors.os.bsd.NetstatTcpStatsParser;
-import syntop.collectors.os.bsd.PfctlInfoParser;
-import syntop.collectors.os.bsd.PfctlMemoryParser;
-import syntop.collectors.os.bsd.SysctlParser;
 import syntop.collectors.platform.Platform;
-import syntop.collectors.source.Acquisition;
 import syntop.collectors.source.CommandRunner;
 import syntop.collectors.source.FsRoot;
 import syntop.collectors.source.Source;
-import syntop.collectors.source.SourceParser;
 
 /**
  * macOS: TCP counters from {@code netstat -s -p tcp} (zeroed for non-root users while
@@ -32,11 +23,11 @@ import syntop.collectors.source.SourceParser;
  * missing ones are named in the source's note).
  */
 public final class MacOsPlatform implements Platform {
-    public static final List<String> NETSTAT_STATS = List.of("netstat", "-s", "-p", "tcp");
+    public static final List<String> NETSTAT_STATS = BsdSources.NETSTAT_STATS;
     public static final List<String> NETSTAT_LISTEN = List.of("netstat", "-aLn", "-p", "tcp");
-    public static final List<String> NETSTAT_CONNECTIONS = List.of("netstat", "-an", "-p", "tcp");
-    public static final List<String> PFCTL_INFO = List.of("pfctl", "-si");
-    public static final List<String> PFCTL_MEMORY = List.of("pfctl", "-sm");
+    public static final List<String> NETSTAT_CONNECTIONS = BsdSources.NETSTAT_CONNECTIONS;
+    public static final List<String> PFCTL_INFO = BsdSources.PFCTL_INFO;
+    public static final List<String> PFCTL_MEMORY = BsdSources.PFCTL_MEMORY;
 
     /** Settings an operator tunes against floods and pile-ups; macOS has no syncache or syncookie keys. */
     public static final List<String> TUNABLES = List.of(
@@ -44,7 +35,7 @@ public final class MacOsPlatform implements Platform {
             "net.inet.tcp.drop_synfin", "net.inet.tcp.tcp_lq_overflow", "net.inet.tcp.disable_access_to_stats",
             "net.inet.tcp.pcbcount", "net.inet.tcp.tw_pcbcount", "net.inet.ip.portrange.first",
             "net.inet.ip.portrange.last", "net.inet.tcp.fin_timeout");
-    public static final List<String> SYSCTL = argv("sysctl", TUNABLES);
+    public static final List<String> SYSCTL = BsdSources.sysctl(TUNABLES);
 
     public static final String STATS = Source.slug(NETSTAT_STATS);
     public static final String LISTEN = Source.slug(NETSTAT_LISTEN);
@@ -53,17 +44,7 @@ public final class MacOsPlatform implements Platform {
     public static final String PF_MEMORY = Source.slug(PFCTL_MEMORY);
     public static final String TUNABLES_ID = Source.slug(SYSCTL);
 
-    private static final Duration COMMAND_BUDGET = Duration.ofSeconds(2);
-    private static final Duration TABLE_BUDGET = Duration.ofSeconds(1);
-
-    private static final List<Source> SOURCES = List.of(
-            command(NETSTAT_STATS, t -> NetstatTcpStatsParser.parse(t.lines(), Dialect.MACOS), COMMAND_BUDGET,
-                    Source.Cost.CHEAP),
-            command(NETSTAT_LISTEN, t -> NetstatListenParser.parse(t.lines()), COMMAND_BUDGET, Source.Cost.CHEAP),
-            command(NETSTAT_CONNECTIONS, t -> NetstatConnectionsParser.parse(t.lines()), TABLE_BUDGET, Source.Cost.TABLE),
-            command(PFCTL_INFO, t -> PfctlInfoParser.parse(t.lines()), COMMAND_BUDGET, Source.Cost.CHEAP),
-            command(PFCTL_MEMORY, t -> PfctlMemoryParser.parse(t.lines()), COMMAND_BUDGET, Source.Cost.CHEAP),
-            command(SYSCTL, t -> SysctlParser.parse(t.lines(), TUNABLES), COMMAND_BUDGET, Source.Cost.CHEAP));
+    private static final List<Source> SOURCES = BsdSources.of(Dialect.MACOS, NETSTAT_LISTEN, TUNABLES);
 
     private final HostInfo host;
 
@@ -78,17 +59,6 @@ public final class MacOsPlatform implements Platform {
                 HostCommands.firstLine(runner, "sw_vers", "-productVersion").map(v -> "macOS " + v)
                         .or(() -> HostCommands.firstLine(runner, "uname", "-sr"))
                         .orElse("macOS (version unknown)")));
-    }
-
-    private static Source command(List<String> argv, SourceParser parser, Duration budget, Source.Cost cost) {
-        return new Source(Source.slug(argv), new Acquisition.Command(argv), parser, budget, cost);
-    }
-
-    private static List<String> argv(String program, List<String> args) {
-        List<String> a = new ArrayList<>();
-        a.add(program);
-        a.addAll(args);
-        return List.copyOf(a);
     }
 
     @Override
