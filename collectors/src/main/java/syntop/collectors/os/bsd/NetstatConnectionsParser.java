@@ -1,6 +1,5 @@
 package syntop.collectors.os.bsd;
 
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -26,8 +25,6 @@ import syntop.collectors.parse.Parsed;
  * column, so such a remote is a prefix; a note says how many.
  */
 public final class NetstatConnectionsParser {
-    /** How many remote addresses are kept per pile-up state. */
-    public static final int TOP_REMOTES = 50;
 
     private NetstatConnectionsParser() {
     }
@@ -125,15 +122,9 @@ public final class NetstatConnectionsParser {
         if (tcpRows > 0 || (c.understoodCount() > 0 && !c.anyUnparsed())) {
             r.states(tally.toCounts());
         }
-        remotes.forEach((state, byAddress) -> r.remotes(state, top(byAddress)));
+        remotes.forEach((state, byAddress) -> r.remotes(state, AddressCount.top(byAddress)));
         return c.result(r.build());
     }
 
     /** Most connections first; ties by address so the order does not depend on hashing. */
-    private static List<AddressCount> top(Map<String, long[]> byAddress) {
-        List<AddressCount> all = new ArrayList<>(byAddress.size());
-        byAddress.forEach((a, n) -> all.add(new AddressCount(a, n[0])));
-        all.sort((x, y) -> x.count() != y.count() ? Long.compare(y.count(), x.count()) : x.address().compareTo(y.address()));
-        return List.copyOf(all.subList(0, Math.min(TOP_REMOTES, all.size())));
-    }
 }

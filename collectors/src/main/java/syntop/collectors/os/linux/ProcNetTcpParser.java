@@ -23,9 +23,6 @@ import syntop.collectors.source.SourceText;
  * Walks bytes rather than building a string per row, because a flood means hundreds of thousands of rows.
  */
 public final class ProcNetTcpParser {
-    /** How many remote addresses are kept per pile-up state. */
-    public static final int TOP_REMOTES = 50;
-
     private ProcNetTcpParser() {
     }
 
@@ -122,21 +119,21 @@ public final class ProcNetTcpParser {
         }
     }
 
+    /**
+     * Several hex forms can decode to one address (an IPv4 peer seen on tcp and, v4-mapped, on
+     * tcp6): merge them, decoding each once and only as many as can be kept, then keep the top.
+     */
     private static List<AddressCount> top(Map<String, long[]> byHex) {
         List<Map.Entry<String, long[]>> entries = new ArrayList<>(byHex.entrySet());
         entries.sort((a, b) -> Long.compare(b.getValue()[0], a.getValue()[0]));
-        // several hex forms can decode to one address (an IPv4 peer seen on tcp and, v4-mapped, on tcp6)
-        Map<String, Long> merged = new java.util.LinkedHashMap<>();
+        Map<String, long[]> merged = new HashMap<>();
         for (Map.Entry<String, long[]> e : entries) {
-            if (merged.size() >= TOP_REMOTES && !merged.containsKey(HexAddress.decode(e.getKey()).orElse(e.getKey()))) {
-                continue;
+            String address = HexAddress.decode(e.getKey()).orElse(e.getKey());
+            if (merged.size() < AddressCount.KEPT_PER_STATE || merged.containsKey(address)) {
+                merged.computeIfAbsent(address, k -> new long[1])[0] += e.getValue()[0];
             }
-            merged.merge(HexAddress.decode(e.getKey()).orElse(e.getKey()), e.getValue()[0], Long::sum);
         }
-        List<AddressCount> out = new ArrayList<>();
-        merged.forEach((a, n) -> out.add(new AddressCount(a, n)));
-        out.sort((a, b) -> Long.compare(b.count(), a.count()));
-        return out;
+        return AddressCount.top(merged);
     }
 
     /** 8 hex digits (IPv4) or 32 (IPv6) from {@code from} to the colon at {@code colon}. */

@@ -25,9 +25,6 @@ import syntop.collectors.parse.Parsed;
  * ss prints a State column; rows without one are not read.
  */
 public final class SsConnectionsParser {
-    /** How many remote addresses are kept per state. */
-    public static final int TOP_REMOTES = 50;
-
     private SsConnectionsParser() {
     }
 
@@ -83,16 +80,10 @@ public final class SsConnectionsParser {
         if (c.understoodCount() > 0 && (!c.anyUnparsed() || tally.total() > 0)) {
             r.states(tally.toCounts());
         }
-        remotes.forEach((state, byAddress) -> r.remotes(state, top(byAddress)));
+        remotes.forEach((state, byAddress) -> r.remotes(state, AddressCount.top(byAddress)));
         return c.result(r.build());
     }
 
-    private static List<AddressCount> top(Map<String, long[]> byAddress) {
-        List<AddressCount> all = new ArrayList<>();
-        byAddress.forEach((a, n) -> all.add(new AddressCount(a, n[0])));
-        all.sort((x, y) -> x.count() != y.count() ? Long.compare(y.count(), x.count()) : x.address().compareTo(y.address()));
-        return all.size() > TOP_REMOTES ? List.copyOf(all.subList(0, TOP_REMOTES)) : all;
-    }
 
     /** An ss address:port: {@code 10.0.0.1:80}, {@code [2001:db8::1]:80}, {@code [::ffff:10.0.0.1]:80}, {@code *:80}. */
     record Endpoint(String address, int port) {

@@ -117,7 +117,7 @@ class NetstatConnectionsParserTest {
         }
         Parsed<Reading> p = NetstatConnectionsParser.parse(lines);
         List<AddressCount> top = p.value().remotes().get(TcpState.SYN_RCVD);
-        assertEquals(NetstatConnectionsParser.TOP_REMOTES, top.size());
+        assertEquals(syntop.collectors.model.AddressCount.KEPT_PER_STATE, top.size());
         assertEquals(a("198.51.100.60", 3), top.get(0));
         assertEquals(a("198.51.100.1", 1), top.get(1)); // ties by address
         assertEquals(Map.of(80, 62L), p.value().synRecvByPort());

@@ -91,7 +91,7 @@ class ProcNetTcpParserTest {
         }
         Reading r = ProcNetTcpParser.parse(SourceText.of(b.toString())).value();
         List<AddressCount> top = r.remotes().get(TcpState.SYN_RCVD);
-        assertEquals(ProcNetTcpParser.TOP_REMOTES, top.size());
+        assertEquals(syntop.collectors.model.AddressCount.KEPT_PER_STATE, top.size());
         assertEquals(new AddressCount("10.99.0.80", 80), top.get(0));
         assertEquals(80 * 81 / 2, r.states().get(TcpState.SYN_RCVD));
     }
