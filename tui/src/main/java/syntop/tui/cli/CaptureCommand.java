@@ -22,7 +22,6 @@ import syntop.collectors.bundle.HostFacts;
 import syntop.collectors.bundle.Limits;
 import syntop.collectors.bundle.Manifest;
 import syntop.collectors.platform.Platform;
-import syntop.collectors.platform.Platforms;
 import syntop.collectors.source.Acquirer;
 import syntop.collectors.source.CommandRunner;
 import syntop.collectors.source.FsRoot;
@@ -89,10 +88,8 @@ public final class CaptureCommand implements Callable<Integer> {
             return ExitCodes.USAGE;
         }
         FsRoot root = fsRoot == null ? FsRoot.live() : new FsRoot(fsRoot);
-        Optional<Platform> platform = Platforms.detect(root);
+        Optional<Platform> platform = ThisMachine.platform(root, "syntop capture", err);
         if (platform.isEmpty()) {
-            err.println("syntop capture: this OS (" + System.getProperty("os.name") + ") is not supported; "
-                    + "syntop knows Linux, FreeBSD and macOS");
             return ExitCodes.USAGE;
         }
         CommandRunner runner = new ProcessCommandRunner();

@@ -18,7 +18,6 @@ import syntop.collectors.detect.Verdict;
 import syntop.collectors.history.History;
 import syntop.collectors.model.Snapshot;
 import syntop.collectors.platform.Platform;
-import syntop.collectors.platform.Platforms;
 import syntop.collectors.platform.Sampler;
 import syntop.collectors.report.SnapshotCsv;
 import syntop.collectors.report.SnapshotJson;
@@ -88,10 +87,8 @@ public final class OnceCommand implements Callable<Integer> {
             return ExitCodes.USAGE;
         }
         FsRoot root = fsRoot == null ? FsRoot.live() : new FsRoot(fsRoot);
-        Optional<Platform> platform = Platforms.detect(root);
+        Optional<Platform> platform = ThisMachine.platform(root, "syntop once", err);
         if (platform.isEmpty()) {
-            err.println("syntop once: this OS (" + System.getProperty("os.name") + ") is not supported; "
-                    + "syntop knows Linux, FreeBSD and macOS");
             return ExitCodes.USAGE;
         }
         Duration interval = Duration.ofMillis(Math.round(intervalSeconds * 1000));

@@ -16,7 +16,6 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 import syntop.collectors.platform.Platform;
-import syntop.collectors.platform.Platforms;
 import syntop.collectors.platform.Sampler;
 import syntop.collectors.source.Acquirer;
 import syntop.collectors.source.FsRoot;
@@ -72,10 +71,8 @@ public final class RecordCommand implements Callable<Integer> {
             }
         }
         FsRoot root = fsRoot == null ? FsRoot.live() : new FsRoot(fsRoot);
-        Optional<Platform> platform = Platforms.detect(root);
+        Optional<Platform> platform = ThisMachine.platform(root, "syntop record", err);
         if (platform.isEmpty()) {
-            err.println("syntop record: this OS (" + System.getProperty("os.name") + ") is not supported; "
-                    + "syntop knows Linux, FreeBSD and macOS");
             return ExitCodes.USAGE;
         }
         Duration interval = Duration.ofMillis(Math.round(intervalSeconds * 1000));

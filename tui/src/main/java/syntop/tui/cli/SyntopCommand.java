@@ -15,7 +15,6 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 import syntop.collectors.detect.Thresholds;
 import syntop.collectors.platform.Platform;
-import syntop.collectors.platform.Platforms;
 import syntop.collectors.source.FsRoot;
 
 /** The root command. Without a subcommand it opens the console. */
@@ -99,10 +98,8 @@ public final class SyntopCommand implements Callable<Integer> {
             return ReplayCommand.demo(theme, ascii, err);
         }
         FsRoot root = fsRoot == null ? FsRoot.live() : new FsRoot(fsRoot);
-        Optional<Platform> platform = Platforms.detect(root);
+        Optional<Platform> platform = ThisMachine.platform(root, "syntop", err);
         if (platform.isEmpty()) {
-            err.println("syntop: this OS (" + System.getProperty("os.name") + ") is not supported; "
-                    + "syntop knows Linux, FreeBSD and macOS");
             return ExitCodes.USAGE;
         }
         Map<String, String> env = System.getenv();
