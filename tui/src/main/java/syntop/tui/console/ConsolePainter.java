@@ -257,6 +257,31 @@ public final class ConsolePainter {
         c.clear(row, Role.FOOTER_TEXT);
         String text = v.filterDraft().isPresent() ? "type a port, address or prefix  [Enter]apply [Esc]cancel"
                 : v.footerKeys().orElse(FOOTER);
-        TextLine.keyed(c, row, 0, 0, text, Role.FOOTER_TEXT, Role.FOOTER_KEY);
+        TextLine.keyed(c, row, 0, 0, fitHints(text, row.width()), Role.FOOTER_TEXT, Role.FOOTER_KEY);
+    }
+
+    /**
+     * A line of key hints cut to {@code width} at whole hints, never inside one, keeping
+     * {@code [?]help} (which lists the rest) last.
+     */
+    static String fitHints(String hints, int width) {
+        if (Texts.width(hints) <= width) {
+            return hints;
+        }
+        String help = "[?]help";
+        String reserve = hints.contains(help) ? " " + help : "";
+        StringBuilder b = new StringBuilder();
+        for (String hint : hints.split(" ")) {
+            if (hint.equals(help)) {
+                continue;
+            }
+            String next = b.length() == 0 ? hint : b + " " + hint;
+            if (Texts.width(next) + reserve.length() > width) {
+                break;
+            }
+            b.setLength(0);
+            b.append(next);
+        }
+        return (b + reserve).strip();
     }
 }

@@ -86,6 +86,18 @@ class ConsolePainterTest {
     }
 
     @Test
+    void theFooterDropsWholeHintsAndKeepsHelpWhenNarrow() {
+        String s = screen(render(80, 24, view(), Optional.of(LAB)));
+        String footer = s.lines().reduce((a, b) -> b).orElse("").strip();
+        assertTrue(footer.endsWith("[?]help"), footer);
+        assertTrue(footer.startsWith("[q]uit [space]pause"), footer);
+        for (String hint : footer.split(" ")) {
+            assertTrue(hint.matches("\\[[^]]+][a-z]*"), "a hint cut in two: " + hint + " in " + footer);
+        }
+        assertEquals(ConsolePainter.fitHints("[a]b [c]d", 80), "[a]b [c]d");
+    }
+
+    @Test
     void tooSmallSaysSoOnOneLine() {
         String s = screen(render(40, 10, view(), Optional.of(LAB)));
         assertTrue(s.startsWith("too small (40x10): syntop needs 60x16"), s);
