@@ -26,6 +26,22 @@ public record ListenQueue(String protocol, String localAddress, int port, long a
         return new ListenQueue(protocol, localAddress, port, acceptQueue, OptionalLong.of(n), limit);
     }
 
+    public ListenQueue withLimit(long n) {
+        return new ListenQueue(protocol, localAddress, port, acceptQueue, synQueue, OptionalLong.of(n));
+    }
+
+    /**
+     * The same listening socket as {@code o} seen by another source: same port and address, where the
+     * IPv6 wildcard may be printed {@code ::} or (dual-stack, by ss) {@code *}.
+     */
+    public boolean sameSocket(ListenQueue o) {
+        return port == o.port && wildcardAsOne(localAddress).equals(wildcardAsOne(o.localAddress));
+    }
+
+    private static String wildcardAsOne(String address) {
+        return address.equals("*") ? "::" : address;
+    }
+
     /** How full the accept queue is, 0..1+ (FreeBSD lets qlen reach 1.5 × maxqlen); 0 when the limit is unknown. */
     public double acceptFill() {
         if (limit.isEmpty() || limit.getAsLong() <= 0) {

@@ -48,6 +48,14 @@ public interface Platform {
         return true;
     }
 
+    /**
+     * A cheaper source that may be polled in place of {@code polled} (see {@link StandIn}); it must be
+     * among {@link #parseableSources()} so its saved outputs replay.
+     */
+    default Optional<StandIn> standIn(Source polled) {
+        return Optional.empty();
+    }
+
     default Optional<Source> source(String id) {
         return parseableSources().stream().filter(s -> s.id().equals(id)).findFirst();
     }

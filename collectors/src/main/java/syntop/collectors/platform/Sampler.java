@@ -37,6 +37,7 @@ public final class Sampler implements AutoCloseable {
     private final TickAssembler assembler;
     private final List<TickListener> listeners = new ArrayList<>();
     private Duration interval;
+    private Snapshot last;
 
     /** Told of every tick's raw outputs (the recorder listens here). */
     public interface TickListener {
@@ -108,10 +109,13 @@ public final class Sampler implements AutoCloseable {
         Instant at = clock.instant();
         List<Source> sources = platform.sources();
         Map<String, Future<RawOutput>> running = new HashMap<>();
+        Map<String, Source> polledAs = new HashMap<>();
         for (Source s : sources) {
             SourceState st = states.get(s.id());
             if (!st.everPolled || now - st.nextDueNanos >= 0) {
-                running.put(s.id(), pool.submit(() -> acquirer.acquire(s)));
+                Source poll = StandIn.toPoll(platform, s, last);
+                polledAs.put(s.id(), poll);
+                running.put(s.id(), pool.submit(() -> acquirer.acquire(poll)));
             }
         }
         List<RawOutput> polled = new ArrayList<>();
@@ -124,13 +128,14 @@ public final class Sampler implements AutoCloseable {
                 RawOutput raw = await(s, f);
                 polled.add(raw);
                 adapt(s, st, raw.took());
-                results.add(SourceEvaluation.evaluate(s, raw, st.every));
+                results.add(SourceEvaluation.evaluate(polledAs.get(s.id()), raw, st.every));
                 st.everPolled = true;
                 st.nextDueNanos = now + st.every.toNanos() - interval.toNanos() / 10;
             }
             every.put(s.id(), st.every);
         }
         Snapshot snap = assembler.assemble(at, now, results, every);
+        last = snap;
         for (TickListener l : listeners) {
             l.onTick(snap, polled, results);
         }

@@ -20,8 +20,8 @@ import syntop.collectors.model.TcpState;
 
 /**
  * Merges the readings of one tick into one snapshot. Sources come in priority order: the first
- * one that counts states, lists listeners or lists the remotes of a state wins (so {@code ss -ltn},
- * which knows queue limits, is preferred to /proc/net/tcp's listeners); counters and tunables are united. Listeners without a SYN queue take it from a per-port SYN_RECV count (Linux).
+ * one that counts states, lists listeners or lists the remotes of a state wins; a later source
+ * only lends queue limits to listeners that lack them; counters and tunables are united. Listeners without a SYN queue take it from a per-port SYN_RECV count (Linux).
  */
 public final class SnapshotAssembler {
     private SnapshotAssembler() {
@@ -50,6 +50,8 @@ public final class SnapshotAssembler {
             counters.putAll(r.counters());
             if (listeners.isEmpty()) {
                 listeners.addAll(r.listeners());
+            } else {
+                fillLimits(listeners, r.listeners());
             }
             r.remotes().forEach(remotes::putIfAbsent);
             tunables.putAll(r.tunables());
@@ -63,5 +65,24 @@ public final class SnapshotAssembler {
             listeners = withSyn;
         }
         return new Snapshot(at, monoNanos, host, sources, states, counters.build(), listeners, remotes, tunables);
+    }
+
+    /**
+     * Listeners whose source does not know their queue limit (Linux's /proc/net/tcp) take it from a
+     * later source that lists the same socket with its limit ({@code ss -ltn}, read less often).
+     */
+    private static void fillLimits(List<ListenQueue> listeners, List<ListenQueue> withLimits) {
+        for (int i = 0; i < listeners.size(); i++) {
+            ListenQueue q = listeners.get(i);
+            if (q.limit().isPresent()) {
+                continue;
+            }
+            for (ListenQueue o : withLimits) {
+                if (o.limit().isPresent() && o.sameSocket(q)) {
+                    listeners.set(i, q.withLimit(o.limit().getAsLong()));
+                    break;
+                }
+            }
+        }
     }
 }

@@ -53,9 +53,16 @@ public final class TickAssembler {
         }
         List<SnapshotAssembler.Contribution> contributions = new ArrayList<>();
         for (Source s : platform.sources()) {
-            SourceResult r = byId.get(s.id());
+            SourceResult r = StandIn.resultFor(platform, s, byId);
             if (r == null) {
                 Duration e = every.getOrDefault(s.id(), Duration.ZERO);
+                SourceStatus last = lastStatus.get(s.id());
+                if (last != null && onItsOwnSchedule(s, e)) {
+                    // read less often by design, not because it was slow: its last reading still holds
+                    contributions.add(new SnapshotAssembler.Contribution(
+                            lastReading.getOrDefault(s.id(), Reading.empty()), last));
+                    continue;
+                }
                 SourceStatus stale = new SourceStatus(s.id(), SourceHealth.STALE, staleReason(s.id(), e),
                         Duration.ZERO, e, s.optional());
                 contributions.add(new SnapshotAssembler.Contribution(
@@ -73,6 +80,11 @@ public final class TickAssembler {
                     r.status().isOk() ? r.parsed().value() : Reading.empty(), r.status()));
         }
         return platform.complete(SnapshotAssembler.assemble(at, monoNanos, platform.host(), contributions));
+    }
+
+    /** Not polled this tick only because the source asks to be read at most every so often. */
+    private static boolean onItsOwnSchedule(Source s, Duration every) {
+        return !s.every().isZero() && every.compareTo(s.every()) <= 0;
     }
 
     private String staleReason(String id, Duration every) {

@@ -13,7 +13,11 @@ import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.zip.Deflater;
@@ -100,6 +104,8 @@ public final class RecordWriter implements AutoCloseable {
     private final Clock clock;
     private final Consumer<String> say;
     private Sink sink;
+    /** Each source's last polled entry, by source id: carried into the first tick of a new file. */
+    private final Map<String, TickRecord.SourceEntry> lastPolled = new HashMap<>();
     private long size;
     private Instant fileStarted;
     private Instant lastForce;
@@ -168,10 +174,17 @@ public final class RecordWriter implements AutoCloseable {
 
     /** Appends one tick, rotating first when the file is full or old. Never throws on I/O failure. */
     public void tick(TickRecord t) {
-        byte[] body = Codec.tickBody(t);
-        int level = body.length > BIG_BODY ? Deflater.BEST_SPEED : Deflater.DEFAULT_COMPRESSION;
-        byte[] frame = RecordingFormat.frame(RecordingFormat.TYPE_TICK, RecordingFormat.FLAG_DEFLATED,
-                RecordingFormat.tickPayload(t.at(), t.monoNanos(), body, true, level));
+        byte[] frame = tickFrame(t);
+        if (sink == null || shouldRotate(frame.length, t.at())) {
+            // the first tick of a file carries the last reading of each source not polled in it, so the
+            // file replays whole even when the files before it are gone
+            frame = tickFrame(withCarriedReadings(t));
+        }
+        for (TickRecord.SourceEntry e : t.sources()) {
+            if (!(e instanceof TickRecord.NotPolled)) {
+                lastPolled.put(e.id(), e);
+            }
+        }
         if (!append(frame, t.at())) {
             if (lost++ == 0) {
                 lostSince = t.at();
@@ -180,6 +193,22 @@ public final class RecordWriter implements AutoCloseable {
             written++;
         }
         publish();
+    }
+
+    private static byte[] tickFrame(TickRecord t) {
+        byte[] body = Codec.tickBody(t);
+        int level = body.length > BIG_BODY ? Deflater.BEST_SPEED : Deflater.DEFAULT_COMPRESSION;
+        return RecordingFormat.frame(RecordingFormat.TYPE_TICK, RecordingFormat.FLAG_DEFLATED,
+                RecordingFormat.tickPayload(t.at(), t.monoNanos(), body, true, level));
+    }
+
+    private TickRecord withCarriedReadings(TickRecord t) {
+        List<TickRecord.SourceEntry> entries = new ArrayList<>(t.sources().size());
+        for (TickRecord.SourceEntry e : t.sources()) {
+            TickRecord.SourceEntry carried = e instanceof TickRecord.NotPolled ? lastPolled.get(e.id()) : null;
+            entries.add(carried != null ? carried : e);
+        }
+        return new TickRecord(t.at(), t.monoNanos(), entries, t.snapshot(), t.verdicts());
     }
 
     /** Appends a remark (e.g. "recording stopped: …"). */

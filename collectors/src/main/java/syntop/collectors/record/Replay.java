@@ -26,6 +26,7 @@ import syntop.collectors.platform.Platform;
 import syntop.collectors.platform.Platforms;
 import syntop.collectors.platform.SourceEvaluation;
 import syntop.collectors.platform.SourceResult;
+import syntop.collectors.platform.StandIn;
 import syntop.collectors.platform.TickAssembler;
 import syntop.collectors.source.RawOutput;
 import syntop.collectors.source.Source;
@@ -130,6 +131,19 @@ public final class Replay {
             @Override
             public List<Source> sources() {
                 return list;
+            }
+
+            @Override
+            public List<Source> parseableSources() {
+                List<Source> all = new ArrayList<>(list);
+                offline.parseableSources().stream()
+                        .filter(p -> list.stream().noneMatch(x -> x.id().equals(p.id()))).forEach(all::add);
+                return all;
+            }
+
+            @Override
+            public Optional<StandIn> standIn(Source polled) {
+                return offline.standIn(polled);
             }
 
             @Override

@@ -16,6 +16,7 @@ import syntop.collectors.model.Snapshot;
 import syntop.collectors.model.SourceStatus;
 import syntop.collectors.platform.Platform;
 import syntop.collectors.platform.SourceResult;
+import syntop.collectors.platform.StandIn;
 import syntop.collectors.source.Source;
 
 /**
@@ -71,7 +72,7 @@ public final class TickRecorder implements VerdictWatch.Consumer, AutoCloseable 
         }
         List<TickRecord.SourceEntry> entries = new ArrayList<>();
         for (Source s : platform.sources()) {
-            SourceResult r = byId.get(s.id());
+            SourceResult r = StandIn.resultFor(platform, s, byId);
             if (r == null) {
                 SourceStatus st = snapshot.sources().get(s.id());
                 entries.add(new TickRecord.NotPolled(s.id(), st == null ? Duration.ZERO : st.every()));

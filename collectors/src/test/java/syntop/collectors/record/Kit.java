@@ -158,6 +158,17 @@ final class Kit {
         return live;
     }
 
+    /** {@code t} with each source it did not poll taken from {@code earlier}, as the first tick of a file is written. */
+    static TickRecord carrying(TickRecord t, TickRecord earlier) {
+        List<TickRecord.SourceEntry> entries = new ArrayList<>();
+        for (TickRecord.SourceEntry e : t.sources()) {
+            TickRecord.SourceEntry from = e instanceof TickRecord.NotPolled ? earlier.sources().stream()
+                    .filter(x -> x.id().equals(e.id()) && !(x instanceof TickRecord.NotPolled)).findFirst().orElse(e) : e;
+            entries.add(from);
+        }
+        return new TickRecord(t.at(), t.monoNanos(), entries, t.snapshot(), t.verdicts());
+    }
+
     static void sleep(long ms) {
         try {
             Thread.sleep(ms);

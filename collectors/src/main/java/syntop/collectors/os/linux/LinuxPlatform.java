@@ -8,6 +8,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 import syntop.collectors.action.Interventions;
 import syntop.collectors.model.CounterId;
@@ -17,18 +18,22 @@ import syntop.collectors.model.Snapshot;
 import syntop.collectors.model.StateCounts;
 import syntop.collectors.model.TcpState;
 import syntop.collectors.platform.Platform;
+import syntop.collectors.platform.StandIn;
 import syntop.collectors.source.Acquisition;
 import syntop.collectors.source.CommandRunner;
 import syntop.collectors.source.FsRoot;
 import syntop.collectors.source.Source;
 
 /**
- * Linux: counters from /proc files (read directly, no fork); one kernel-filtered {@code ss} dump a
- * tick for the listeners with their queue limits (the limit is in no /proc file) and the states that
- * pile up; ESTABLISHED and TIME_WAIT from O(1) counters. Reading the whole
- * connection table each second costs too much under a flood (measured at 56k TIME_WAIT sockets:
- * {@code /proc/net/tcp} about 150 ms a read, the filtered dump under 30 ms), so /proc/net/tcp is
- * only parsed from saved outputs.
+ * Linux: counters from /proc files (read directly, no fork); the listeners and the states that pile
+ * up from the connection table; ESTABLISHED and TIME_WAIT from O(1) counters.
+ *
+ * <p>The connection table is read the cheaper of two ways, chosen each tick by the last tick's
+ * socket count. A large table is dumped by one kernel-filtered {@code ss}, which skips ESTABLISHED
+ * and TIME_WAIT inside the kernel (measured at 56k TIME_WAIT sockets: under 30 ms, against about
+ * 150 ms to read /proc/net/tcp). A small one is read from /proc/net/tcp{,6} without a fork: the
+ * fork and exec of {@code ss} alone cost more CPU than reading a few thousand rows. /proc lacks the
+ * listeners' queue limits, so {@code ss -ltn} lends them, read every {@link #LIMITS_EVERY}.
  */
 public final class LinuxPlatform implements Platform {
     public static final String SNMP = "proc-net-snmp";
@@ -47,6 +52,16 @@ public final class LinuxPlatform implements Platform {
             "net.ipv4.tcp_fin_timeout", "net.ipv4.tcp_tw_reuse", "net.ipv4.tcp_max_tw_buckets",
             "net.ipv4.tcp_max_orphans", "net.ipv4.ip_local_port_range", "net.core.netdev_max_backlog");
 
+    /** How often the listeners' queue limits are read when the table comes from /proc. */
+    public static final Duration LIMITS_EVERY = Duration.ofSeconds(10);
+
+    /**
+     * Below this many sockets (TCP sockets allocated plus TIME_WAIT, by sockstat) /proc/net/tcp is the
+     * cheaper read; above it, the filtered {@code ss} dump. Measured here: a fork and exec of {@code ss}
+     * costs about 12 ms of CPU whatever the table, /proc/net/tcp about 2.5 µs a row.
+     */
+    public static final long SMALL_TABLE_SOCKETS = 3_000;
+
     private static final List<Source> SOURCES = List.of(
             new Source(SS_STATES, Acquisition.command("ss", "-Htan", "state", "listening", "state", "syn-recv",
                     "state", "syn-sent",
@@ -62,14 +77,14 @@ public final class LinuxPlatform implements Platform {
             new Source(SYNPROXY, Acquisition.files("/proc/net/stat/synproxy"), t -> SynproxyStatParser.parse(t.lines()),
                     Duration.ofMillis(200), Source.Cost.CHEAP, true),
             new Source(SYSCTL, new Acquisition.Files(TUNABLES.stream().map(ProcSysParser::pathOf).toList()),
-                    ProcSysParser::parse, Duration.ofMillis(200), Source.Cost.CHEAP));
+                    ProcSysParser::parse, Duration.ofMillis(200), Source.Cost.CHEAP),
+            new Source(SS_LISTEN, Acquisition.command("ss", "-ltn"), t -> SsListenParser.parse(t.lines()),
+                    Duration.ofSeconds(2), Source.Cost.CHEAP).polledEvery(LIMITS_EVERY));
 
-    /** Parsed from saved outputs only: the listeners alone, as operators save them. */
-    private static final Source LISTENERS = new Source(SS_LISTEN, Acquisition.command("ss", "-ltn"),
-            t -> SsListenParser.parse(t.lines()), Duration.ofSeconds(2), Source.Cost.CHEAP);
-    /** Parsed from saved outputs only: the whole connection table. */
+    /** The whole connection table, read in place of the {@code ss} dump while it is small. */
     private static final Source FULL_TABLE = new Source(TCP_TABLE, Acquisition.files("/proc/net/tcp", "/proc/net/tcp6"),
-            ProcNetTcpParser::parse, Duration.ofSeconds(2), Source.Cost.TABLE);
+            ProcNetTcpParser::parse, Duration.ofMillis(500), Source.Cost.TABLE);
+    private static final StandIn SMALL_TABLE = new StandIn(FULL_TABLE, LinuxPlatform::tableIsSmall);
 
     private final HostInfo host;
 
@@ -111,9 +126,20 @@ public final class LinuxPlatform implements Platform {
     @Override
     public List<Source> parseableSources() {
         List<Source> all = new ArrayList<>(SOURCES);
-        all.add(LISTENERS);
         all.add(FULL_TABLE);
         return all;
+    }
+
+    @Override
+    public Optional<StandIn> standIn(Source polled) {
+        return polled.id().equals(SS_STATES) ? Optional.of(SMALL_TABLE) : Optional.empty();
+    }
+
+    /** Sockstat's count of allocated TCP sockets (all namespaces: an upper bound) plus TIME_WAIT. */
+    static boolean tableIsSmall(Snapshot last) {
+        Long alloc = last.counters().raw().get("sockstat.TCP.alloc");
+        OptionalLong tw = last.counters().get(CounterId.SOCKETS_TIME_WAIT);
+        return alloc != null && tw.isPresent() && alloc + tw.getAsLong() < SMALL_TABLE_SOCKETS;
     }
 
     /**

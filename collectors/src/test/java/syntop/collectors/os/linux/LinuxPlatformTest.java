@@ -1,25 +1,33 @@
 package syntop.collectors.os.linux;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
 
 import org.junit.jupiter.api.Test;
 
 import syntop.collectors.Fixtures;
+import syntop.collectors.model.CounterId;
+import syntop.collectors.model.Counters;
 import syntop.collectors.model.HostInfo;
 import syntop.collectors.model.ListenQueue;
 import syntop.collectors.model.OsFamily;
 import syntop.collectors.model.Snapshot;
+import syntop.collectors.model.StateCounts;
 import syntop.collectors.model.TcpState;
+import syntop.collectors.platform.Sampler;
 import syntop.collectors.platform.SnapshotAssembler;
 import syntop.collectors.platform.SourceEvaluation;
 import syntop.collectors.platform.SourceResult;
@@ -79,12 +87,52 @@ class LinuxPlatformTest {
     }
 
     @Test
-    void theWholeTableAndSsLtnAreParsedFromSavedOutputsButNotPolled() {
-        for (String id : List.of(LinuxPlatform.TCP_TABLE, LinuxPlatform.SS_LISTEN)) {
-            assertTrue(platform.sources().stream().noneMatch(src -> src.id().equals(id)), id);
-            assertTrue(platform.source(id).isPresent(), id);
+    void aSmallTableIsReadFromProcWithoutAForkAndShowsWhatSsShowed() {
+        List<String> forked = new ArrayList<>();
+        Acquirer acquirer = new Acquirer((argv, timeout, max) -> {
+            String id = Source.slug(argv).startsWith("ss-ltn") ? LinuxPlatform.SS_LISTEN : LinuxPlatform.SS_STATES;
+            forked.add(id);
+            try {
+                byte[] out = Files.readAllBytes(Fixtures.path(CAPTURE).resolve("cmd/" + id + ".txt"));
+                return new CommandResult(argv, RawOutput.Outcome.COMPLETED, out, "", 0, false, Duration.ZERO, "");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }, new FsRoot(Fixtures.path(CAPTURE)));
+        long[] nanos = {0};
+        try (Sampler sampler = new Sampler(platform, acquirer, Clock.fixed(Instant.EPOCH, ZoneOffset.UTC),
+                () -> nanos[0], Duration.ofSeconds(1))) {
+            Snapshot first = sampler.sample();
+            assertEquals(List.of(LinuxPlatform.SS_LISTEN, LinuxPlatform.SS_STATES), forked.stream().sorted().toList(),
+                    "nothing known yet: the ss dump, and the listeners' limits");
+            nanos[0] += 1_000_000_000L;
+            Snapshot second = sampler.sample();
+            assertEquals(2, forked.size(), "60 sockets allocated and 1 in TIME_WAIT: no fork on the second tick");
+            assertTrue(second.sources().containsKey(LinuxPlatform.TCP_TABLE), second.sources().keySet().toString());
+            assertTrue(second.sources().values().stream().allMatch(st -> st.isOk()), second.sources().toString());
+            assertEquals(first.states(), second.states());
+            // the same remotes; /proc also names TIME_WAIT's, which ss skips in the kernel
+            first.remotes().forEach((state, top) -> assertEquals(top, second.remotes().get(state), state.name()));
+            assertEquals(first.listeners(), second.listeners(), "limits from ss -ltn, queues from /proc/net/tcp");
         }
-        assertEquals(1, platform.sources().stream().filter(src -> src.acquisition() instanceof Acquisition.Command).count(),
-                "one fork a tick");
+    }
+
+    @Test
+    void theTableSizeChoosesHowToReadIt() {
+        assertTrue(LinuxPlatform.tableIsSmall(sockstat(2_000, 999)));
+        assertFalse(LinuxPlatform.tableIsSmall(sockstat(2_000, 1_000)), "3,000 sockets: ss");
+        assertFalse(LinuxPlatform.tableIsSmall(sockstat(60, 100_000)), "a TIME_WAIT pile-up: ss");
+        Source ss = platform.sources().get(0);
+        assertEquals(LinuxPlatform.SS_STATES, ss.id());
+        assertEquals(LinuxPlatform.TCP_TABLE, platform.standIn(ss).orElseThrow().source().id());
+        assertTrue(platform.source(LinuxPlatform.TCP_TABLE).isPresent(), "its saved outputs replay");
+        assertEquals(2, platform.sources().stream().filter(src -> src.acquisition() instanceof Acquisition.Command).count(),
+                "the ss dump each tick, ss -ltn every 10 s");
+    }
+
+    private Snapshot sockstat(long alloc, long tw) {
+        Counters c = Counters.builder().raw("sockstat.TCP.alloc", alloc).put(CounterId.SOCKETS_TIME_WAIT, tw).build();
+        return new Snapshot(Instant.EPOCH, 0, platform.host(), Map.of(), StateCounts.empty(), c, List.of(), Map.of(),
+                Map.of());
     }
 }
