@@ -1,10 +1,12 @@
 package syntop.widgets;
 
 import com.googlecode.lanterna.SGR;
+import com.googlecode.lanterna.TextCharacter;
 import com.googlecode.lanterna.TextColor;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import syntop.themes.AnsiColor;
 import syntop.themes.ColorSpec;
 import syntop.themes.Role;
@@ -13,7 +15,7 @@ import syntop.themes.Theme;
 
 /**
  * A {@link Theme} turned into Lanterna colours and SGR modifiers, once, for every {@link Role}.
- * Immutable; build a new one when the theme changes.
+ * Its colours never change; build a new one when the theme changes.
  */
 public final class Palette {
 
@@ -21,6 +23,9 @@ public final class Palette {
     private final Map<Role, TextColor> fg = new EnumMap<>(Role.class);
     private final Map<Role, TextColor> bg = new EnumMap<>(Role.class);
     private final Map<Role, EnumSet<SGR>> sgr = new EnumMap<>(Role.class);
+    /** Cells made so far (a screen uses a few hundred); bounded in case of unusual text. */
+    private final Map<Long, TextCharacter> cells = new ConcurrentHashMap<>();
+    private static final int MAX_CELLS = 16_384;
 
     public Palette(Theme theme) {
         this.theme = theme;
@@ -47,6 +52,23 @@ public final class Palette {
     /** The modifiers of {@code role}; a fresh set the caller may change. */
     public EnumSet<SGR> modifiers(Role role) {
         return EnumSet.copyOf(sgr.get(role));
+    }
+
+    /**
+     * The cell for {@code c} drawn with the foreground and modifiers of {@code fgRole} and the background
+     * of {@code bgRole}. Made once and then shared: Lanterna checks every character it builds, which
+     * costs more than the drawing, and a shared cell compares equal to itself at once.
+     */
+    public TextCharacter cell(char c, Role fgRole, Role bgRole) {
+        long key = ((long) fgRole.ordinal() << 32) | ((long) bgRole.ordinal() << 16) | c;
+        TextCharacter cell = cells.get(key);
+        if (cell == null) {
+            cell = TextCharacter.fromCharacter(c, fg.get(fgRole), bg.get(bgRole), sgr.get(fgRole).toArray(new SGR[0]))[0];
+            if (cells.size() < MAX_CELLS) {
+                cells.put(key, cell);
+            }
+        }
+        return cell;
     }
 
     /** The Lanterna colour for a theme colour. */

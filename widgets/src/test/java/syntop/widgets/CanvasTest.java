@@ -7,6 +7,7 @@ import com.googlecode.lanterna.SGR;
 import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.TextCharacter;
 import com.googlecode.lanterna.TextColor;
+import com.googlecode.lanterna.graphics.BasicTextImage;
 import com.googlecode.lanterna.screen.TerminalScreen;
 import com.googlecode.lanterna.terminal.virtual.DefaultVirtualTerminal;
 import java.io.IOException;
@@ -147,5 +148,65 @@ class CanvasTest {
         } finally {
             screen.stopScreen();
         }
+    }
+
+    @Test
+    void aBufferedCanvasDrawsTheSamePictureThroughAScreen() throws IOException {
+        DefaultVirtualTerminal vt = new DefaultVirtualTerminal(new TerminalSize(12, 3));
+        TerminalScreen screen = new TerminalScreen(vt);
+        screen.startScreen();
+        try {
+            Palette p = new Palette(Surface.THEME);
+            for (String wide : new String[] {"a漢b字", "x字y"}) {
+                Canvas c = Canvas.buffered(screen.newTextGraphics(), p, Glyphs.UNICODE);
+                Region all = Region.of(screen.getTerminalSize());
+                c.fill(all, '.', Role.DEFAULT);
+                c.text(all, 2, 0, "title", Role.TITLE);
+                c.text(new Region(0, 1, 5, 1), 1, 1, wide, Role.OK);
+                if (wide.startsWith("a")) {
+                    assertEquals(" ", screen.getBackCharacter(0, 0).getCharacterString(), "nothing before flush");
+                }
+                c.flush();
+                screen.refresh();
+            }
+            StringBuilder row0 = new StringBuilder();
+            StringBuilder row1 = new StringBuilder();
+            for (int x = 0; x < 12; x++) {
+                row0.append(vt.getBufferCharacter(x, 0).getCharacterString());
+                row1.append(vt.getBufferCharacter(x, 1).getCharacterString());
+            }
+            assertEquals("..title.....", row0.toString());
+            // the second paint moved the wide character one cell left over the first one's
+            assertEquals(".x字字y.......", row1.toString());
+            assertEquals(p.foreground(Role.OK), vt.getBufferCharacter(2, 1).getForegroundColor());
+        } finally {
+            screen.stopScreen();
+        }
+    }
+
+    @Test
+    void aBufferedCanvasWritesOnlyTheCellsThatChanged() {
+        int[] writes = {0};
+        BasicTextImage image = new BasicTextImage(20, 2) {
+            @Override
+            public void setCharacterAt(int column, int row, TextCharacter character) {
+                writes[0]++;
+                super.setCharacterAt(column, row, character);
+            }
+        };
+        Palette p = new Palette(Surface.THEME);
+        Canvas first = Canvas.buffered(image.newTextGraphics(), p, Glyphs.UNICODE);
+        first.clear(Region.of(image.getSize()), Role.DEFAULT);
+        first.text(Region.of(image.getSize()), 0, 0, "rate 10/s", Role.OK);
+        first.flush();
+        assertEquals(40, writes[0], "the first paint writes every cell");
+        writes[0] = 0;
+        Canvas second = Canvas.buffered(image.newTextGraphics(), p, Glyphs.UNICODE);
+        second.clear(Region.of(image.getSize()), Role.DEFAULT);
+        second.text(Region.of(image.getSize()), 0, 0, "rate 12/s", Role.OK);
+        second.flush();
+        assertEquals(1, writes[0], "only the changed digit");
+        assertEquals("2", image.getCharacterAt(6, 0).getCharacterString());
+        assertEquals(p.foreground(Role.OK), image.getCharacterAt(6, 0).getForegroundColor());
     }
 }

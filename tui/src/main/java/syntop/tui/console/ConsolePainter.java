@@ -101,7 +101,12 @@ public final class ConsolePainter {
 
     /** Draws one whole screen; public for tests that render into a virtual terminal. */
     public void paint(TextGraphics g, TerminalSize size, ViewState v, Optional<Frame> frame) {
-        Canvas c = new Canvas(g, palette(v.themeName()), v.ascii() ? Glyphs.ASCII : Glyphs.UNICODE);
+        Canvas c = Canvas.buffered(g, palette(v.themeName()), v.ascii() ? Glyphs.ASCII : Glyphs.UNICODE);
+        draw(c, size, v, frame);
+        c.flush();
+    }
+
+    private void draw(Canvas c, TerminalSize size, ViewState v, Optional<Frame> frame) {
         Region screen = Region.of(size);
         c.clear(screen, Role.DEFAULT);
         if (size.getColumns() < MIN_COLUMNS || size.getRows() < MIN_ROWS) {
