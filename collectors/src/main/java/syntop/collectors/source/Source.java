@@ -21,6 +21,12 @@ public record Source(String id, Acquisition acquisition, SourceParser parser, Du
                      boolean optional, Duration every) {
     public enum Cost { CHEAP, TABLE }
 
+    /**
+     * How often settings are read (sysctl values, pf's limits): they change only when someone changes
+     * them, and reading a dozen of them each second is a measurable part of an idle console's cost.
+     */
+    public static final Duration SETTINGS_EVERY = Duration.ofSeconds(5);
+
     /** A source every machine of its OS is expected to have, read every tick. */
     public Source(String id, Acquisition acquisition, SourceParser parser, Duration budget, Cost cost) {
         this(id, acquisition, parser, budget, cost, false, Duration.ZERO);

@@ -41,9 +41,10 @@ public final class BsdSources {
                 command(NETSTAT_CONNECTIONS, t -> NetstatConnectionsParser.parse(t.lines()), TABLE_BUDGET,
                         Source.Cost.TABLE),
                 command(PFCTL_INFO, t -> PfctlInfoParser.parse(t.lines()), COMMAND_BUDGET, Source.Cost.CHEAP),
-                command(PFCTL_MEMORY, t -> PfctlMemoryParser.parse(t.lines()), COMMAND_BUDGET, Source.Cost.CHEAP),
+                command(PFCTL_MEMORY, t -> PfctlMemoryParser.parse(t.lines()), COMMAND_BUDGET, Source.Cost.CHEAP)
+                        .polledEvery(Source.SETTINGS_EVERY),
                 command(sysctl(tunables), t -> SysctlParser.parse(t.lines(), tunables), COMMAND_BUDGET,
-                        Source.Cost.CHEAP));
+                        Source.Cost.CHEAP).polledEvery(Source.SETTINGS_EVERY));
     }
 
     private static Source command(List<String> argv, SourceParser parser, Duration budget, Source.Cost cost) {

@@ -77,7 +77,7 @@ public final class LinuxPlatform implements Platform {
             new Source(SYNPROXY, Acquisition.files("/proc/net/stat/synproxy"), t -> SynproxyStatParser.parse(t.lines()),
                     Duration.ofMillis(200), Source.Cost.CHEAP, true),
             new Source(SYSCTL, new Acquisition.Files(TUNABLES.stream().map(ProcSysParser::pathOf).toList()),
-                    ProcSysParser::parse, Duration.ofMillis(200), Source.Cost.CHEAP),
+                    ProcSysParser::parse, Duration.ofMillis(200), Source.Cost.CHEAP).polledEvery(Source.SETTINGS_EVERY),
             new Source(SS_LISTEN, Acquisition.command("ss", "-ltn"), t -> SsListenParser.parse(t.lines()),
                     Duration.ofSeconds(2), Source.Cost.CHEAP).polledEvery(LIMITS_EVERY));
 
