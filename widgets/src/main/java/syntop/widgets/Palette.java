@@ -63,7 +63,7 @@ public final class Palette {
         long key = ((long) fgRole.ordinal() << 32) | ((long) bgRole.ordinal() << 16) | c;
         TextCharacter cell = cells.get(key);
         if (cell == null) {
-            cell = TextCharacter.fromCharacter(c, fg.get(fgRole), bg.get(bgRole), sgr.get(fgRole).toArray(new SGR[0]))[0];
+            cell = new MeasuredCharacter(c, fg.get(fgRole), bg.get(bgRole), sgr.get(fgRole));
             if (cells.size() < MAX_CELLS) {
                 cells.put(key, cell);
             }

@@ -1,8 +1,13 @@
 package syntop.widgets;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.googlecode.lanterna.SGR;
+import com.googlecode.lanterna.TextCharacter;
 import com.googlecode.lanterna.TextColor;
 import java.util.EnumSet;
 import java.util.Map;
@@ -61,5 +66,19 @@ class PaletteTest {
         assertEquals(TextColor.ANSI.CYAN_BRIGHT, p.foreground(Role.TITLE));
         assertEquals(TextColor.ANSI.BLACK, p.foreground(Role.SELECTED));
         assertEquals(TextColor.ANSI.CYAN, p.background(Role.SELECTED));
+    }
+
+    @Test
+    void cellsAreMadeOnceAndKnowTheirWidth() {
+        Palette p = new Palette(Surface.THEME);
+        TextCharacter a = p.cell('a', Role.OK, Role.WARN);
+        assertSame(a, p.cell('a', Role.OK, Role.WARN));
+        assertEquals(p.foreground(Role.OK), a.getForegroundColor());
+        assertEquals(p.background(Role.WARN), a.getBackgroundColor());
+        assertFalse(a.isDoubleWidth());
+        TextCharacter wide = p.cell('漢', Role.OK, Role.OK);
+        assertTrue(wide.isDoubleWidth());
+        assertEquals(TextCharacter.fromCharacter('漢')[0].isDoubleWidth(), wide.isDoubleWidth());
+        assertNotEquals(a, p.cell('a', Role.OK, Role.OK), "another background");
     }
 }

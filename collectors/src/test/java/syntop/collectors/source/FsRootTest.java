@@ -33,4 +33,30 @@ class FsRootTest {
         assertArrayEquals("x\n".getBytes(), root.read("/proc/net/tcp"));
         assertThrows(IllegalArgumentException.class, () -> root.read("/../etc/passwd"));
     }
+
+    @Test
+    void readsWholeFilesOfEverySize(@TempDir Path dir) throws Exception {
+        FsRoot root = new FsRoot(dir);
+        for (int size : new int[] {0, 1, 2047, 2048, 4096, 16384, 16385, 200_000}) {
+            byte[] content = new byte[size];
+            for (int i = 0; i < size; i++) {
+                content[i] = (byte) ('a' + i % 26);
+            }
+            Files.write(dir.resolve("f" + size), content);
+            assertArrayEquals(content, root.read("/f" + size), size + " bytes");
+        }
+    }
+
+    /** A seq file many pages long (read in page-sized pieces by the kernel) comes back whole. */
+    @Test
+    @EnabledOnOs(OS.LINUX)
+    void readsAWholeMultiPageProcFileLikeCat() throws Exception {
+        for (String path : new String[] {"/proc/filesystems", "/proc/kallsyms"}) {
+            byte[] ours = FsRoot.live().read(path);
+            Process cat = new ProcessBuilder("cat", path).start();
+            byte[] theirs = cat.getInputStream().readAllBytes();
+            assertTrue(cat.waitFor() == 0);
+            assertArrayEquals(theirs, ours, path);
+        }
+    }
 }
