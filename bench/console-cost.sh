@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Measures the live console's own cost: CPU time (syntop plus its child processes) and RSS over
 # a period at a given interval, in a real terminal (tmux). Usage:
-#   bench/console-cost.sh [SECONDS] [INTERVAL] [NETNS]
-# Prints: seconds, CPU seconds used, % of one core, RSS at the end (MB).
+#   [WARMUP=S] bench/console-cost.sh [SECONDS] [INTERVAL] [NETNS]
+# Measures SECONDS after WARMUP seconds (default 30: past start-up; the JIT keeps compiling methods
+# that reach its thresholds slowly for some minutes, so WARMUP=300 SECONDS=300 gives the steady state
+# and the RSS after 10 minutes). Prints: seconds, CPU seconds used, % of one core, RSS at the end (MB).
 set -euo pipefail
 secs=${1:-60} interval=${2:-1} ns=${3:-}
 here=$(cd "$(dirname "$0")/.." && pwd)
@@ -23,7 +25,7 @@ for _ in $(seq 50); do
   sleep 0.1
 done
 [[ -n $pid ]] || { echo "syntop did not start" >&2; exit 1; }
-sleep 5 # past start-up and JIT warm-up
+sleep "${WARMUP:-30}"
 ticks=$(getconf CLK_TCK)
 cpu() { # utime+stime of the process plus those of its reaped children (cutime+cstime)
   awk '{print $14+$15+$16+$17}' "/proc/$pid/stat"

@@ -37,6 +37,10 @@ public enum TcpState {
         if (text == null) {
             return Optional.empty();
         }
+        TcpState exact = SPELLINGS.get(text);
+        if (exact != null) {
+            return Optional.of(exact); // as netstat and ss print them: no copy of the text needed
+        }
         String key = text.trim().toUpperCase(Locale.ROOT).replace('-', '_');
         // FreeBSD appends '*' to a state when TF_NEEDSYN/TF_NEEDFIN is set
         if (key.endsWith("*")) {

@@ -57,7 +57,7 @@ public final class NetstatConnectionsParser {
                 c.understood();
                 continue;
             }
-            if (BsdAddress.isListChangedLine(line.strip())) {
+            if (f[0].equals("Some") && BsdAddress.isListChangedLine(line.strip())) {
                 c.understood();
                 if (!changedNoted) {
                     c.note("the socket list changed while netstat read it (\"" + line.strip() + "\")");
@@ -126,5 +126,4 @@ public final class NetstatConnectionsParser {
         return c.result(r.build());
     }
 
-    /** Most connections first; ties by address so the order does not depend on hashing. */
 }
