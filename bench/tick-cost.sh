@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# CPU per one-second tick of `syntop once -n N` beside what operators run today, on the same socket
+# CPU per one-second tick of the live console beside what operators run today, on the same socket
 # table in the lab's server namespace, at several table sizes (TIME_WAIT sockets made by the lab).
-# Needs root and the lab (lab/netns-up). Usage: bench/tick-cost.sh [SIZE...]   (default: 1000 100000 500000)
-# syntop's figure is (CPU of 11 ticks - CPU of 1 tick) / 10: start-up and the first tick (which always
-# forks ss) are left out, as they are for a console that runs for hours.
-# CPU is user+system of the whole process tree (time(1)), so syntop's `ss` children count too.
+# Needs root, tmux and the lab (lab/netns-up). Usage: bench/tick-cost.sh [SIZE...]
+# (default: 1000 100000 500000)
+# syntop's figure is the console's CPU (its ss children included) over 30 s after a 20 s warm-up,
+# divided by the ticks (bench/console-cost.sh); the others are CPU of 10 runs / 10 (time(1), the
+# whole pipeline).
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 jar="$here/tui/target/syntop.jar"
@@ -26,12 +27,9 @@ for n in "${sizes[@]}"; do
   in_ns python3 "$here/lab/py/sockload.py" timewait --count "$n" --ports "$ports" --base-port "$base" --sustain 300 --max-seconds 330 \
     >/tmp/syntop-tick-cost.log 2>&1 &
   load=$!
-  for _ in $(seq 600); do grep -q READY /tmp/syntop-tick-cost.log && break; sleep 0.1; done
+  for _ in $(seq $(( 600 + n / 200 ))); do grep -q READY /tmp/syntop-tick-cost.log && break; sleep 0.1; done
   tw=$(in_ns awk '/^TCP:/ {for (i = 1; i < NF; i++) if ($i == "tw") print $(i + 1)}' /proc/net/sockstat)
-  # the shipped launcher, so the JVM options are the console's
-  one=$(cpu ip netns exec "$ns" "$here/syntop" once -n 1 --interval 1 --format json)
-  eleven=$(cpu ip netns exec "$ns" "$here/syntop" once -n 11 --interval 1 --format json)
-  syntop=$(awk -v a="$one" -v b="$eleven" 'BEGIN {printf "%.1f ms", (b - a) * 100}')
+  syntop=$(WARMUP=20 "$here/bench/console-cost.sh" 30 1 "$ns" | awk '{gsub(",", ""); printf "%.1f ms", $5 / $2 * 1000}')
   netstat_awk=$(cpu ip netns exec "$ns" bash -c "for i in 1 2 3 4 5 6 7 8 9 10; do netstat -an | awk '/tcp/ {print \$6}' | sort | uniq -c >/dev/null; done" | awk '{printf "%.1f ms", $1 * 100}')
   ss_awk=$(cpu ip netns exec "$ns" bash -c "for i in 1 2 3 4 5 6 7 8 9 10; do ss -tan | awk '{print \$1}' | sort | uniq -c >/dev/null; done" | awk '{printf "%.1f ms", $1 * 100}')
   ss_s=$(cpu ip netns exec "$ns" bash -c "for i in 1 2 3 4 5 6 7 8 9 10; do ss -s >/dev/null; done" | awk '{printf "%.1f ms", $1 * 100}')

@@ -20,13 +20,17 @@ import syntop.collectors.source.Source;
 
 /**
  * Polls a platform's sources once per tick and assembles the snapshot. Sources run in parallel so
- * one slow command does not hold the others; each is bounded by its budget. A table source whose
- * poll exceeds its budget is polled less often (its last reading is reused and marked stale, with
- * the reason); cheap counter sources stay at the chosen interval.
+ * one slow command does not hold the others; each is killed past its budget. A table source is
+ * polled no more often than keeps its cost (the poll's time and its parse) within
+ * {@link #TABLE_SHARE_PERCENT}% of the time, so a table of half a million sockets is read every few
+ * seconds rather than making a loaded machine busier; between polls its last reading is reused and
+ * marked stale with the reason. Cheap counter sources stay at the chosen interval.
  */
 public final class Sampler implements AutoCloseable {
     /** The longest a backed-off source waits between polls. */
     static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
+    /** The share of the time a table source may take: 5 % of one core, polled at most every tick. */
+    static final int TABLE_SHARE_PERCENT = 5;
 
     private final Platform platform;
     private final Acquirer acquirer;
@@ -127,8 +131,11 @@ public final class Sampler implements AutoCloseable {
             if (f != null) {
                 RawOutput raw = await(s, f);
                 polled.add(raw);
-                adapt(s, st, raw.took());
-                results.add(SourceEvaluation.evaluate(polledAs.get(s.id()), raw, st.every));
+                long parseStart = System.nanoTime();
+                SourceResult r = SourceEvaluation.evaluate(polledAs.get(s.id()), raw, Duration.ZERO);
+                Duration parsing = Duration.ofNanos(System.nanoTime() - parseStart);
+                adapt(s, st, raw.took().plus(parsing));
+                results.add(r.every(st.every));
                 st.everPolled = true;
                 st.nextDueNanos = now + st.every.toNanos() - interval.toNanos() / 10;
             }
@@ -147,23 +154,22 @@ public final class Sampler implements AutoCloseable {
         return s.every().compareTo(interval) > 0 ? s.every() : interval;
     }
 
-    /** Table sources that exceed their budget back off (doubling, capped); they return when fast again. */
-    private void adapt(Source s, SourceState st, Duration took) {
+    /**
+     * A table source is next polled after {@code cost} / {@value #TABLE_SHARE_PERCENT}%, in whole
+     * intervals, at most {@link #MAX_BACKOFF} (one that took 60 ms is read every 2 s at a 1 s interval);
+     * measured again at every poll, so it returns to every tick as soon as it is cheap again.
+     */
+    private void adapt(Source s, SourceState st, Duration cost) {
         Duration floor = floor(s, interval);
         if (s.cost() != Source.Cost.TABLE) {
             st.every = floor;
             return;
         }
-        if (took.compareTo(s.budget()) > 0) {
-            Duration proposed = st.every.multipliedBy(2);
-            Duration byCost = took.multipliedBy(4);
-            Duration next = proposed.compareTo(byCost) > 0 ? proposed : byCost;
-            Duration cap = MAX_BACKOFF.compareTo(floor) > 0 ? MAX_BACKOFF : floor;
-            st.every = next.compareTo(cap) > 0 ? cap : next;
-        } else if (took.multipliedBy(4).compareTo(s.budget()) < 0 && st.every.compareTo(floor) > 0) {
-            Duration half = st.every.dividedBy(2);
-            st.every = half.compareTo(floor) < 0 ? floor : half;
-        }
+        long wantNanos = cost.toNanos() * (100 / TABLE_SHARE_PERCENT);
+        long step = interval.toNanos();
+        Duration every = Duration.ofNanos((wantNanos + step - 1) / step * step);
+        Duration cap = MAX_BACKOFF.compareTo(floor) > 0 ? MAX_BACKOFF : floor;
+        st.every = every.compareTo(floor) < 0 ? floor : every.compareTo(cap) > 0 ? cap : every;
     }
 
     private static RawOutput await(Source s, Future<RawOutput> f) {

@@ -1,5 +1,6 @@
 package syntop.collectors.platform;
 
+import java.time.Duration;
 import java.util.Objects;
 
 import syntop.collectors.model.Reading;
@@ -13,5 +14,11 @@ public record SourceResult(RawOutput raw, Parsed<Reading> parsed, SourceStatus s
         Objects.requireNonNull(raw);
         Objects.requireNonNull(parsed);
         Objects.requireNonNull(status);
+    }
+
+    /** The same result, with the source polled every {@code every} from now on. */
+    public SourceResult every(Duration every) {
+        SourceStatus s = status;
+        return new SourceResult(raw, parsed, new SourceStatus(s.id(), s.health(), s.detail(), s.took(), every, s.optional()));
     }
 }

@@ -18,6 +18,7 @@ import syntop.collectors.model.HostInfo;
 import syntop.collectors.model.OsFamily;
 import syntop.collectors.model.Snapshot;
 import syntop.collectors.model.SourceHealth;
+import syntop.collectors.model.SourceStatus;
 import syntop.collectors.model.TcpState;
 import syntop.collectors.os.linux.SockstatParser;
 import syntop.collectors.os.linux.SsListenParser;
@@ -110,19 +111,34 @@ class SamplerTest {
         tick();
         Snapshot second = tick();
         assertEquals(SourceHealth.STALE, second.sources().get("table").health());
-        assertEquals("polled every 7.2 s: took 1.8 s", second.sources().get("table").detail());
+        assertEquals("polled every 30 s: took 1.8 s", second.sources().get("table").detail(),
+                "1.8 s is 5 % of 36 s: the longest wait, 30 s");
         assertEquals(3, second.listeners().get(0).acceptQueue(), "the last reading is still shown");
         for (int i = 0; i < 10; i++) {
             tick();
         }
         assertEquals(12, runner.count("counters"), "cheap sources stay at the interval");
-        assertEquals(2, runner.count("table"));
+        assertEquals(1, runner.count("table"));
         runner.tableTook = Duration.ofMillis(5);
-        for (int i = 0; i < 40; i++) {
+        for (int i = 0; i < 20; i++) {
             tick();
         }
         assertEquals(SourceHealth.OK, tick().sources().get("table").health());
         assertEquals(Duration.ofSeconds(1), sampler.sample().sources().get("table").every(), "back to the interval when fast");
+    }
+
+    /** A table source takes at most 5 % of the time: read every tick up to 50 ms a read (with its parse), then less often. */
+    @Test
+    void aTableSourceIsReadAsOftenAsItsCostAllows() {
+        for (long ms : new long[] {10, 48, 52, 120, 390}) {
+            runner.tableTook = Duration.ofMillis(ms);
+            SourceStatus table = tick().sources().get("table");
+            for (int i = 0; i < 30 && table.health() == SourceHealth.STALE; i++) {
+                table = tick().sources().get("table"); // until it is polled with this cost
+            }
+            long expected = Math.max(1, (long) Math.ceil(ms * 20 / 1000.0));
+            assertEquals(Duration.ofSeconds(expected), table.every(), ms + " ms");
+        }
     }
 
     @Test
