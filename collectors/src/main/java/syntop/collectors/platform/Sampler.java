@@ -29,8 +29,12 @@ import syntop.collectors.source.Source;
 public final class Sampler implements AutoCloseable {
     /** The longest a backed-off source waits between polls. */
     static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
-    /** The share of the time a table source may take: 5 % of one core, polled at most every tick. */
-    static final int TABLE_SHARE_PERCENT = 5;
+    /**
+     * The share of the time a table source may take, 2 % of one core: at 1 s a read of up to 20 ms runs
+     * every tick. The filtered ss dump of a 100k-socket table costs 30-50 ms of kernel time here
+     * (the kernel visits every socket, TIME_WAIT ones too), so it is read every 2-3 s.
+     */
+    static final int TABLE_SHARE_PERCENT = 2;
 
     private final Platform platform;
     private final Acquirer acquirer;
@@ -156,7 +160,7 @@ public final class Sampler implements AutoCloseable {
 
     /**
      * A table source is next polled after {@code cost} / {@value #TABLE_SHARE_PERCENT}%, in whole
-     * intervals, at most {@link #MAX_BACKOFF} (one that took 60 ms is read every 2 s at a 1 s interval);
+     * intervals, at most {@link #MAX_BACKOFF} (one that took 50 ms is read every 3 s at a 1 s interval);
      * measured again at every poll, so it returns to every tick as soon as it is cheap again.
      */
     private void adapt(Source s, SourceState st, Duration cost) {
