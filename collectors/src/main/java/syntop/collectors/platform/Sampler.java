@@ -138,7 +138,10 @@ public final class Sampler implements AutoCloseable {
                 long parseStart = System.nanoTime();
                 SourceResult r = SourceEvaluation.evaluate(polledAs.get(s.id()), raw, Duration.ZERO);
                 Duration parsing = Duration.ofNanos(System.nanoTime() - parseStart);
-                adapt(s, st, raw.took().plus(parsing));
+                if (st.everPolled) {
+                    adapt(s, st, raw.took().plus(parsing));
+                } // the first poll pays for loading code and the first fork: no measure of the source
+
                 results.add(r.every(st.every));
                 st.everPolled = true;
                 st.nextDueNanos = now + st.every.toNanos() - interval.toNanos() / 10;
