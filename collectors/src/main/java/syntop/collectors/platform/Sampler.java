@@ -138,10 +138,14 @@ public final class Sampler implements AutoCloseable {
                 long parseStart = System.nanoTime();
                 SourceResult r = SourceEvaluation.evaluate(polledAs.get(s.id()), raw, Duration.ZERO);
                 Duration parsing = Duration.ofNanos(System.nanoTime() - parseStart);
-                if (st.everPolled) {
+                if (polledAs.get(s.id()) != s) {
+                    // a stand-in is only polled while the table is small; if it grew meanwhile, the next
+                    // tick reads it the other way and measures that
+                    st.every = floor(s, interval);
+                } else if (st.everPolled) {
+                    // (the first poll pays for loading code and the JVM's first fork: no measure of the source)
                     adapt(s, st, raw.took().plus(parsing));
-                } // the first poll pays for loading code and the first fork: no measure of the source
-
+                }
                 results.add(r.every(st.every));
                 st.everPolled = true;
                 st.nextDueNanos = now + st.every.toNanos() - interval.toNanos() / 10;

@@ -10,6 +10,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.Test;
@@ -39,7 +41,7 @@ class SamplerTest {
         @Override
         public synchronized CommandResult run(List<String> argv, Duration timeout, long maxOutputBytes) {
             ran.add(argv);
-            if (argv.get(0).equals("table")) {
+            if (argv.get(0).equals("table") || argv.get(0).equals("small-table")) {
                 return new CommandResult(argv, RawOutput.Outcome.COMPLETED,
                         "State Recv-Q Send-Q Local Address:Port Peer Address:Port\nLISTEN 3 128 0.0.0.0:80 0.0.0.0:*\n"
                                 .getBytes(), "", 0, false, tableTook, "");
@@ -57,7 +59,7 @@ class SamplerTest {
         }
     }
 
-    static final class FakePlatform implements Platform {
+    static class FakePlatform implements Platform {
         final List<Source> sources = List.of(
                 new Source("table", Acquisition.command("table"), t -> SsListenParser.parse(t.lines()),
                         Duration.ofMillis(300), Source.Cost.TABLE),
@@ -143,6 +145,42 @@ class SamplerTest {
             }
             long expected = Math.max(1, (long) Math.ceil(ms * 50 / 1000.0));
             assertEquals(Duration.ofSeconds(expected), table.every(), ms + " ms");
+        }
+    }
+
+    /**
+     * A stand-in is read only while the table is small; a slow read means the table grew meanwhile,
+     * which the next tick finds out by reading it the usual way, so it sets no back-off.
+     */
+    @Test
+    void aStandInTakesThePlaceOfItsSourceAndSetsNoBackOff() {
+        AtomicBoolean small = new AtomicBoolean(true);
+        Source smallTable = new Source("small-table", Acquisition.command("small-table"),
+                t -> SsListenParser.parse(t.lines()), Duration.ofMillis(300), Source.Cost.TABLE);
+        FakePlatform withStandIn = new FakePlatform() {
+            @Override
+            public Optional<StandIn> standIn(Source polled) {
+                return polled.id().equals("table") ? Optional.of(new StandIn(smallTable, last -> small.get()))
+                        : Optional.empty();
+            }
+        };
+        try (Sampler s = new Sampler(withStandIn, new Acquirer(runner, new FsRoot(Path.of("/nonexistent"))),
+                Clock.fixed(Instant.EPOCH, ZoneOffset.UTC), mono::get, Duration.ofSeconds(1))) {
+            s.sample();
+            assertEquals(1, runner.count("table"), "nothing known yet: the source itself");
+            mono.addAndGet(1_000_000_000L);
+            runner.tableTook = Duration.ofMillis(900);
+            Snapshot second = s.sample();
+            assertEquals(1, runner.count("small-table"));
+            assertEquals(SourceHealth.OK, second.sources().get("small-table").health(), second.sources().toString());
+            assertEquals(3, second.listeners().get(0).acceptQueue(), "the stand-in's reading fills the source's place");
+            assertEquals(Duration.ofSeconds(1), second.sources().get("small-table").every());
+            small.set(false);
+            mono.addAndGet(1_000_000_000L);
+            s.sample();
+            assertEquals(2, runner.count("table"), "read the usual way the next tick, and measured");
+            mono.addAndGet(1_000_000_000L);
+            assertEquals(SourceHealth.STALE, s.sample().sources().get("table").health(), "900 ms: every 30 s");
         }
     }
 
