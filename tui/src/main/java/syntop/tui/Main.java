@@ -9,6 +9,6 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        System.exit(SyntopCommand.commandLine().execute(args));
+        System.exit(SyntopCommand.commandLine(args).execute(args));
     }
 }

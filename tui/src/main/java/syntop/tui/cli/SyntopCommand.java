@@ -3,6 +3,7 @@ package syntop.tui.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -22,9 +23,6 @@ import syntop.collectors.source.FsRoot;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "A top-like console for the TCP stack: connection states, listen queues and SYN defences, live.",
-        subcommands = {OnceCommand.class, ParseCommand.class, RecordCommand.class, ReplayCommand.class,
-            CaptureCommand.class, ServeCommand.class, ApplyCommand.class, UndoCommand.class, DropCommand.class,
-            BlockCommand.class, UnblockCommand.class, BlockedCommand.class},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {
             "0:everything worked",
@@ -32,9 +30,45 @@ import syntop.collectors.source.FsRoot;
             "2:usage error"})
 public final class SyntopCommand implements Callable<Integer> {
 
+    /** The subcommands, in the order the help lists them. */
+    private static final List<Class<?>> SUBCOMMANDS = List.of(OnceCommand.class, ParseCommand.class,
+            RecordCommand.class, ReplayCommand.class, CaptureCommand.class, ServeCommand.class, ApplyCommand.class,
+            UndoCommand.class, DropCommand.class, BlockCommand.class, UnblockCommand.class, BlockedCommand.class);
+
+    /** The whole command line, every subcommand included. */
     public static CommandLine commandLine() {
+        return commandLine(true);
+    }
+
+    /**
+     * The command line for {@code args}. picocli's model of the twelve subcommands takes about a
+     * tenth of a second to build, a fifth of the console's start-up; arguments that cannot name a
+     * subcommand nor ask for help (plain {@code syntop}, {@code syntop --ascii --theme=mono}) start
+     * the console without it. Anything else gets the whole command line, so parsing and messages
+     * are the same either way.
+     */
+    public static CommandLine commandLine(String[] args) {
+        return commandLine(mayNeedSubcommands(args));
+    }
+
+    static boolean mayNeedSubcommands(String[] args) {
+        for (String a : args) {
+            boolean shortOptions = a.startsWith("-") && !a.startsWith("--");
+            if (!a.startsWith("-") || a.equals("--help") || (shortOptions && a.indexOf('h') > 0)) {
+                return true; // a word (a subcommand, an option's value, a typo) or a help request
+            }
+        }
+        return false;
+    }
+
+    private static CommandLine commandLine(boolean withSubcommands) {
         CommandLine cl = new CommandLine(new SyntopCommand());
-        ParseCommand.describeSources(cl.getSubcommands().get("parse"));
+        if (withSubcommands) {
+            for (Class<?> sub : SUBCOMMANDS) {
+                cl.addSubcommand(sub);
+            }
+            ParseCommand.describeSources(cl.getSubcommands().get("parse"));
+        }
         cl.setExitCodeExceptionMapper(e -> ExitCodes.USAGE);
         cl.setParameterExceptionHandler((ex, args) -> {
             CommandLine c = ex.getCommandLine();

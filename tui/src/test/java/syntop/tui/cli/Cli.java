@@ -27,7 +27,7 @@ final class Cli {
     }
 
     static Cli run(String... args) {
-        CommandLine cl = SyntopCommand.commandLine();
+        CommandLine cl = SyntopCommand.commandLine(args); // as Main builds it
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         cl.setOut(new PrintWriter(out));
