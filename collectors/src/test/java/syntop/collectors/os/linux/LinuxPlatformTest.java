@@ -119,8 +119,8 @@ class LinuxPlatformTest {
 
     @Test
     void theTableSizeChoosesHowToReadIt() {
-        assertTrue(LinuxPlatform.tableIsSmall(sockstat(500, 499)));
-        assertFalse(LinuxPlatform.tableIsSmall(sockstat(500, 500)), "1,000 sockets: ss");
+        assertTrue(LinuxPlatform.tableIsSmall(sockstat(1_000, 999)));
+        assertFalse(LinuxPlatform.tableIsSmall(sockstat(1_000, 1_000)), "2,000 sockets: ss");
         assertFalse(LinuxPlatform.tableIsSmall(sockstat(60, 100_000)), "a TIME_WAIT pile-up: ss");
         Source ss = platform.sources().get(0);
         assertEquals(LinuxPlatform.SS_STATES, ss.id());
