@@ -70,6 +70,7 @@ public final class ConsoleLoop {
     private volatile boolean running = true;
     private volatile Duration interval;
     private ConsoleLayer layer = ConsoleLayer.NONE;
+    private int fullRedrawsLeft;
 
     public ConsoleLoop(Screen screen, FrameSource source, ConsolePainter painter, ViewState view) {
         this(screen, source, null, painter, view);
@@ -127,7 +128,13 @@ public final class ConsoleLoop {
                 }
                 TerminalSize resized = screen.doResizeIfNecessary();
                 if (resized != null) {
+                    // and once more at the next redraw: a terminal may still be reflowing its own
+                    // content when the first full redraw arrives, and would keep what it shows then
+                    fullRedrawsLeft = 2;
+                }
+                if (fullRedrawsLeft > 0 && (event != null || resized != null)) {
                     full = true;
+                    fullRedrawsLeft--;
                 }
                 if (running && (event != null || resized != null)) {
                     draw(full);
