@@ -104,8 +104,11 @@ public final class RecordWriter implements AutoCloseable {
     private final Clock clock;
     private final Consumer<String> say;
     private Sink sink;
-    /** Each source's last polled entry, by source id: carried into the first tick of a new file. */
-    private final Map<String, TickRecord.SourceEntry> lastPolled = new HashMap<>();
+    /**
+     * Each source's last polled entry, by its place in a tick (one entry per platform source, in order;
+     * the entry's own id may be a stand-in's): carried into the first tick of a new file.
+     */
+    private final Map<Integer, TickRecord.SourceEntry> lastPolled = new HashMap<>();
     private long size;
     private Instant fileStarted;
     private Instant lastForce;
@@ -180,9 +183,10 @@ public final class RecordWriter implements AutoCloseable {
             // file replays whole even when the files before it are gone
             frame = tickFrame(withCarriedReadings(t));
         }
-        for (TickRecord.SourceEntry e : t.sources()) {
+        for (int i = 0; i < t.sources().size(); i++) {
+            TickRecord.SourceEntry e = t.sources().get(i);
             if (!(e instanceof TickRecord.NotPolled)) {
-                lastPolled.put(e.id(), e);
+                lastPolled.put(i, e);
             }
         }
         if (!append(frame, t.at())) {
@@ -204,8 +208,9 @@ public final class RecordWriter implements AutoCloseable {
 
     private TickRecord withCarriedReadings(TickRecord t) {
         List<TickRecord.SourceEntry> entries = new ArrayList<>(t.sources().size());
-        for (TickRecord.SourceEntry e : t.sources()) {
-            TickRecord.SourceEntry carried = e instanceof TickRecord.NotPolled ? lastPolled.get(e.id()) : null;
+        for (int i = 0; i < t.sources().size(); i++) {
+            TickRecord.SourceEntry e = t.sources().get(i);
+            TickRecord.SourceEntry carried = e instanceof TickRecord.NotPolled ? lastPolled.get(i) : null;
             entries.add(carried != null ? carried : e);
         }
         return new TickRecord(t.at(), t.monoNanos(), entries, t.snapshot(), t.verdicts());

@@ -96,6 +96,25 @@ class DiskFullTest {
         assertEquals(2, said.size(), said::toString);
     }
 
+    /** A connection table read by its stand-in is carried into its own place, whatever id the entry has. */
+    @Test
+    void aStandInsEntryIsCarriedIntoItsSourcesPlace() {
+        TickRecord.SourceEntry table = ticks.get(1).sources().get(0);
+        assertEquals("proc-net-tcp", table.id(), "the small table is read from /proc in place of ss");
+        List<TickRecord.SourceEntry> notPolled = new ArrayList<>(ticks.get(2).sources());
+        notPolled.set(0, new TickRecord.NotPolled("ss-tan-states", Duration.ofSeconds(2)));
+        TickRecord t = ticks.get(2);
+        TickRecord backedOff = new TickRecord(t.at(), t.monoNanos(), notPolled, t.snapshot(), t.verdicts());
+        Kit.SmallDisk disk = new Kit.SmallDisk(20);
+        RecordWriter w = new RecordWriter(tmp.resolve("z.syntop"), RecordWriter.Limits.defaults(), header, p -> disk,
+                new Kit.ManualClock(), s -> { });
+        w.tick(ticks.get(1)); // lost: no room for the header
+        disk.capacity = Long.MAX_VALUE;
+        w.tick(backedOff);
+        w.close();
+        assertEquals(table, Recording.of("carried", disk.data).tick(0).sources().get(0));
+    }
+
     /** The real thing: a 64 KiB tmpfs (needs root and mount; skipped otherwise). */
     @Test
     void aRealFullFilesystem() throws Exception {

@@ -158,13 +158,16 @@ final class Kit {
         return live;
     }
 
-    /** {@code t} with each source it did not poll taken from {@code earlier}, as the first tick of a file is written. */
+    /**
+     * {@code t} with each source it did not poll taken from the same place in {@code earlier}, as the
+     * first tick of a file is written.
+     */
     static TickRecord carrying(TickRecord t, TickRecord earlier) {
         List<TickRecord.SourceEntry> entries = new ArrayList<>();
-        for (TickRecord.SourceEntry e : t.sources()) {
-            TickRecord.SourceEntry from = e instanceof TickRecord.NotPolled ? earlier.sources().stream()
-                    .filter(x -> x.id().equals(e.id()) && !(x instanceof TickRecord.NotPolled)).findFirst().orElse(e) : e;
-            entries.add(from);
+        for (int i = 0; i < t.sources().size(); i++) {
+            TickRecord.SourceEntry e = t.sources().get(i);
+            TickRecord.SourceEntry before = earlier.sources().get(i);
+            entries.add(e instanceof TickRecord.NotPolled && !(before instanceof TickRecord.NotPolled) ? before : e);
         }
         return new TickRecord(t.at(), t.monoNanos(), entries, t.snapshot(), t.verdicts());
     }
