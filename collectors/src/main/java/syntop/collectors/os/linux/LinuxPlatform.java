@@ -139,7 +139,7 @@ public final class LinuxPlatform implements Platform {
 
     /** Sockstat's count of allocated TCP sockets (all namespaces: an upper bound) plus TIME_WAIT. */
     static boolean tableIsSmall(Snapshot last) {
-        Long alloc = last.counters().raw().get("sockstat.TCP.alloc");
+        Long alloc = last.counters().raw().get(SockstatParser.rawName("TCP", "alloc"));
         OptionalLong tw = last.counters().get(CounterId.SOCKETS_TIME_WAIT);
         return alloc != null && tw.isPresent() && alloc + tw.getAsLong() < SMALL_TABLE_SOCKETS;
     }

@@ -42,7 +42,7 @@ public final class SockstatParser {
                     ok = false;
                     continue;
                 }
-                r.raw("sockstat." + proto + "." + f[i], v.getAsLong());
+                r.raw(rawName(proto, f[i]), v.getAsLong());
                 if (proto.equals("TCP")) {
                     switch (f[i]) {
                         case "inuse": r.counter(CounterId.SOCKETS_IN_USE, v.getAsLong()); break;
@@ -59,5 +59,10 @@ public final class SockstatParser {
             }
         }
         return c.result(r.build());
+    }
+
+    /** The raw counter name of one sockstat field, e.g. {@code sockstat.TCP.alloc}. */
+    static String rawName(String protocol, String field) {
+        return "sockstat." + protocol + "." + field;
     }
 }
