@@ -117,7 +117,6 @@ public final class ConsoleLoop {
                 if (samplingFailure.get() != null) {
                     throw new IOException("sampling stopped", samplingFailure.get());
                 }
-                boolean full = false;
                 if (event instanceof KeyStroke k) {
                     handle(k);
                     // drain keys typed meanwhile before one redraw
@@ -132,11 +131,11 @@ public final class ConsoleLoop {
                     // content when the first full redraw arrives, and would keep what it shows then
                     fullRedrawsLeft = 2;
                 }
-                if (fullRedrawsLeft > 0 && (event != null || resized != null)) {
-                    full = true;
-                    fullRedrawsLeft--;
-                }
                 if (running && (event != null || resized != null)) {
+                    boolean full = fullRedrawsLeft > 0;
+                    if (full) {
+                        fullRedrawsLeft--;
+                    }
                     draw(full);
                 }
             }
