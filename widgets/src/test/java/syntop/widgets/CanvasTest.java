@@ -132,15 +132,9 @@ class CanvasTest {
             c.text(all, 2, 0, "title", Role.TITLE);
             c.text(new Region(0, 1, 5, 1), 1, 1, "a漢b字", Role.OK);
             screen.refresh();
-            StringBuilder row0 = new StringBuilder();
-            StringBuilder row1 = new StringBuilder();
-            for (int x = 0; x < 12; x++) {
-                row0.append(vt.getBufferCharacter(x, 0).getCharacterString());
-                row1.append(vt.getBufferCharacter(x, 1).getCharacterString());
-            }
-            assertEquals("..title.....", row0.toString());
+            assertEquals("..title.....", row(vt, 0));
             // the terminal shows the wide character in both of its cells; 字 did not fit the clip
-            assertEquals(".a漢漢b.......", row1.toString());
+            assertEquals(".a漢漢b.......", row(vt, 1));
             assertEquals(p.foreground(Role.OK), vt.getBufferCharacter(2, 1).getForegroundColor());
             assertEquals(p.background(Role.OK), vt.getBufferCharacter(4, 1).getBackgroundColor());
             assertEquals(p.foreground(Role.DEFAULT), vt.getBufferCharacter(0, 1).getForegroundColor());
@@ -169,15 +163,9 @@ class CanvasTest {
                 c.flush();
                 screen.refresh();
             }
-            StringBuilder row0 = new StringBuilder();
-            StringBuilder row1 = new StringBuilder();
-            for (int x = 0; x < 12; x++) {
-                row0.append(vt.getBufferCharacter(x, 0).getCharacterString());
-                row1.append(vt.getBufferCharacter(x, 1).getCharacterString());
-            }
-            assertEquals("..title.....", row0.toString());
+            assertEquals("..title.....", row(vt, 0));
             // the second paint moved the wide character one cell left over the first one's
-            assertEquals(".x字字y.......", row1.toString());
+            assertEquals(".x字字y.......", row(vt, 1));
             assertEquals(p.foreground(Role.OK), vt.getBufferCharacter(2, 1).getForegroundColor());
         } finally {
             screen.stopScreen();
@@ -208,5 +196,14 @@ class CanvasTest {
         assertEquals(1, writes[0], "only the changed digit");
         assertEquals("2", image.getCharacterAt(6, 0).getCharacterString());
         assertEquals(p.foreground(Role.OK), image.getCharacterAt(6, 0).getForegroundColor());
+    }
+
+    /** Row {@code y} of the virtual terminal, cell by cell (a two-cell character shows in both). */
+    private static String row(DefaultVirtualTerminal vt, int y) {
+        StringBuilder sb = new StringBuilder();
+        for (int x = 0; x < vt.getTerminalSize().getColumns(); x++) {
+            sb.append(vt.getBufferCharacter(x, y).getCharacterString());
+        }
+        return sb.toString();
     }
 }
