@@ -24,7 +24,9 @@ public final class ActionRefused extends RuntimeException {
         /** Nothing to do (no undo state, an unknown profile, an empty selection). */
         NOTHING_TO_DO,
         /** The operator did not confirm, or could not be asked. */
-        NOT_CONFIRMED
+        NOT_CONFIRMED,
+        /** A firewall object syntop would change exists and is not syntop's (or syntop cannot tell). */
+        NOT_OURS
     }
 
     private final Reason reason;

@@ -7,7 +7,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -422,8 +421,13 @@ public final class Actions {
         return p;
     }
 
+    /**
+     * The commands a block would run now. Checks (read-only) whether the block table is syntop's;
+     * refused when it exists without syntop's mark.
+     */
     public CommandPlan planBlock(IpPrefix p) {
-        return os.block(checkBlockable(p), settings.blockTarget());
+        BlockTarget t = settings.blockTarget();
+        return os.block(checkBlockable(p), t, FirewallOwner.find(os.blockOwnership(t), runner));
     }
 
     public CommandPlan planUnblock(IpPrefix p) {
@@ -435,28 +439,48 @@ public final class Actions {
                 .orElse(settings.blockTarget());
     }
 
+    /** Refuses (audited) unless each target is absent or syntop's; what each check found, by target. */
+    private Map<BlockTarget, Ownership> requireOwned(String action, Set<BlockTarget> targets) {
+        Map<BlockTarget, Ownership> found = new LinkedHashMap<>();
+        for (BlockTarget t : targets) {
+            Ownership o = FirewallOwner.find(os.blockOwnership(t), audited(action));
+            if (!o.mayChange()) {
+                ActionRefused no = o.refusal();
+                audit.refused(action, no.getMessage());
+                throw no;
+            }
+            found.put(t, o);
+        }
+        return found;
+    }
+
     /** Blocks each source; stops at nothing: each address is reported on its own line. */
     public ActionReport block(List<IpPrefix> sourcesAsked) {
         List<IpPrefix> sources = sourcesAsked.stream().distinct().toList();
         if (sources.isEmpty()) {
             throw new ActionRefused(ActionRefused.Reason.NOTHING_TO_DO, "no address to block");
         }
-        List<CommandPlan> plans = new ArrayList<>();
-        for (IpPrefix p : sources) {
-            plans.add(planBlock(p));
-        }
+        sources.forEach(this::checkBlockable);
         String action = "block " + String.join(" ", sources.stream().map(IpPrefix::toString).toList());
         checkCanChange(action);
         trustState(blocked.file());
+        BlockTarget t = settings.blockTarget();
+        Ownership found = requireOwned(action, Set.of(t)).get(t);
         ActionReport.Builder b = new ActionReport.Builder(action);
-        Set<List<String>> ranOk = new HashSet<>();
         int done = 0;
-        for (int i = 0; i < sources.size(); i++) {
-            IpPrefix p = sources.get(i);
-            if (runSteps(action, plans.get(i), b, ranOk)) {
+        for (IpPrefix p : sources) {
+            if (p != sources.get(0)) {
+                // the first block may have made the table: what is in it now decides what the next one adds
+                found = FirewallOwner.find(os.blockOwnership(t), audited(action));
+                if (!found.mayChange()) {
+                    b.failed("stopped before " + p + ": " + found.refusal().getMessage(), List.of());
+                    break;
+                }
+            }
+            if (runSteps(action, os.block(p, t, found), b)) {
                 try {
-                    blocked.add(new BlockedList.Entry(p, settings.blockTarget(), settings.clock().instant()));
-                    b.done(p + " blocked in the " + os.describe(settings.blockTarget()), List.of());
+                    blocked.add(new BlockedList.Entry(p, t, settings.clock().instant()));
+                    b.done(p + " blocked in the " + os.describe(t), List.of());
                     done++;
                 } catch (IOException e) {
                     b.failed(p + " blocked, but syntop's list " + blocked.file() + " could not be written: " + e.getMessage(),
@@ -476,6 +500,7 @@ public final class Actions {
         String action = "unblock " + String.join(" ", sources.stream().map(IpPrefix::toString).toList());
         checkCanChange(action);
         trustState(blocked.file());
+        requireOwned(action, new java.util.LinkedHashSet<>(sources.stream().map(this::targetOf).toList()));
         ActionReport.Builder b = new ActionReport.Builder(action);
         int done = 0;
         for (IpPrefix p : sources) {
@@ -514,19 +539,20 @@ public final class Actions {
         return blocked.read();
     }
 
-    private boolean runSteps(String action, CommandPlan plan, ActionReport.Builder b, Set<List<String>> ranOk) {
+    private boolean runSteps(String action, CommandPlan plan, ActionReport.Builder b) {
         for (CommandPlan.Step s : plan.steps()) {
-            if (ranOk.contains(s.argv())) {
-                continue;
-            }
             CommandResult r = run(action, s.argv(), CHANGE_TIMEOUT, SMALL_OUTPUT);
             if (!r.succeeded()) {
                 b.failed(s.what() + " failed: " + os.explain(r), s.argv());
                 return false;
             }
-            ranOk.add(s.argv()); // the same command twice in one action (the table setup) runs once
         }
         return true;
+    }
+
+    /** A runner whose every command goes into the audit log as part of {@code action}. */
+    private CommandRunner audited(String action) {
+        return (argv, timeout, maxOutput) -> run(action, argv, timeout, maxOutput);
     }
 
     // ----

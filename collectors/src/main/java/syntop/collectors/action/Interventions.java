@@ -87,10 +87,16 @@ public interface Interventions {
 
     // ---- blocking sources ----
 
-    /** The commands that block {@code source} (validated) in {@code target}. */
-    CommandPlan block(IpPrefix source, BlockTarget target);
+    /** The check that the firewall object {@code target} names is absent or syntop's, run before any change. */
+    OwnershipCheck blockOwnership(BlockTarget target);
 
-    /** The commands that remove {@code source} from {@code target}. */
+    /**
+     * The commands that block {@code source} (validated) in {@code target}, given what the
+     * ownership check found; throws {@link Ownership#refusal()} when it is not syntop's.
+     */
+    CommandPlan block(IpPrefix source, BlockTarget target, Ownership found);
+
+    /** The commands that remove {@code source} from {@code target} (checked to be syntop's). */
     CommandPlan unblock(IpPrefix source, BlockTarget target);
 
     /** True when a failed unblock means the address was no longer blocked (table flushed, reboot). */

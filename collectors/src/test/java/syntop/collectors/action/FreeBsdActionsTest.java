@@ -129,14 +129,18 @@ class FreeBsdActionsTest {
     void blockAddsToThePfTableAndKillsStates() {
         ActionReport r = actions().block(List.of(IpPrefix.parse("10.99.0.5"), IpPrefix.parse("2001:db8::/32")));
         assertTrue(r.ok(), r.toString());
-        assertEquals(List.of(
-                List.of("pfctl", "-t", "syntop", "-T", "add", "10.99.0.5"), List.of("pfctl", "-k", "10.99.0.5"),
-                List.of("pfctl", "-t", "syntop", "-T", "add", "2001:db8::/32"), List.of("pfctl", "-k", "2001:db8::/32")),
+        List<String> check = List.of("pfctl", "-a", "syntop", "-s", "rules");
+        assertEquals(List.of(check,
+                List.of("pfctl", "-a", "syntop", "-t", "syntop", "-T", "add", "10.99.0.5"), List.of("pfctl", "-k", "10.99.0.5"),
+                check,
+                List.of("pfctl", "-a", "syntop", "-t", "syntop", "-T", "add", "2001:db8::/32"), List.of("pfctl", "-k", "2001:db8::/32")),
                 kit.runner.calls);
         CommandPlan plan = actions().planBlock(IpPrefix.parse("10.99.0.5"));
-        assertTrue(plan.notes().get(0).contains("block drop in quick from <syntop>"), plan.notes().toString());
+        assertTrue(plan.notes().get(0).contains("anchor \"syntop\" { block drop in quick from <syntop> label \"syntop\" }"),
+                plan.notes().toString());
         assertTrue(actions().unblock(List.of(IpPrefix.parse("10.99.0.5"))).ok());
-        assertEquals(List.of("pfctl", "-t", "syntop", "-T", "delete", "10.99.0.5"), kit.runner.calls.get(4));
+        assertEquals(List.of("pfctl", "-a", "syntop", "-t", "syntop", "-T", "delete", "10.99.0.5"),
+                kit.runner.calls.get(kit.runner.calls.size() - 1));
         assertEquals(List.of("2001:db8::/32"), actions().blocked().stream().map(e -> e.source().toString()).toList());
     }
 
@@ -145,11 +149,33 @@ class FreeBsdActionsTest {
         Actions a = new Actions(new FreeBsdInterventions(kit.runner), kit.runner,
                 kit.settings(Kit.ROOT, false).blockTarget(new BlockTarget("flood", "blocked")));
         a.block(List.of(IpPrefix.parse("10.99.0.5")));
-        assertEquals(List.of("pfctl", "-t", "flood", "-T", "add", "10.99.0.5"), kit.runner.calls.get(0));
+        assertEquals(List.of("pfctl", "-a", "syntop", "-t", "flood", "-T", "add", "10.99.0.5"), kit.runner.calls.get(1));
         actions().unblock(List.of(IpPrefix.parse("10.99.0.5")));
-        assertEquals(List.of("pfctl", "-t", "flood", "-T", "delete", "10.99.0.5"), kit.runner.calls.get(2),
-                "unblock uses the table the address went into");
+        assertEquals(List.of("pfctl", "-a", "syntop", "-t", "flood", "-T", "delete", "10.99.0.5"),
+                kit.runner.calls.get(kit.runner.calls.size() - 1), "unblock uses the table the address went into");
         assertThrows(ActionRefused.class, () -> new BlockTarget("bad name", "x"));
+    }
+
+    /** Synthetic pf rule lines, in pfctl -s rules' shape (pf.conf(5) syntax as pfctl prints it). */
+    @Test
+    void anAnchorHoldingTheOperatorsRulesIsRefusedAndNoTableIsTouched() {
+        kit.runner.on(List.of("pfctl", "-a", "syntop", "-s", "rules"), 0,
+                "block drop in quick from <syntop> to any label \"syntop\"\npass in quick proto tcp from any to any port = 22 keep state\n", "");
+        ActionRefused e = assertThrows(ActionRefused.class, () -> actions().block(List.of(IpPrefix.parse("10.99.0.5"))));
+        assertEquals(ActionRefused.Reason.NOT_OURS, e.reason());
+        assertTrue(e.getMessage().contains("pf anchor \"syntop\"") && e.getMessage().contains("without label"), e.getMessage());
+        assertThrows(ActionRefused.class, () -> actions().unblock(List.of(IpPrefix.parse("10.99.0.5"))));
+        assertTrue(kit.runner.calls.stream().allMatch(c -> c.contains("-s")), "only the check ran: " + kit.runner.calls);
+    }
+
+    @Test
+    void anAnchorOfSyntopsLabelledRulesIsSyntops() {
+        kit.runner.on(List.of("pfctl", "-a", "syntop", "-s", "rules"), 0,
+                "block drop in quick from <syntop> to any label \"syntop\"\nanchor \"synproxy\" all\n", "");
+        assertTrue(actions().block(List.of(IpPrefix.parse("10.99.0.5"))).ok());
+        kit.runner.on(List.of("pfctl", "-a", "syntop", "-s", "rules"), 1, "", "pfctl: /dev/pf: Permission denied\n");
+        assertEquals(ActionRefused.Reason.NOT_OURS, assertThrows(ActionRefused.class,
+                () -> actions().block(List.of(IpPrefix.parse("10.99.0.6")))).reason(), "an unreadable anchor is left alone");
     }
 
     @Test

@@ -23,6 +23,7 @@ final class Kit {
     final Path dir;
     final Path proc;
     final RecordingRunner runner = new RecordingRunner();
+    final NftFake nft = new NftFake(runner);
 
     Kit(Path dir) {
         this.dir = dir;

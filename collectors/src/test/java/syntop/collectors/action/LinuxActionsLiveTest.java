@@ -2,6 +2,7 @@ package syntop.collectors.action;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -56,9 +57,59 @@ class LinuxActionsLiveTest {
     }
 
     private Actions actions(CommandRunner runner) {
+        return actions(runner, BlockTarget.DEFAULT);
+    }
+
+    private Actions actions(CommandRunner runner, BlockTarget target) {
         Actions.Settings s = new Actions.Settings(false, Identity.of(0, "root"), tmp.resolve("state"), tmp.resolve("audit.log"),
-                List.of(tmp.resolve("profiles")), BlockTarget.DEFAULT, List.of(), Clock.systemUTC());
+                List.of(tmp.resolve("profiles")), target, List.of(), Clock.systemUTC());
         return new Actions(LinuxInterventions.readingWith(runner), runner, s);
+    }
+
+    /** The operator's own firewall, as the reproduction loads it: policy drop, only SSH in. */
+    private static final String OPERATOR_FILTER =
+            "table inet filter { chain input { type filter hook input priority filter; policy drop; tcp dport 22 accept; }; }";
+
+    @Test
+    void blockRefusesATableOfTheSameNameThatSyntopDidNotMake() throws Exception {
+        try (Netns ns = Netns.create("own")) {
+            Path rules = tmp.resolve("operator.nft");
+            Files.writeString(rules, OPERATOR_FILTER + "\n");
+            ns.exec("nft", "-f", rules.toString()).check();
+            String before = ns.exec("nft", "list", "table", "inet", "filter").check().out();
+            Actions a = actions(ns.runner(), new BlockTarget("filter", "blocked"));
+
+            ActionRefused plan = assertThrows(ActionRefused.class, () -> a.planBlock(IpPrefix.parse("192.0.2.9")));
+            assertEquals(ActionRefused.Reason.NOT_OURS, plan.reason());
+            ActionRefused e = assertThrows(ActionRefused.class, () -> a.block(List.of(IpPrefix.parse("192.0.2.9"))));
+            assertEquals(ActionRefused.Reason.NOT_OURS, e.reason());
+            assertTrue(e.getMessage().contains("inet filter") && e.getMessage().contains("not syntop's"), e.getMessage());
+            assertThrows(ActionRefused.class, () -> a.unblock(List.of(IpPrefix.parse("192.0.2.9"))));
+
+            assertEquals(before, ns.exec("nft", "list", "table", "inet", "filter").check().out(), "the operator's table is untouched");
+            assertTrue(before.contains("policy drop;"), before);
+            assertTrue(a.blocked().isEmpty());
+            String audit = Files.readString(tmp.resolve("audit.log"));
+            assertTrue(audit.contains("\"refused\"") && audit.contains("192.0.2.9"), audit);
+            assertFalse(audit.contains("\"nft\",\"add\""), "no nft change ran: " + audit);
+        }
+    }
+
+    @Test
+    void syntopsOwnTableIsMarkedAndReusedWithoutRewritingIt() throws Exception {
+        try (Netns ns = Netns.create("mark")) {
+            Actions a = actions(ns.runner());
+            assertTrue(a.block(List.of(IpPrefix.parse("192.0.2.9"))).ok());
+            String made = ns.exec("nft", "-t", "list", "table", "inet", "syntop").check().out();
+            assertTrue(made.contains("comment \"" + LinuxInterventions.OWNER_MARK + "\""), made);
+            // an operator's rule put into syntop's chain survives the next block: syntop never flushes it
+            ns.exec("nft", "add", "rule", "inet", "syntop", "input", "tcp", "dport", "9999", "counter").check();
+            assertTrue(actions(ns.runner()).block(List.of(IpPrefix.parse("198.51.100.0/24"))).ok());
+            String after = ns.exec("nft", "list", "table", "inet", "syntop").check().out();
+            assertTrue(after.contains("tcp dport 9999 counter"), after);
+            assertEquals(1, after.lines().filter(l -> l.strip().equals("ip saddr @blocked drop")).count(), after);
+            assertTrue(after.contains("192.0.2.9") && after.contains("198.51.100.0/24"), after);
+        }
     }
 
     @Test

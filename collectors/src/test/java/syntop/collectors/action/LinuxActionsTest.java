@@ -15,6 +15,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import syntop.collectors.Fixtures;
+
 /** Every Linux action against a fake /proc/sys and a runner that records argvs: what runs, in which order, and what is refused. */
 class LinuxActionsTest {
     @TempDir
@@ -255,19 +257,21 @@ class LinuxActionsTest {
     // ---- block ----
 
     @Test
-    void blockMakesTheTableOnceAddsElementsAndRemembersThem() throws Exception {
+    void blockCreatesAMarkedTableOnceThenOnlyAddsElementsAndRemembersThem() throws Exception {
         Actions a = kit.linux();
         ActionReport r = a.block(List.of(IpPrefix.parse("10.99.0.1"), IpPrefix.parse("2001:db8::/48"), IpPrefix.parse("10.99.0.1")));
         assertTrue(r.ok(), r.toString());
-        List<List<String>> nft = kit.runner.calls("nft");
-        assertEquals(3, nft.size(), nft.toString());
-        String setup = String.join(" ", nft.get(0));
-        assertEquals("nft add table inet syntop ; add set inet syntop blocked { type ipv4_addr ; flags interval ; } ; "
+        List<List<String>> changes = kit.runner.calls("nft").stream().filter(c -> !c.contains("list")).toList();
+        assertEquals(3, changes.size(), changes.toString());
+        assertEquals("nft create table inet syntop { comment \"owned by syntop\" ; } ; "
+                + "add set inet syntop blocked { type ipv4_addr ; flags interval ; } ; "
                 + "add set inet syntop blocked6 { type ipv6_addr ; flags interval ; } ; add chain inet syntop input { type "
-                + "filter hook input priority filter ; policy accept ; } ; flush chain inet syntop input ; add rule inet syntop "
-                + "input ip saddr @blocked drop ; add rule inet syntop input ip6 saddr @blocked6 drop", setup);
-        assertEquals(List.of("nft", "add", "element", "inet", "syntop", "blocked", "{", "10.99.0.1", "}"), nft.get(1));
-        assertEquals(List.of("nft", "add", "element", "inet", "syntop", "blocked6", "{", "2001:db8::/48", "}"), nft.get(2));
+                + "filter hook input priority filter ; policy accept ; } ; add rule inet syntop "
+                + "input ip saddr @blocked drop ; add rule inet syntop input ip6 saddr @blocked6 drop", String.join(" ", changes.get(0)));
+        assertEquals(List.of("nft", "add", "element", "inet", "syntop", "blocked", "{", "10.99.0.1", "}"), changes.get(1));
+        assertEquals(List.of("nft", "add", "element", "inet", "syntop", "blocked6", "{", "2001:db8::/48", "}"), changes.get(2));
+        assertTrue(kit.runner.calls.stream().noneMatch(c -> c.contains("flush") || c.contains("policy") && !c.contains("create")),
+                "no flush, no policy given to an existing chain: " + kit.runner.calls);
         List<BlockedList.Entry> list = kit.linux().blocked();
         assertEquals(List.of("10.99.0.1", "2001:db8::/48"), list.stream().map(e -> e.source().toString()).toList());
 
@@ -276,6 +280,44 @@ class LinuxActionsTest {
         assertEquals(List.of("nft", "delete", "element", "inet", "syntop", "blocked", "{", "10.99.0.1", "}"),
                 kit.runner.calls.get(kit.runner.calls.size() - 1));
         assertEquals(1, kit.linux().blocked().size());
+    }
+
+    @Test
+    void aTableOfTheSameNameWithoutSyntopsMarkIsRefusedAndNothingChanges() throws Exception {
+        kit.nft.with("filter", "nft-t-list-table-inet-filter.txt").with("other", "nft-t-list-table-inet-other.txt");
+        for (String table : List.of("filter", "other")) {
+            Actions a = new Actions(new syntop.collectors.os.linux.LinuxInterventions(new syntop.collectors.source.FsRoot(kit.proc)),
+                    kit.runner, kit.settings(Kit.ROOT, false).blockTarget(new BlockTarget(table, "blocked")));
+            ActionRefused plan = assertThrows(ActionRefused.class, () -> a.planBlock(IpPrefix.parse("192.0.2.9")));
+            assertEquals(ActionRefused.Reason.NOT_OURS, plan.reason());
+            ActionRefused e = assertThrows(ActionRefused.class, () -> a.block(List.of(IpPrefix.parse("192.0.2.9"))));
+            assertEquals(ActionRefused.Reason.NOT_OURS, e.reason());
+            assertTrue(e.getMessage().contains("nftables table inet " + table + ": it exists and is not syntop's"), e.getMessage());
+        }
+        assertTrue(kit.runner.calls("nft").stream().allMatch(c -> c.contains("list")), "only listings ran: " + kit.runner.calls);
+        assertTrue(kit.audit().stream().anyMatch(l -> l.contains("\"action\":\"block 192.0.2.9\"") && l.contains("\"refused\"")),
+                kit.audit().toString());
+        assertTrue(kit.linux().blocked().isEmpty());
+    }
+
+    @Test
+    void syntopsOwnTableGetsOnlyWhatItLacks() {
+        String noV6Rule = Fixtures.read(NftFake.CAPTURES + "nft-t-list-table-inet-syntop.txt").replace("\t\tip6 saddr @blocked6 drop\n", "");
+        kit.nft.tables.put("syntop", noV6Rule);
+        assertTrue(kit.linux().block(List.of(IpPrefix.parse("10.99.0.1"))).ok());
+        List<List<String>> changes = kit.runner.calls("nft").stream().filter(c -> !c.contains("list")).toList();
+        assertEquals(List.of("nft", "add", "rule", "inet", "syntop", "input", "ip6", "saddr", "@blocked6", "drop"), changes.get(0));
+        assertEquals("add", changes.get(1).get(1));
+        assertEquals(2, changes.size(), changes.toString());
+    }
+
+    @Test
+    void aTableSyntopCannotListIsNotTouched() {
+        kit.runner.on(List.of("nft", "-t", "list"), 1, "", "Error: Could not process rule: Operation not permitted\n");
+        ActionRefused e = assertThrows(ActionRefused.class, () -> kit.linux().block(List.of(IpPrefix.parse("10.99.0.1"))));
+        assertEquals(ActionRefused.Reason.NOT_OURS, e.reason());
+        assertTrue(e.getMessage().contains("cannot tell") && e.getMessage().contains("Operation not permitted"), e.getMessage());
+        assertFalse(kit.runner.anyChange() && kit.runner.calls("nft").stream().anyMatch(c -> !c.contains("list")));
     }
 
     @Test

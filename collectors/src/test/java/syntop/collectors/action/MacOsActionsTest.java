@@ -69,8 +69,10 @@ class MacOsActionsTest {
     void blockAndUnblockUsePfTables() {
         assertTrue(actions().block(List.of(IpPrefix.parse("203.0.113.0/24"))).ok());
         assertTrue(actions().unblock(List.of(IpPrefix.parse("203.0.113.0/24"))).ok());
-        assertEquals(List.of(List.of("pfctl", "-t", "syntop", "-T", "add", "203.0.113.0/24"), List.of("pfctl", "-k", "203.0.113.0/24"),
-                List.of("pfctl", "-t", "syntop", "-T", "delete", "203.0.113.0/24")), kit.runner.calls);
+        List<String> check = List.of("pfctl", "-a", "syntop", "-s", "rules");
+        assertEquals(List.of(check, List.of("pfctl", "-a", "syntop", "-t", "syntop", "-T", "add", "203.0.113.0/24"),
+                List.of("pfctl", "-k", "203.0.113.0/24"),
+                check, List.of("pfctl", "-a", "syntop", "-t", "syntop", "-T", "delete", "203.0.113.0/24")), kit.runner.calls);
         assertTrue(actions().blocked().isEmpty());
     }
 

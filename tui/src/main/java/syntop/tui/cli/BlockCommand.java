@@ -16,12 +16,13 @@ import syntop.collectors.action.IpPrefix;
             "syntop remembers what it blocked: see 'syntop blocked', undo with 'syntop unblock'."},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {"0:blocked", "1:an address could not be blocked", "2:bad address, or one syntop never blocks",
-            "3:refused: read-only, not root, not confirmed"})
+            "3:refused: read-only, not root, not confirmed, a table or anchor syntop did not make"})
 final class BlockCommand extends ActionCommand {
     @Parameters(arity = "1..*", paramLabel = "ADDR|PREFIX", description = "e.g. 203.0.113.7 or 203.0.113.0/24")
     List<String> sources;
 
-    @Option(names = "--table", paramLabel = "NAME", description = "pf table, or nftables table (default: syntop, or block_table in syntop.conf)")
+    @Option(names = "--table", paramLabel = "NAME", description = "nftables table, or pf table in anchor syntop (default: syntop, or block_table in syntop.conf); "
+            + "a table syntop did not make is refused")
     String table;
 
     @Option(names = "--dry-run", description = "show the exact commands; change nothing")

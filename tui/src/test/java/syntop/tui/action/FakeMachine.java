@@ -76,6 +76,11 @@ final class FakeMachine {
         public CommandResult run(List<String> argv, Duration timeout, long max) {
             calls.add(List.copyOf(argv));
             String out = "";
+            if (argv.size() > 2 && argv.subList(0, 3).equals(List.of("nft", "-t", "list"))) {
+                // no table yet: syntop makes its own
+                return new CommandResult(argv, RawOutput.Outcome.COMPLETED, new byte[0], "Error: No such file or directory\n", 1,
+                        false, Duration.ofMillis(1), "");
+            }
             if (argv.get(0).equals("sysctl") && argv.get(1).equals("-w")) {
                 String[] kv = argv.get(2).split("=", 2);
                 set(kv[0], kv[1]);
@@ -101,7 +106,7 @@ final class FakeMachine {
 
     List<List<String>> changes() {
         return calls.stream().filter(a -> (a.get(0).equals("sysctl") && a.contains("-w")) || a.contains("-K")
-                || a.get(0).equals("nft")).toList();
+                || a.get(0).equals("nft") && !a.contains("list")).toList();
     }
 
     /** A SYN flood on :8080 from 203.0.113.7 (40), 203.0.113.8 (25) and 198.51.100.9 (5), plus TIME_WAIT from 192.0.2.3. */

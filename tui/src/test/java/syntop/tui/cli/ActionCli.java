@@ -99,6 +99,9 @@ final class ActionCli {
                 set(kv[0], kv[1]);
                 return result(argv, 0, kv[0] + " = " + kv[1] + "\n", "");
             }
+            if (argv.size() > 2 && argv.subList(0, 3).equals(List.of("nft", "-t", "list"))) {
+                return result(argv, 1, "", "Error: No such file or directory\n"); // no table yet: syntop makes its own
+            }
             return result(argv, 0, "", "");
         }
     };
@@ -113,10 +116,10 @@ final class ActionCli {
         });
     }
 
-    /** Changes made (sysctl -w, ss -K, nft): what must stay empty on a refusal. */
+    /** Changes made (sysctl -w, ss -K, nft but its listings): what must stay empty on a refusal. */
     List<List<String>> changes() {
         return calls.stream().filter(a -> (a.get(0).equals("sysctl") && a.contains("-w")) || a.contains("-K")
-                || a.get(0).equals("nft")).toList();
+                || a.get(0).equals("nft") && !a.contains("list")).toList();
     }
 
     Cli run(String... args) {

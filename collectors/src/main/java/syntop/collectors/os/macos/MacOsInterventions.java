@@ -10,6 +10,8 @@ import syntop.collectors.action.CommandPlan;
 import syntop.collectors.action.ConnectionFilter;
 import syntop.collectors.action.Interventions;
 import syntop.collectors.action.IpPrefix;
+import syntop.collectors.action.Ownership;
+import syntop.collectors.action.OwnershipCheck;
 import syntop.collectors.action.Setting;
 import syntop.collectors.action.ValueRule;
 import syntop.collectors.model.OsFamily;
@@ -109,8 +111,13 @@ public final class MacOsInterventions implements Interventions {
     }
 
     @Override
-    public CommandPlan block(IpPrefix p, BlockTarget t) {
-        return PfTables.block(p, t);
+    public OwnershipCheck blockOwnership(BlockTarget t) {
+        return PfTables.blockOwnership(t);
+    }
+
+    @Override
+    public CommandPlan block(IpPrefix p, BlockTarget t, Ownership found) {
+        return PfTables.block(p, t, found);
     }
 
     @Override
