@@ -26,10 +26,13 @@ public final class ActionRefused extends RuntimeException {
         /** The operator did not confirm, or could not be asked. */
         NOT_CONFIRMED,
         /** A firewall object syntop would change exists and is not syntop's (or syntop cannot tell). */
-        NOT_OURS
+        NOT_OURS,
+        /** The audit log cannot be written, or the state directory cannot be locked: syntop does not act unrecorded. */
+        UNRECORDED
     }
 
     private final Reason reason;
+    private volatile boolean recorded;
 
     public ActionRefused(Reason reason, String message) {
         super(Objects.requireNonNull(message));
@@ -38,6 +41,16 @@ public final class ActionRefused extends RuntimeException {
 
     public Reason reason() {
         return reason;
+    }
+
+    /** True once the refusal is in the audit log (so a caller does not record it twice). */
+    public boolean recorded() {
+        return recorded;
+    }
+
+    ActionRefused markRecorded() {
+        recorded = true;
+        return this;
     }
 
     static ActionRefused invalid(String message) {

@@ -18,9 +18,12 @@ import syntop.collectors.source.CommandResult;
 
 /**
  * The append-only record of what syntop did: one JSON object per line with the time, the user,
- * the action, the exact argv, the outcome and exit status, and the first lines of output; refused
- * actions too. The file is opened for appending only and created private (0600). syntop checks it
- * can write here before it changes anything, so nothing happens unrecorded.
+ * the action and what it concerns. For each action: its intent before anything runs, each command
+ * with its exact argv, exit status and first lines of output, then its outcome; refused actions
+ * too. Every record is written whole and forced to disk, or not at all: a write that fails half
+ * way (a full disk) is cut back, and the caller learns it failed ({@link IOException}), so syntop
+ * can refuse to act rather than act unrecorded. The file is opened for appending only and created
+ * private (0600).
  */
 public final class AuditLog {
     /** Output lines kept per command. */
@@ -41,18 +44,17 @@ public final class AuditLog {
         return file;
     }
 
-    /** Throws {@link ActionRefused} when the log cannot be appended to. */
-    public void ensureWritable() {
-        try {
-            open().close();
-        } catch (IOException | RuntimeException e) {
-            throw new ActionRefused(ActionRefused.Reason.NEEDS_ROOT, "cannot write the audit log " + file + ": " + e.getMessage()
-                    + "; syntop does not act unrecorded");
+    /** What an action will do, before it runs anything. */
+    void intent(ActionIntent i, String namespace) throws IOException {
+        JsonWriter w = start(i);
+        if (!namespace.isEmpty()) {
+            w.name("netns").value(namespace);
         }
+        append(w.name("intent").value(true).endObject());
     }
 
     /** One command run as part of {@code action}. */
-    public void command(String action, CommandResult r) {
+    void command(String action, CommandResult r) throws IOException {
         JsonWriter w = start(action);
         w.name("argv").beginArray();
         r.argv().forEach(w::value);
@@ -67,14 +69,27 @@ public final class AuditLog {
         append(w.endObject());
     }
 
-    /** An action refused before it ran anything. */
-    public void refused(String action, String reason) {
-        append(start(action).name("refused").value(reason).endObject());
+    /** How an action ended. */
+    void outcome(String action, boolean ok, String summary) throws IOException {
+        append(start(action).name("result").value(ok ? "ok" : "failed").name("summary").value(summary).endObject());
+    }
+
+    /** An action refused before it ran anything, with what it concerned. */
+    void refused(ActionIntent i, String reason) throws IOException {
+        append(start(i).name("refused").value(reason).endObject());
     }
 
     /** A note about an action with no command (state written, list changed). */
-    public void note(String action, String text) {
+    void note(String action, String text) throws IOException {
         append(start(action).name("note").value(text).endObject());
+    }
+
+    private JsonWriter start(ActionIntent i) {
+        JsonWriter w = start(i.action());
+        w.name("subjects").beginArray();
+        i.subjects().forEach(w::value);
+        w.endArray();
+        return w;
     }
 
     private JsonWriter start(String action) {
@@ -115,12 +130,34 @@ public final class AuditLog {
         }
     }
 
-    private void append(JsonWriter w) {
-        byte[] line = (w.toString() + "\n").getBytes(StandardCharsets.UTF_8);
+    /** Appends one whole line and forces it to disk; on failure cuts back what was written of it. */
+    private void append(JsonWriter w) throws IOException {
+        ByteBuffer line = ByteBuffer.wrap((w.toString() + "\n").getBytes(StandardCharsets.UTF_8));
         try (FileChannel ch = open()) {
-            ch.write(ByteBuffer.wrap(line));
+            long before = ch.size();
+            try {
+                while (line.hasRemaining()) {
+                    if (ch.write(line) == 0) {
+                        throw new IOException("no space written");
+                    }
+                }
+                ch.force(false);
+            } catch (IOException e) {
+                cutBack(ch, before);
+                throw e;
+            }
         } catch (IOException e) {
-            throw new IllegalStateException("cannot append to the audit log " + file + ": " + e.getMessage(), e);
+            throw new IOException("cannot append to the audit log " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void cutBack(FileChannel ch, long size) {
+        try {
+            if (ch.size() > size) {
+                ch.truncate(size);
+            }
+        } catch (IOException ignored) {
+            // a device such as /dev/full cannot be cut back; nothing of the line reached it
         }
     }
 

@@ -28,9 +28,16 @@ public final class BlockedList {
             + "# 'syntop unblock ADDRESS' (or B in the console) removes an entry and its firewall element.\n";
 
     private final Path file;
+    private final String namespace;
 
-    public BlockedList(Path file) {
+    public BlockedList(Path file, String namespace) {
         this.file = file;
+        this.namespace = namespace;
+    }
+
+    /** The network namespace this state belongs to. */
+    public String namespace() {
+        return namespace;
     }
 
     public Path file() {
@@ -82,7 +89,7 @@ public final class BlockedList {
             Files.deleteIfExists(file);
             return;
         }
-        StringBuilder sb = new StringBuilder(HEADER);
+        StringBuilder sb = new StringBuilder(HEADER).append("# network namespace: ").append(namespace).append('\n');
         for (Entry e : all) {
             sb.append(e.source()).append(' ').append(e.target().token()).append(' ').append(e.at()).append('\n');
         }

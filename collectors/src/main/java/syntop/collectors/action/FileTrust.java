@@ -20,6 +20,13 @@ public final class FileTrust {
     private FileTrust() {
     }
 
+    /** {@link #check} for a file syntop keeps itself (state), which may not exist yet. */
+    public static void checkIfExists(Path file, Identity id) {
+        if (Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            check(file, id);
+        }
+    }
+
     /** Throws {@link ActionRefused} ({@link ActionRefused.Reason#UNSAFE_FILE}) saying which path and why. */
     public static void check(Path file, Identity id) {
         if (!id.isRoot()) {

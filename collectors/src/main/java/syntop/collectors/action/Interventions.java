@@ -15,6 +15,19 @@ import syntop.collectors.source.CommandResult;
 public interface Interventions {
     OsFamily os();
 
+    /**
+     * The network stack the actions act on, as its state is kept: on Linux the network namespace
+     * the commands run in ({@code net:[INODE]}, the link {@code /proc/self/ns/net} read there);
+     * {@value #ONE_STACK} where the OS has one. Throws {@link ActionRefused} when it cannot be read,
+     * since state kept under the wrong namespace would restore the wrong kernel.
+     */
+    default String networkNamespace() {
+        return ONE_STACK;
+    }
+
+    /** The name of the only network stack of an OS without namespaces. */
+    String ONE_STACK = "host";
+
     // ---- sysctl ----
 
     /** The current value of {@code key} (validated), or why there is none. */

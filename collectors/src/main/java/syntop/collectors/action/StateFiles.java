@@ -31,26 +31,35 @@ final class StateFiles {
     }
 
     /**
-     * Writes {@code text} to a temporary file beside {@code target}, forces it to disk, then moves
-     * it over the target in one step: a crash leaves the old file or the new one, never half of it.
+     * Writes {@code text} to a temporary file of its own beside {@code target} (a unique name, so
+     * two writers never share one), forces it to disk, then moves it over the target in one step:
+     * a crash or a full disk leaves the old file or the new one, never half of it.
      */
     static void writeAtomically(Path target, String text) throws IOException {
-        ensureDir(target.toAbsolutePath().getParent());
-        Path tmp = target.resolveSibling("." + target.getFileName() + ".tmp");
-        Files.deleteIfExists(tmp);
+        Path dir = target.toAbsolutePath().getParent();
+        ensureDir(dir);
+        Path tmp;
         try {
-            Files.createFile(tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp",
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         } catch (UnsupportedOperationException e) {
-            Files.createFile(tmp);
-        }
-        try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-            ch.write(java.nio.ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)));
-            ch.force(true);
+            tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
         }
         try {
-            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+                java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
+                while (b.hasRemaining()) {
+                    ch.write(b);
+                }
+                ch.force(true);
+            }
+            try {
+                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
         }
     }
 

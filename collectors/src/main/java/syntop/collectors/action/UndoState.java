@@ -37,9 +37,16 @@ public final class UndoState {
             + "# 'syntop undo' (or u in the console) restores the newest section and removes it.\n";
 
     private final Path file;
+    private final String namespace;
 
-    public UndoState(Path file) {
+    public UndoState(Path file, String namespace) {
         this.file = file;
+        this.namespace = namespace;
+    }
+
+    /** The network namespace this state belongs to. */
+    public String namespace() {
+        return namespace;
     }
 
     public Path file() {
@@ -123,7 +130,7 @@ public final class UndoState {
             Files.deleteIfExists(file);
             return;
         }
-        StringBuilder sb = new StringBuilder(HEADER);
+        StringBuilder sb = new StringBuilder(HEADER).append("# network namespace: ").append(namespace).append('\n');
         for (Section s : all) {
             sb.append('[').append(s.profile()).append(' ').append(s.at()).append("]\n");
             s.previous().forEach((k, v) -> sb.append(k).append(" = ").append(v).append('\n'));

@@ -41,29 +41,29 @@ class FreeBsdActionsTest {
     void builtinSynFloodAppliesWithSysctlKeyEqualsValueAndUndoes() {
         Actions a = actions();
         Profile p = a.profiles().load("syn-flood");
-        ProfileDiff d = a.diff(p);
+        ProfileDiff d = a.tuning().diff(p);
         assertEquals("2 to change, 1 already set", d.summary());
-        ActionReport r = a.apply(p);
+        ActionReport r = a.tuning().apply(p);
         assertTrue(r.ok(), r.toString());
         assertEquals(List.of(List.of("sysctl", "net.inet.tcp.syncache.rexmtlimit=1"), List.of("sysctl", "kern.ipc.somaxconn=4096")),
                 kit.runner.calls.stream().filter(c -> !c.contains("-n")).toList());
         assertEquals("4096", kernel.values.get("kern.ipc.somaxconn"));
-        assertTrue(actions().undo().ok());
+        assertTrue(actions().tuning().undo().ok());
         assertEquals("128", kernel.values.get("kern.ipc.somaxconn"));
         assertEquals("3", kernel.values.get("net.inet.tcp.syncache.rexmtlimit"));
     }
 
     @Test
     void unknownOidsAreNotOnThisOs() {
-        ProfileDiff d = actions().diff(Profile.parse("t", "t", List.of("net.inet.tcp.nosuch = 1", "net.ipv4.tcp_syncookies = 1")));
+        ProfileDiff d = actions().tuning().diff(Profile.parse("t", "t", List.of("net.inet.tcp.nosuch = 1", "net.ipv4.tcp_syncookies = 1")));
         assertTrue(d.rows().stream().allMatch(r -> r.change() == ProfileDiff.Change.NOT_ON_OS), d.lines().toString());
         assertEquals(List.of("sysctl", "-n", "net.inet.tcp.nosuch"), kit.runner.calls.get(0));
     }
 
     @Test
     void rangesAreFreeBsdsOwn() {
-        assertThrows(ActionRefused.class, () -> actions().apply(Profile.parse("t", "t", List.of("net.inet.tcp.syncookies = 2"))));
-        assertThrows(ActionRefused.class, () -> actions().apply(Profile.parse("t", "t", List.of("net.inet.tcp.msl = 10"))));
+        assertThrows(ActionRefused.class, () -> actions().tuning().apply(Profile.parse("t", "t", List.of("net.inet.tcp.syncookies = 2"))));
+        assertThrows(ActionRefused.class, () -> actions().tuning().apply(Profile.parse("t", "t", List.of("net.inet.tcp.msl = 10"))));
         assertFalse(kit.runner.anyChange());
     }
 
@@ -74,7 +74,7 @@ class FreeBsdActionsTest {
                 ? RecordingRunner.result(argv, 0, n[0]++ == 0 ? "tcpdrop 10.0.0.1 80 10.0.0.2 5000\ntcpdrop 10.0.0.1 80 10.0.0.3 5001\n" : "", "")
                 : null);
         kit.runner.on(List.of("tcpdrop", "-s"), 0, "10.0.0.1 80 10.0.0.2 5000: dropped\n10.0.0.1 80 10.0.0.3 5001: dropped\n", "");
-        ActionReport r = actions().drop(ConnectionFilter.of("time_wait", "", ""));
+        ActionReport r = actions().drops().drop(ConnectionFilter.of("time_wait", "", ""));
         assertEquals(List.of(List.of("tcpdrop", "-l", "-s", "TIME_WAIT"), List.of("tcpdrop", "-s", "TIME_WAIT"),
                 List.of("tcpdrop", "-l", "-s", "TIME_WAIT")), kit.runner.calls);
         assertTrue(r.ok(), r.toString());
@@ -95,14 +95,14 @@ class FreeBsdActionsTest {
         kit.runner.on(List.of("tcpdrop", "-l"), 0, listing, "");
         kit.runner.answer(argv -> argv.size() == 5 && !argv.get(1).startsWith("-")
                 ? RecordingRunner.result(argv, 0, String.join(" ", argv.subList(1, 5)) + ": dropped\n", "") : null);
-        ActionReport r = actions().drop(ConnectionFilter.of("syn_rcvd", "8080", "10.99.0.0/24"));
+        ActionReport r = actions().drops().drop(ConnectionFilter.of("syn_rcvd", "8080", "10.99.0.0/24"));
         assertEquals(List.of(
                 List.of("tcpdrop", "-l", "-s", "SYN_RCVD"),
                 List.of("tcpdrop", "192.0.2.1", "8080", "10.99.0.5", "40000"),
                 List.of("tcpdrop", "192.0.2.1", "8080", "10.99.0.9", "40006"),
                 List.of("tcpdrop", "-l", "-s", "SYN_RCVD")), kit.runner.calls);
         assertTrue(r.summary().startsWith("dropped 2 of 2"), r.summary());
-        CommandPlan plan = actions().planDrop(ConnectionFilter.of("syn_rcvd", "8080", "10.99.0.0/24"));
+        CommandPlan plan = actions().drops().planDrop(ConnectionFilter.of("syn_rcvd", "8080", "10.99.0.0/24"));
         assertTrue(plan.lines().stream().anyMatch(l -> l.contains("tcpdrop LADDR LPORT FADDR FPORT")), plan.lines().toString());
         assertTrue(plan.notes().stream().anyMatch(n -> n.contains("syncache")), "says what tcpdrop cannot reach");
     }
@@ -111,7 +111,7 @@ class FreeBsdActionsTest {
     void anOldTcpdropWithoutMinusSIsNamed() {
         kit.runner.on(List.of("tcpdrop", "-l", "-s"), 1, "",
                 "usage: tcpdrop local-address local-port foreign-address foreign-port\n       tcpdrop [-l] -a\n");
-        ActionReport r = actions().drop(ConnectionFilter.of("established", "", "10.99.0.1"));
+        ActionReport r = actions().drops().drop(ConnectionFilter.of("established", "", "10.99.0.1"));
         assertFalse(r.ok());
         assertTrue(r.lines().get(0).text().contains("no -s (it came in FreeBSD 12.0)"), r.toString());
         assertEquals(1, kit.runner.calls.size(), "nothing dropped after a failed listing");
@@ -120,14 +120,14 @@ class FreeBsdActionsTest {
     @Test
     void noStateListsEverything() {
         kit.runner.on(List.of("tcpdrop", "-l", "-a"), 0, "tcpdrop 192.0.2.1 443 10.99.0.5 40000\n", "");
-        actions().drop(ConnectionFilter.of("", "443", ""));
+        actions().drops().drop(ConnectionFilter.of("", "443", ""));
         assertEquals(List.of("tcpdrop", "-l", "-a"), kit.runner.calls.get(0));
         assertEquals(List.of("tcpdrop", "192.0.2.1", "443", "10.99.0.5", "40000"), kit.runner.calls.get(1));
     }
 
     @Test
     void blockAddsToThePfTableAndKillsStates() {
-        ActionReport r = actions().block(List.of(IpPrefix.parse("10.99.0.5"), IpPrefix.parse("2001:db8::/32")));
+        ActionReport r = actions().blocks().block(List.of(IpPrefix.parse("10.99.0.5"), IpPrefix.parse("2001:db8::/32")));
         assertTrue(r.ok(), r.toString());
         List<String> check = List.of("pfctl", "-a", "syntop", "-s", "rules");
         assertEquals(List.of(check,
@@ -135,22 +135,22 @@ class FreeBsdActionsTest {
                 check,
                 List.of("pfctl", "-a", "syntop", "-t", "syntop", "-T", "add", "2001:db8::/32"), List.of("pfctl", "-k", "2001:db8::/32")),
                 kit.runner.calls);
-        CommandPlan plan = actions().planBlock(IpPrefix.parse("10.99.0.5"));
+        CommandPlan plan = actions().blocks().planBlock(IpPrefix.parse("10.99.0.5"));
         assertTrue(plan.notes().get(0).contains("anchor \"syntop\" { block drop in quick from <syntop> label \"syntop\" }"),
                 plan.notes().toString());
-        assertTrue(actions().unblock(List.of(IpPrefix.parse("10.99.0.5"))).ok());
+        assertTrue(actions().blocks().unblock(List.of(IpPrefix.parse("10.99.0.5"))).ok());
         assertEquals(List.of("pfctl", "-a", "syntop", "-t", "syntop", "-T", "delete", "10.99.0.5"),
                 kit.runner.calls.get(kit.runner.calls.size() - 1));
-        assertEquals(List.of("2001:db8::/32"), actions().blocked().stream().map(e -> e.source().toString()).toList());
+        assertEquals(List.of("2001:db8::/32"), actions().blocks().blocked().stream().map(e -> e.source().toString()).toList());
     }
 
     @Test
     void aConfiguredTableIsUsedAndRememberedPerEntry() {
         Actions a = new Actions(new FreeBsdInterventions(kit.runner), kit.runner,
                 kit.settings(Kit.ROOT, false).blockTarget(new BlockTarget("flood", "blocked")));
-        a.block(List.of(IpPrefix.parse("10.99.0.5")));
+        a.blocks().block(List.of(IpPrefix.parse("10.99.0.5")));
         assertEquals(List.of("pfctl", "-a", "syntop", "-t", "flood", "-T", "add", "10.99.0.5"), kit.runner.calls.get(1));
-        actions().unblock(List.of(IpPrefix.parse("10.99.0.5")));
+        actions().blocks().unblock(List.of(IpPrefix.parse("10.99.0.5")));
         assertEquals(List.of("pfctl", "-a", "syntop", "-t", "flood", "-T", "delete", "10.99.0.5"),
                 kit.runner.calls.get(kit.runner.calls.size() - 1), "unblock uses the table the address went into");
         assertThrows(ActionRefused.class, () -> new BlockTarget("bad name", "x"));
@@ -161,10 +161,10 @@ class FreeBsdActionsTest {
     void anAnchorHoldingTheOperatorsRulesIsRefusedAndNoTableIsTouched() {
         kit.runner.on(List.of("pfctl", "-a", "syntop", "-s", "rules"), 0,
                 "block drop in quick from <syntop> to any label \"syntop\"\npass in quick proto tcp from any to any port = 22 keep state\n", "");
-        ActionRefused e = assertThrows(ActionRefused.class, () -> actions().block(List.of(IpPrefix.parse("10.99.0.5"))));
+        ActionRefused e = assertThrows(ActionRefused.class, () -> actions().blocks().block(List.of(IpPrefix.parse("10.99.0.5"))));
         assertEquals(ActionRefused.Reason.NOT_OURS, e.reason());
         assertTrue(e.getMessage().contains("pf anchor \"syntop\"") && e.getMessage().contains("without label"), e.getMessage());
-        assertThrows(ActionRefused.class, () -> actions().unblock(List.of(IpPrefix.parse("10.99.0.5"))));
+        assertThrows(ActionRefused.class, () -> actions().blocks().unblock(List.of(IpPrefix.parse("10.99.0.5"))));
         assertTrue(kit.runner.calls.stream().allMatch(c -> c.contains("-s")), "only the check ran: " + kit.runner.calls);
     }
 
@@ -172,20 +172,20 @@ class FreeBsdActionsTest {
     void anAnchorOfSyntopsLabelledRulesIsSyntops() {
         kit.runner.on(List.of("pfctl", "-a", "syntop", "-s", "rules"), 0,
                 "block drop in quick from <syntop> to any label \"syntop\"\nanchor \"synproxy\" all\n", "");
-        assertTrue(actions().block(List.of(IpPrefix.parse("10.99.0.5"))).ok());
+        assertTrue(actions().blocks().block(List.of(IpPrefix.parse("10.99.0.5"))).ok());
         kit.runner.on(List.of("pfctl", "-a", "syntop", "-s", "rules"), 1, "", "pfctl: /dev/pf: Permission denied\n");
         assertEquals(ActionRefused.Reason.NOT_OURS, assertThrows(ActionRefused.class,
-                () -> actions().block(List.of(IpPrefix.parse("10.99.0.6")))).reason(), "an unreadable anchor is left alone");
+                () -> actions().blocks().block(List.of(IpPrefix.parse("10.99.0.6")))).reason(), "an unreadable anchor is left alone");
     }
 
     @Test
     void refusalsRunNothing() {
         assertEquals(ActionRefused.Reason.READ_ONLY, assertThrows(ActionRefused.class,
-                () -> actions(Kit.ROOT, true).drop(ConnectionFilter.of("syn_rcvd", "", ""))).reason());
+                () -> actions(Kit.ROOT, true).drops().drop(ConnectionFilter.of("syn_rcvd", "", ""))).reason());
         assertEquals(ActionRefused.Reason.NEEDS_ROOT, assertThrows(ActionRefused.class,
-                () -> actions(Kit.USER, false).block(List.of(IpPrefix.parse("10.99.0.5")))).reason());
+                () -> actions(Kit.USER, false).blocks().block(List.of(IpPrefix.parse("10.99.0.5")))).reason());
         assertEquals(ActionRefused.Reason.NEEDS_ROOT, assertThrows(ActionRefused.class,
-                () -> actions(Kit.USER, false).apply(actions().profiles().load("fin-wait"))).reason());
+                () -> actions(Kit.USER, false).tuning().apply(actions().profiles().load("fin-wait"))).reason());
         assertTrue(kit.runner.calls.stream().allMatch(c -> c.contains("-n")), "only reads: " + kit.runner.calls);
     }
 }

@@ -25,9 +25,24 @@ final class Kit {
     final RecordingRunner runner = new RecordingRunner();
     final NftFake nft = new NftFake(runner);
 
+    /** The network namespace of the fake machine, as /proc/self/ns/net names it. */
+    static final String NAMESPACE = "net:[4026531999]";
+
     Kit(Path dir) {
         this.dir = dir;
         this.proc = dir.resolve("root");
+        try {
+            Path link = proc.resolve("proc/self/ns/net");
+            Files.createDirectories(link.getParent());
+            Files.createSymbolicLink(link, Path.of(NAMESPACE));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Where this namespace's state lives. */
+    Path state() {
+        return dir.resolve("state/netns-4026531999");
     }
 
     /** A Linux kernel with these keys; {@code sysctl -w k=v} writes the fake file, as the kernel would. */

@@ -79,16 +79,16 @@ class LinuxActionsLiveTest {
             String before = ns.exec("nft", "list", "table", "inet", "filter").check().out();
             Actions a = actions(ns.runner(), new BlockTarget("filter", "blocked"));
 
-            ActionRefused plan = assertThrows(ActionRefused.class, () -> a.planBlock(IpPrefix.parse("192.0.2.9")));
+            ActionRefused plan = assertThrows(ActionRefused.class, () -> a.blocks().planBlock(IpPrefix.parse("192.0.2.9")));
             assertEquals(ActionRefused.Reason.NOT_OURS, plan.reason());
-            ActionRefused e = assertThrows(ActionRefused.class, () -> a.block(List.of(IpPrefix.parse("192.0.2.9"))));
+            ActionRefused e = assertThrows(ActionRefused.class, () -> a.blocks().block(List.of(IpPrefix.parse("192.0.2.9"))));
             assertEquals(ActionRefused.Reason.NOT_OURS, e.reason());
             assertTrue(e.getMessage().contains("inet filter") && e.getMessage().contains("not syntop's"), e.getMessage());
-            assertThrows(ActionRefused.class, () -> a.unblock(List.of(IpPrefix.parse("192.0.2.9"))));
+            assertThrows(ActionRefused.class, () -> a.blocks().unblock(List.of(IpPrefix.parse("192.0.2.9"))));
 
             assertEquals(before, ns.exec("nft", "list", "table", "inet", "filter").check().out(), "the operator's table is untouched");
             assertTrue(before.contains("policy drop;"), before);
-            assertTrue(a.blocked().isEmpty());
+            assertTrue(a.blocks().blocked().isEmpty());
             String audit = Files.readString(tmp.resolve("audit.log"));
             assertTrue(audit.contains("\"refused\"") && audit.contains("192.0.2.9"), audit);
             assertFalse(audit.contains("\"nft\",\"add\""), "no nft change ran: " + audit);
@@ -99,12 +99,12 @@ class LinuxActionsLiveTest {
     void syntopsOwnTableIsMarkedAndReusedWithoutRewritingIt() throws Exception {
         try (Netns ns = Netns.create("mark")) {
             Actions a = actions(ns.runner());
-            assertTrue(a.block(List.of(IpPrefix.parse("192.0.2.9"))).ok());
+            assertTrue(a.blocks().block(List.of(IpPrefix.parse("192.0.2.9"))).ok());
             String made = ns.exec("nft", "-t", "list", "table", "inet", "syntop").check().out();
             assertTrue(made.contains("comment \"" + LinuxInterventions.OWNER_MARK + "\""), made);
             // an operator's rule put into syntop's chain survives the next block: syntop never flushes it
             ns.exec("nft", "add", "rule", "inet", "syntop", "input", "tcp", "dport", "9999", "counter").check();
-            assertTrue(actions(ns.runner()).block(List.of(IpPrefix.parse("198.51.100.0/24"))).ok());
+            assertTrue(actions(ns.runner()).blocks().block(List.of(IpPrefix.parse("198.51.100.0/24"))).ok());
             String after = ns.exec("nft", "list", "table", "inet", "syntop").check().out();
             assertTrue(after.contains("tcp dport 9999 counter"), after);
             assertEquals(1, after.lines().filter(l -> l.strip().equals("ip saddr @blocked drop")).count(), after);
@@ -123,9 +123,9 @@ class LinuxActionsLiveTest {
             ns.exec("sysctl", "-w", "net.core.somaxconn=512").check();
             Actions a = actions(ns.runner());
             Profile p = a.profiles().load("syn-flood");
-            assertEquals(4, a.diff(p).count(ProfileDiff.Change.CHANGE), a.diff(p).lines().toString());
+            assertEquals(4, a.tuning().diff(p).count(ProfileDiff.Change.CHANGE), a.tuning().diff(p).lines().toString());
 
-            ActionReport r = a.apply(p);
+            ActionReport r = a.tuning().apply(p);
             assertTrue(r.ok(), r.lines().toString());
             assertEquals("1", ns.sysctl("net.ipv4.tcp_syncookies"));
             assertEquals("2", ns.sysctl("net.ipv4.tcp_synack_retries"));
@@ -133,7 +133,7 @@ class LinuxActionsLiveTest {
             assertEquals("4096", ns.sysctl("net.core.somaxconn"));
             assertEquals(hostCookies, Files.readString(Path.of("/proc/sys/net/ipv4/tcp_syncookies")).strip(), "the host is untouched");
 
-            ActionReport u = actions(ns.runner()).undo(); // a fresh instance: undo works across restarts
+            ActionReport u = actions(ns.runner()).tuning().undo(); // a fresh instance: undo works across restarts
             assertTrue(u.ok(), u.lines().toString());
             assertEquals("0", ns.sysctl("net.ipv4.tcp_syncookies"));
             assertEquals("5", ns.sysctl("net.ipv4.tcp_synack_retries"));
@@ -164,7 +164,7 @@ class LinuxActionsLiveTest {
             assertEquals(5, count(ns, server));
             assertEquals(2, count(ns, "state established sport = :9091"));
 
-            ActionReport r = actions(ns.runner()).drop(ConnectionFilter.of("established", "9090", "127.0.0.1"));
+            ActionReport r = actions(ns.runner()).drops().drop(ConnectionFilter.of("established", "9090", "127.0.0.1"));
             assertTrue(r.ok(), r.lines().toString());
             assertTrue(r.summary().startsWith("dropped 5 of 5"), r.summary());
             assertEquals(0, count(ns, server), "the server side of the 5 connections is gone");
@@ -194,21 +194,21 @@ class LinuxActionsLiveTest {
             assertTrue(connects(cli, CLIENT), "before the block");
 
             Actions a = actions(srv.runner());
-            ActionReport b = a.block(List.of(IpPrefix.parse(CLIENT)));
+            ActionReport b = a.blocks().block(List.of(IpPrefix.parse(CLIENT)));
             assertTrue(b.ok(), b.lines().toString());
             String set = srv.exec("nft", "list", "set", "inet", "syntop", "blocked").check().out();
             assertTrue(set.contains(CLIENT), set);
             assertFalse(connects(cli, CLIENT), "the blocked address's SYNs are dropped");
             assertTrue(connects(cli, OTHER_CLIENT), "another address still connects");
-            assertEquals(List.of(CLIENT), a.blocked().stream().map(e -> e.source().toString()).toList());
+            assertEquals(List.of(CLIENT), a.blocks().blocked().stream().map(e -> e.source().toString()).toList());
 
-            ActionReport again = a.block(List.of(IpPrefix.parse("10.99.77.0/28"))); // overlaps: nft refuses, syntop reports
+            ActionReport again = a.blocks().block(List.of(IpPrefix.parse("10.99.77.0/28"))); // overlaps: nft refuses, syntop reports
             assertFalse(again.ok(), again.lines().toString());
 
-            ActionReport u = a.unblock(List.of(IpPrefix.parse(CLIENT)));
+            ActionReport u = a.blocks().unblock(List.of(IpPrefix.parse(CLIENT)));
             assertTrue(u.ok(), u.lines().toString());
             assertTrue(connects(cli, CLIENT), "after the unblock");
-            assertTrue(a.blocked().isEmpty());
+            assertTrue(a.blocks().blocked().isEmpty());
         }
     }
 

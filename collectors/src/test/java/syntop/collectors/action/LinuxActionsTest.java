@@ -39,7 +39,7 @@ class LinuxActionsTest {
 
     @Test
     void diffShowsCurrentNewAndKeysThisKernelLacks() {
-        ProfileDiff d = kit.linux().diff(profile("net.ipv4.tcp_syncookies = 2", "net.core.somaxconn = 4096",
+        ProfileDiff d = kit.linux().tuning().diff(profile("net.ipv4.tcp_syncookies = 2", "net.core.somaxconn = 4096",
                 "net.ipv4.tcp_nonexistent = 1", "net.ipv4.ip_local_port_range = 10240 65535"));
         assertEquals(List.of(ProfileDiff.Change.CHANGE, ProfileDiff.Change.SAME, ProfileDiff.Change.NOT_ON_OS,
                 ProfileDiff.Change.CHANGE), d.rows().stream().map(ProfileDiff.Row::change).toList());
@@ -52,7 +52,7 @@ class LinuxActionsTest {
 
     @Test
     void applySavesPreviousValuesFirstThenSetsKeyByKeyAndUndoRestores() throws Exception {
-        Path state = tmp.resolve("state/undo.state");
+        Path state = kit.state().resolve("undo.state");
         AtomicBoolean savedBeforeFirstWrite = new AtomicBoolean();
         kit.runner.answer(argv -> {
             if (argv.get(0).equals("sysctl") && kit.runner.calls("sysctl").size() == 1) {
@@ -61,7 +61,7 @@ class LinuxActionsTest {
             return null;
         });
         Actions a = kit.linux();
-        ActionReport r = a.apply(profile("net.ipv4.tcp_syncookies = 2", "net.ipv4.tcp_synack_retries = 2",
+        ActionReport r = a.tuning().apply(profile("net.ipv4.tcp_syncookies = 2", "net.ipv4.tcp_synack_retries = 2",
                 "net.core.somaxconn = 4096", "net.ipv4.tcp_nonexistent = 1"));
         assertTrue(r.ok(), r.toString());
         assertTrue(savedBeforeFirstWrite.get(), "the undo state exists before the first sysctl runs");
@@ -75,14 +75,14 @@ class LinuxActionsTest {
         assertTrue(r.lines().stream().anyMatch(l -> l.text().equals("net.ipv4.tcp_nonexistent: not on this OS")));
 
         // a restart: a new Actions reads the state file
-        ProfileDiff undoDiff = kit.linux().undoDiff().orElseThrow();
+        ProfileDiff undoDiff = kit.linux().tuning().undoDiff().orElseThrow();
         assertEquals(2, undoDiff.count(ProfileDiff.Change.CHANGE));
-        ActionReport u = kit.linux().undo();
+        ActionReport u = kit.linux().tuning().undo();
         assertTrue(u.ok(), u.toString());
         assertEquals("1", kit.proc("net.ipv4.tcp_syncookies"));
         assertEquals("5", kit.proc("net.ipv4.tcp_synack_retries"));
         assertFalse(Files.exists(state), "undo clears the state");
-        ActionRefused again = assertThrows(ActionRefused.class, () -> kit.linux().undo());
+        ActionRefused again = assertThrows(ActionRefused.class, () -> kit.linux().tuning().undo());
         assertEquals(ActionRefused.Reason.NOTHING_TO_DO, again.reason());
 
         List<String> audit = kit.audit();
@@ -97,13 +97,13 @@ class LinuxActionsTest {
     @Test
     void appliesStackAndUndoWalksBack() {
         Actions a = kit.linux();
-        a.apply(Profile.parse("one", "t", List.of("net.ipv4.tcp_syncookies = 2")));
-        a.apply(Profile.parse("two", "t", List.of("net.ipv4.tcp_syncookies = 0", "net.ipv4.tcp_synack_retries = 3")));
+        a.tuning().apply(Profile.parse("one", "t", List.of("net.ipv4.tcp_syncookies = 2")));
+        a.tuning().apply(Profile.parse("two", "t", List.of("net.ipv4.tcp_syncookies = 0", "net.ipv4.tcp_synack_retries = 3")));
         assertEquals("0", kit.proc("net.ipv4.tcp_syncookies"));
-        assertEquals("undo two", a.undo().title());
+        assertEquals("undo two", a.tuning().undo().title());
         assertEquals("2", kit.proc("net.ipv4.tcp_syncookies"));
         assertEquals("5", kit.proc("net.ipv4.tcp_synack_retries"));
-        assertEquals("undo one", a.undo().title());
+        assertEquals("undo one", a.tuning().undo().title());
         assertEquals("1", kit.proc("net.ipv4.tcp_syncookies"));
     }
 
@@ -111,22 +111,22 @@ class LinuxActionsTest {
     void aFailingKeyIsReportedAndNotKeptForUndo() throws Exception {
         kit.runner.on(List.of("sysctl", "-w", "net.ipv4.tcp_synack_retries=2"), 255, "",
                 "sysctl: setting key \"net.ipv4.tcp_synack_retries\": Invalid argument\n");
-        ActionReport r = kit.linux().apply(profile("net.ipv4.tcp_syncookies = 2", "net.ipv4.tcp_synack_retries = 2"));
+        ActionReport r = kit.linux().tuning().apply(profile("net.ipv4.tcp_syncookies = 2", "net.ipv4.tcp_synack_retries = 2"));
         assertFalse(r.ok());
         assertTrue(r.lines().stream().anyMatch(l -> l.status() == ActionReport.Status.FAILED
                 && l.text().contains("Invalid argument")), r.toString());
-        String saved = Files.readString(tmp.resolve("state/undo.state"));
+        String saved = Files.readString(kit.state().resolve("undo.state"));
         assertTrue(saved.contains("tcp_syncookies") && !saved.contains("tcp_synack_retries"), saved);
         assertTrue(kit.audit().stream().anyMatch(l -> l.contains("\"exit\":255") && l.contains("Invalid argument")));
     }
 
     @Test
     void nothingToChangeWritesNoState() {
-        ActionReport r = kit.linux().apply(profile("net.core.somaxconn = 4096", "net.ipv4.tcp_nonexistent = 3"));
+        ActionReport r = kit.linux().tuning().apply(profile("net.core.somaxconn = 4096", "net.ipv4.tcp_nonexistent = 3"));
         assertTrue(r.ok());
         assertTrue(r.summary().startsWith("nothing to change"), r.summary());
         assertTrue(kit.runner.calls.isEmpty());
-        assertFalse(Files.exists(tmp.resolve("state/undo.state")));
+        assertFalse(Files.exists(kit.state().resolve("undo.state")));
     }
 
     @Test
@@ -134,12 +134,12 @@ class LinuxActionsTest {
         for (String bad : new String[] {"net.ipv4.tcp_syncookies = 3", "net.ipv4.tcp_synack_retries = 300",
             "net.ipv4.ip_local_port_range = 2000 1000", "net.ipv4.tcp_tw_recycle = 1", "net.core.somaxconn = many"}) {
             ActionRefused e = assertThrows(ActionRefused.class,
-                    () -> kit.linux().apply(profile("net.ipv4.tcp_max_syn_backlog = 4096", bad)), bad);
+                    () -> kit.linux().tuning().apply(profile("net.ipv4.tcp_max_syn_backlog = 4096", bad)), bad);
             assertEquals(ActionRefused.Reason.INVALID, e.reason(), bad);
             assertTrue(e.getMessage().contains("nothing applied"), e.getMessage());
         }
         assertTrue(kit.runner.calls.isEmpty());
-        assertFalse(Files.exists(tmp.resolve("state/undo.state")));
+        assertFalse(Files.exists(kit.state().resolve("undo.state")));
     }
 
     @Test
@@ -147,11 +147,11 @@ class LinuxActionsTest {
         for (Actions a : List.of(kit.linux(Kit.ROOT, true), kit.linux(Kit.USER, false))) {
             ActionRefused.Reason want = a.readOnly() ? ActionRefused.Reason.READ_ONLY : ActionRefused.Reason.NEEDS_ROOT;
             List<Runnable> actions = List.of(
-                    () -> a.apply(profile("net.ipv4.tcp_syncookies = 2")),
-                    () -> a.undo(),
-                    () -> a.drop(ConnectionFilter.of("syn-recv", "8080", "")),
-                    () -> a.block(List.of(IpPrefix.parse("10.99.0.1"))),
-                    () -> a.unblock(List.of(IpPrefix.parse("10.99.0.1"))));
+                    () -> a.tuning().apply(profile("net.ipv4.tcp_syncookies = 2")),
+                    () -> a.tuning().undo(),
+                    () -> a.drops().drop(ConnectionFilter.of("syn-recv", "8080", "")),
+                    () -> a.blocks().block(List.of(IpPrefix.parse("10.99.0.1"))),
+                    () -> a.blocks().unblock(List.of(IpPrefix.parse("10.99.0.1"))));
             for (Runnable r : actions) {
                 ActionRefused e = assertThrows(ActionRefused.class, r::run);
                 assertEquals(want, e.reason(), e.getMessage());
@@ -159,7 +159,7 @@ class LinuxActionsTest {
             }
         }
         assertTrue(kit.runner.calls.isEmpty(), kit.runner.calls.toString());
-        assertFalse(Files.exists(tmp.resolve("state/undo.state")));
+        assertFalse(Files.exists(kit.state().resolve("undo.state")));
         assertTrue(kit.audit().stream().allMatch(l -> l.contains("\"refused\"")), "refusals are logged, nothing else");
         assertEquals("1", kit.proc("net.ipv4.tcp_syncookies"));
     }
@@ -167,7 +167,7 @@ class LinuxActionsTest {
     @Test
     void anUnwritableAuditLogRefusesBeforeAnythingRuns() throws Exception {
         Files.createDirectories(tmp.resolve("log/audit.log")); // a directory where the file should be
-        ActionRefused e = assertThrows(ActionRefused.class, () -> kit.linux().apply(profile("net.ipv4.tcp_syncookies = 2")));
+        ActionRefused e = assertThrows(ActionRefused.class, () -> kit.linux().tuning().apply(profile("net.ipv4.tcp_syncookies = 2")));
         assertTrue(e.getMessage().contains("audit log"), e.getMessage());
         assertTrue(kit.runner.calls.isEmpty());
     }
@@ -196,9 +196,9 @@ class LinuxActionsTest {
 
     @Test
     void aTamperedUndoStateIsRefused() throws Exception {
-        Files.createDirectories(tmp.resolve("state"));
-        Files.writeString(tmp.resolve("state/undo.state"), "[x 2025-05-01T10:00:00Z]\nnet.ipv4.tcp_syncookies = 1;reboot\n");
-        ActionRefused e = assertThrows(ActionRefused.class, () -> kit.linux().undo());
+        Files.createDirectories(kit.state());
+        Files.writeString(kit.state().resolve("undo.state"), "[x 2025-05-01T10:00:00Z]\nnet.ipv4.tcp_syncookies = 1;reboot\n");
+        ActionRefused e = assertThrows(ActionRefused.class, () -> kit.linux().tuning().undo());
         assertEquals(ActionRefused.Reason.UNSAFE_FILE, e.reason());
         assertTrue(kit.runner.calls.isEmpty());
     }
@@ -211,7 +211,7 @@ class LinuxActionsTest {
         int[] counts = {0};
         kit.runner.answer(argv -> argv.get(0).equals("ss") && !argv.contains("-K")
                 ? RecordingRunner.result(argv, 0, counts[0]++ == 0 ? "a\nb\n" : "", "") : null);
-        ActionReport r = kit.linux().drop(ConnectionFilter.of("syn-recv", "8080", "10.99.0.0/24"));
+        ActionReport r = kit.linux().drops().drop(ConnectionFilter.of("syn-recv", "8080", "10.99.0.0/24"));
         List<String> filter = List.of("state", "syn-recv", "dst", "10.99.0.0/24", "sport", "=", ":8080");
         assertEquals(List.of(concat(List.of("ss", "-H", "-t", "-n"), filter), concat(List.of("ss", "-K", "-H", "-t", "-n"), filter),
                 concat(List.of("ss", "-H", "-t", "-n"), filter)), kit.runner.calls);
@@ -222,9 +222,9 @@ class LinuxActionsTest {
     @Test
     void ssFiltersForIpv6AndWithoutAState() {
         Actions a = kit.linux();
-        CommandPlan p = a.planDrop(ConnectionFilter.of("", "", "2001:db8::1"));
+        CommandPlan p = a.drops().planDrop(ConnectionFilter.of("", "", "2001:db8::1"));
         assertEquals(List.of("ss", "-K", "-H", "-t", "-n", "state", "connected", "dst", "2001:db8::1/128"), p.steps().get(1).argv());
-        p = a.planDrop(ConnectionFilter.of("time-wait", "443", ""));
+        p = a.drops().planDrop(ConnectionFilter.of("time-wait", "443", ""));
         assertEquals(List.of("ss", "-K", "-H", "-t", "-n", "state", "time-wait", "sport", "=", ":443"), p.steps().get(1).argv());
         assertTrue(p.steps().stream().allMatch(s -> s.argv().contains("-t")), "always -t");
         assertTrue(kit.runner.calls.isEmpty(), "a plan runs nothing");
@@ -234,14 +234,14 @@ class LinuxActionsTest {
     void aKernelWithoutSocketDestroyIsNamed() {
         kit.runner.answer(argv -> argv.get(0).equals("ss") && !argv.contains("-K")
                 ? RecordingRunner.result(argv, 0, "a\nb\nc\n", "") : null);
-        ActionReport r = kit.linux().drop(ConnectionFilter.of("established", "", "10.99.0.1"));
+        ActionReport r = kit.linux().drops().drop(ConnectionFilter.of("established", "", "10.99.0.1"));
         assertFalse(r.ok());
         assertTrue(r.summary().contains("CONFIG_INET_DIAG_DESTROY") && r.summary().contains("nothing was dropped"), r.summary());
     }
 
     @Test
     void nothingMatchingRunsNoKill() {
-        ActionReport r = kit.linux().drop(ConnectionFilter.of("syn-recv", "8080", ""));
+        ActionReport r = kit.linux().drops().drop(ConnectionFilter.of("syn-recv", "8080", ""));
         assertEquals(1, kit.runner.calls.size(), kit.runner.calls.toString());
         assertTrue(r.ok());
         assertEquals("nothing matched; nothing was dropped", r.summary());
@@ -250,7 +250,7 @@ class LinuxActionsTest {
     @Test
     void countNowRunsOnlyTheQuery() {
         kit.runner.on(List.of("ss"), 0, "x\ny\n", "");
-        assertEquals(2, kit.linux(Kit.USER, false).countNow(ConnectionFilter.of("syn-recv", "", "")).getAsLong());
+        assertEquals(2, kit.linux(Kit.USER, false).drops().countNow(ConnectionFilter.of("syn-recv", "", "")).getAsLong());
         assertFalse(kit.runner.anyChange());
     }
 
@@ -259,7 +259,7 @@ class LinuxActionsTest {
     @Test
     void blockCreatesAMarkedTableOnceThenOnlyAddsElementsAndRemembersThem() throws Exception {
         Actions a = kit.linux();
-        ActionReport r = a.block(List.of(IpPrefix.parse("10.99.0.1"), IpPrefix.parse("2001:db8::/48"), IpPrefix.parse("10.99.0.1")));
+        ActionReport r = a.blocks().block(List.of(IpPrefix.parse("10.99.0.1"), IpPrefix.parse("2001:db8::/48"), IpPrefix.parse("10.99.0.1")));
         assertTrue(r.ok(), r.toString());
         List<List<String>> changes = kit.runner.calls("nft").stream().filter(c -> !c.contains("list")).toList();
         assertEquals(3, changes.size(), changes.toString());
@@ -272,14 +272,14 @@ class LinuxActionsTest {
         assertEquals(List.of("nft", "add", "element", "inet", "syntop", "blocked6", "{", "2001:db8::/48", "}"), changes.get(2));
         assertTrue(kit.runner.calls.stream().noneMatch(c -> c.contains("flush") || c.contains("policy") && !c.contains("create")),
                 "no flush, no policy given to an existing chain: " + kit.runner.calls);
-        List<BlockedList.Entry> list = kit.linux().blocked();
+        List<BlockedList.Entry> list = kit.linux().blocks().blocked();
         assertEquals(List.of("10.99.0.1", "2001:db8::/48"), list.stream().map(e -> e.source().toString()).toList());
 
-        ActionReport u = kit.linux().unblock(List.of(IpPrefix.parse("10.99.0.1")));
+        ActionReport u = kit.linux().blocks().unblock(List.of(IpPrefix.parse("10.99.0.1")));
         assertTrue(u.ok(), u.toString());
         assertEquals(List.of("nft", "delete", "element", "inet", "syntop", "blocked", "{", "10.99.0.1", "}"),
                 kit.runner.calls.get(kit.runner.calls.size() - 1));
-        assertEquals(1, kit.linux().blocked().size());
+        assertEquals(1, kit.linux().blocks().blocked().size());
     }
 
     @Test
@@ -288,23 +288,23 @@ class LinuxActionsTest {
         for (String table : List.of("filter", "other")) {
             Actions a = new Actions(new syntop.collectors.os.linux.LinuxInterventions(new syntop.collectors.source.FsRoot(kit.proc)),
                     kit.runner, kit.settings(Kit.ROOT, false).blockTarget(new BlockTarget(table, "blocked")));
-            ActionRefused plan = assertThrows(ActionRefused.class, () -> a.planBlock(IpPrefix.parse("192.0.2.9")));
+            ActionRefused plan = assertThrows(ActionRefused.class, () -> a.blocks().planBlock(IpPrefix.parse("192.0.2.9")));
             assertEquals(ActionRefused.Reason.NOT_OURS, plan.reason());
-            ActionRefused e = assertThrows(ActionRefused.class, () -> a.block(List.of(IpPrefix.parse("192.0.2.9"))));
+            ActionRefused e = assertThrows(ActionRefused.class, () -> a.blocks().block(List.of(IpPrefix.parse("192.0.2.9"))));
             assertEquals(ActionRefused.Reason.NOT_OURS, e.reason());
             assertTrue(e.getMessage().contains("nftables table inet " + table + ": it exists and is not syntop's"), e.getMessage());
         }
         assertTrue(kit.runner.calls("nft").stream().allMatch(c -> c.contains("list")), "only listings ran: " + kit.runner.calls);
         assertTrue(kit.audit().stream().anyMatch(l -> l.contains("\"action\":\"block 192.0.2.9\"") && l.contains("\"refused\"")),
                 kit.audit().toString());
-        assertTrue(kit.linux().blocked().isEmpty());
+        assertTrue(kit.linux().blocks().blocked().isEmpty());
     }
 
     @Test
     void syntopsOwnTableGetsOnlyWhatItLacks() {
         String noV6Rule = Fixtures.read(NftFake.CAPTURES + "nft-t-list-table-inet-syntop.txt").replace("\t\tip6 saddr @blocked6 drop\n", "");
         kit.nft.tables.put("syntop", noV6Rule);
-        assertTrue(kit.linux().block(List.of(IpPrefix.parse("10.99.0.1"))).ok());
+        assertTrue(kit.linux().blocks().block(List.of(IpPrefix.parse("10.99.0.1"))).ok());
         List<List<String>> changes = kit.runner.calls("nft").stream().filter(c -> !c.contains("list")).toList();
         assertEquals(List.of("nft", "add", "rule", "inet", "syntop", "input", "ip6", "saddr", "@blocked6", "drop"), changes.get(0));
         assertEquals("add", changes.get(1).get(1));
@@ -314,7 +314,7 @@ class LinuxActionsTest {
     @Test
     void aTableSyntopCannotListIsNotTouched() {
         kit.runner.on(List.of("nft", "-t", "list"), 1, "", "Error: Could not process rule: Operation not permitted\n");
-        ActionRefused e = assertThrows(ActionRefused.class, () -> kit.linux().block(List.of(IpPrefix.parse("10.99.0.1"))));
+        ActionRefused e = assertThrows(ActionRefused.class, () -> kit.linux().blocks().block(List.of(IpPrefix.parse("10.99.0.1"))));
         assertEquals(ActionRefused.Reason.NOT_OURS, e.reason());
         assertTrue(e.getMessage().contains("cannot tell") && e.getMessage().contains("Operation not permitted"), e.getMessage());
         assertFalse(kit.runner.anyChange() && kit.runner.calls("nft").stream().anyMatch(c -> !c.contains("list")));
@@ -323,31 +323,31 @@ class LinuxActionsTest {
     @Test
     void unblockingSomethingTheFirewallNoLongerHasCleansTheList() {
         Actions a = kit.linux();
-        a.block(List.of(IpPrefix.parse("10.99.0.7")));
+        a.blocks().block(List.of(IpPrefix.parse("10.99.0.7")));
         kit.runner.on(List.of("nft", "delete"), 1, "", "Error: No such file or directory\ndelete element inet syntop ...\n");
-        ActionReport u = a.unblock(List.of(IpPrefix.parse("10.99.0.7")));
+        ActionReport u = a.blocks().unblock(List.of(IpPrefix.parse("10.99.0.7")));
         assertTrue(u.ok(), u.toString());
         assertTrue(u.lines().stream().anyMatch(l -> l.text().contains("was not in")));
-        assertTrue(a.blocked().isEmpty());
+        assertTrue(a.blocks().blocked().isEmpty());
     }
 
     @Test
     void aFailingBlockIsReportedAndNotRemembered() {
         kit.runner.on(List.of("nft", "add", "element"), 1, "", "Error: interval overlaps with an existing one\n");
-        ActionReport r = kit.linux().block(List.of(IpPrefix.parse("10.99.0.5")));
+        ActionReport r = kit.linux().blocks().block(List.of(IpPrefix.parse("10.99.0.5")));
         assertFalse(r.ok());
         assertTrue(r.lines().stream().anyMatch(l -> l.text().contains("overlaps")), r.toString());
-        assertTrue(kit.linux().blocked().isEmpty());
+        assertTrue(kit.linux().blocks().blocked().isEmpty());
     }
 
     @Test
     void dangerousSourcesAreRefused() {
         Actions a = kit.linux();
         for (String s : new String[] {"127.0.0.1", "::1", "0.0.0.0/0", "10.0.0.0/7", "2000::/3", "192.0.2.10", "192.0.2.0/24"}) {
-            ActionRefused e = assertThrows(ActionRefused.class, () -> a.block(List.of(IpPrefix.parse(s))), s);
+            ActionRefused e = assertThrows(ActionRefused.class, () -> a.blocks().block(List.of(IpPrefix.parse(s))), s);
             assertEquals(ActionRefused.Reason.INVALID, e.reason());
         }
-        assertTrue(assertThrows(ActionRefused.class, () -> a.block(List.of(IpPrefix.parse("192.0.2.10"))))
+        assertTrue(assertThrows(ActionRefused.class, () -> a.blocks().block(List.of(IpPrefix.parse("192.0.2.10"))))
                 .getMessage().contains("your own session"));
         assertTrue(kit.runner.calls.isEmpty());
     }

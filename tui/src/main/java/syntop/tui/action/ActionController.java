@@ -212,7 +212,7 @@ public final class ActionController implements ConsoleLayer {
     }
 
     private Box diffBox(Profile p) {
-        ProfileDiff d = actions().diff(p);
+        ProfileDiff d = actions().tuning().diff(p);
         List<String> body = new ArrayList<>(d.lines());
         body.add("");
         body.add(d.summary());
@@ -237,7 +237,7 @@ public final class ActionController implements ConsoleLayer {
             return new Info(d.title(), body, "[Esc] close", Role.WARN);
         }
         Confirm c = new Confirm(d.title(), body, "[y] apply  [i] what each key does  [n] cancel", Role.CRITICAL,
-                () -> background("apply " + p.name(), () -> result(actions().apply(p))));
+                () -> background("apply " + p.name(), () -> result(actions().tuning().apply(p))));
         c.extra('i', () -> open = new Info(p.name() + ": what each key does and risks", notes, "[Esc] back", Role.DIALOG_BORDER)
                 .onClose(() -> open = c));
         return c;
@@ -247,10 +247,10 @@ public final class ActionController implements ConsoleLayer {
 
     private void openUndo() {
         background("undo", () -> {
-            Optional<ProfileDiff> d = actions().undoDiff();
+            Optional<ProfileDiff> d = actions().tuning().undoDiff();
             if (d.isEmpty()) {
-                return new Info("undo", List.of("nothing to undo: no profile applied by syntop is on record"), "[Esc] close",
-                        Role.DIALOG_BORDER);
+                return new Info("undo", List.of("nothing to undo: no profile applied by syntop is on record in network namespace "
+                        + actions().namespace()), "[Esc] close", Role.DIALOG_BORDER);
             }
             List<String> body = new ArrayList<>(d.get().lines());
             body.add("");
@@ -260,7 +260,7 @@ public final class ActionController implements ConsoleLayer {
                 return new Info(d.get().title(), body, "[Esc] close", Role.WARN);
             }
             return new Confirm(d.get().title(), body, "[y] restore  [n] cancel", Role.CRITICAL,
-                    () -> background("undo", () -> result(actions().undo())));
+                    () -> background("undo", () -> result(actions().tuning().undo())));
         });
     }
 
@@ -286,7 +286,7 @@ public final class ActionController implements ConsoleLayer {
     }
 
     private Box dropBox(ConnectionFilter f, Optional<Frame> frame) {
-        CommandPlan plan = actions().planDrop(f);
+        CommandPlan plan = actions().drops().planDrop(f);
         List<String> body = new ArrayList<>();
         body.add(f.describe());
         frame.ifPresent(fr -> body.add(MatchCount.describe(fr.snapshot(), f)));
@@ -299,7 +299,7 @@ public final class ActionController implements ConsoleLayer {
             return new Info(plan.title(), body, "[Esc] close", Role.WARN);
         }
         Confirm c = new Confirm(plan.title(), body, "[y] drop  [e] edit the filter  [n] cancel", Role.CRITICAL,
-                () -> background(plan.title(), () -> result(actions().drop(f))));
+                () -> background(plan.title(), () -> result(actions().drops().drop(f))));
         c.extra('e', () -> open = new DropForm(frame).from(f));
         return c;
     }
@@ -353,7 +353,7 @@ public final class ActionController implements ConsoleLayer {
         List<String> notes = new ArrayList<>();
         for (IpPrefix p : wanted) {
             try {
-                CommandPlan plan = actions().planBlock(p);
+                CommandPlan plan = actions().blocks().planBlock(p);
                 ok.add(p);
                 for (CommandPlan.Step s : plan.steps()) {
                     if (!commands.contains("  " + s.shown())) {
@@ -378,7 +378,7 @@ public final class ActionController implements ConsoleLayer {
             return i;
         }
         Confirm c = new Confirm(title, body, "[y] block" + more + "  [l] blocked list  [n] cancel", Role.CRITICAL,
-                () -> background(title, () -> result(actions().block(ok))));
+                () -> background(title, () -> result(actions().blocks().block(ok))));
         c.extra('l', this::openBlocked);
         if (!alternative.isEmpty()) {
             c.extra('t', () -> {
@@ -393,14 +393,14 @@ public final class ActionController implements ConsoleLayer {
 
     private void openBlocked() {
         guarded(() -> {
-            List<BlockedList.Entry> list = actions().blocked();
+            List<BlockedList.Entry> list = actions().blocks().blocked();
             if (list.isEmpty()) {
                 open = new Info("blocked by syntop", List.of("syntop has blocked nothing"), "[Esc] close", Role.DIALOG_BORDER);
                 return;
             }
             List<String> items = list.stream().map(e -> String.format(Locale.ROOT, "%-32s %s  since %s", e.source(),
                     actions().interventions().describe(e.target()), e.at().toString().substring(0, 16).replace('T', ' '))).toList();
-            Pick pick = new Pick("blocked by syntop (" + list.size() + ")", items, "[u] unblock  [Esc] close", null);
+            Pick pick = new Pick("blocked by syntop (" + list.size() + ") in " + actions().namespace(), items, "[u] unblock  [Esc] close", null);
             pick.extra('u', i -> {
                 if (readOnly) {
                     status(READ_ONLY, true);
@@ -408,7 +408,7 @@ public final class ActionController implements ConsoleLayer {
                 }
                 IpPrefix p = list.get(i).source();
                 guarded(() -> {
-                    CommandPlan plan = actions().planUnblock(p);
+                    CommandPlan plan = actions().blocks().planUnblock(p);
                     List<String> body = new ArrayList<>(plan.lines());
                     if (!root()) {
                         body.add("syntop does not run as root: unblocking would be refused");
@@ -416,7 +416,7 @@ public final class ActionController implements ConsoleLayer {
                         return;
                     }
                     open = new Confirm(plan.title(), body, "[y] unblock  [n] cancel", Role.DIALOG_BORDER,
-                            () -> background(plan.title(), () -> result(actions().unblock(List.of(p)))));
+                            () -> background(plan.title(), () -> result(actions().blocks().unblock(List.of(p)))));
                 });
             });
             open = pick;

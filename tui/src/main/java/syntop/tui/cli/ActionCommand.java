@@ -7,8 +7,10 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
+import syntop.collectors.action.ActionIntent;
 import syntop.collectors.action.ActionRefused;
 import syntop.collectors.action.ActionReport;
+import syntop.collectors.action.Actions;
 import syntop.collectors.action.CommandPlan;
 import syntop.tui.action.ActionEnvironment;
 
@@ -25,6 +27,8 @@ abstract class ActionCommand implements Callable<Integer> {
     SyntopCommand parent;
 
     private ActionEnvironment environment;
+    private Actions acting;
+    private ActionIntent attempt;
 
     /** Replaces the live environment (tests). */
     ActionCommand environment(ActionEnvironment e) {
@@ -51,11 +55,23 @@ abstract class ActionCommand implements Callable<Integer> {
         return spec.commandLine().getErr();
     }
 
+    /**
+     * Says what this run attempts (not a dry run): a refusal from here on, not confirming
+     * included, goes into the audit log with the addresses or keys it concerned.
+     */
+    void attempting(Actions a, ActionIntent intent) {
+        this.acting = a;
+        this.attempt = intent;
+    }
+
     @Override
     public final Integer call() {
         try {
             return run();
         } catch (ActionRefused e) {
+            if (attempt != null) {
+                acting.guard().refused(attempt, e);
+            }
             err().println("syntop " + spec.name() + ": " + e.getMessage());
             return e.reason() == ActionRefused.Reason.INVALID ? ExitCodes.USAGE : ExitCodes.REFUSED;
         } finally {

@@ -5,6 +5,7 @@ import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import syntop.collectors.action.ActionIntent;
 import syntop.collectors.action.ActionRefused;
 import syntop.collectors.action.Actions;
 import syntop.collectors.action.Profile;
@@ -45,8 +46,15 @@ final class ApplyCommand extends ActionCommand {
             }
             return ExitCodes.OK;
         }
+        if (!dryRun) {
+            attempting(a, ActionIntent.apply(profile.strip()));
+        }
         Profile p = a.profiles().load(profile);
-        ProfileDiff d = a.diff(p);
+        ActionIntent intent = ActionIntent.apply(p);
+        if (!dryRun) {
+            attempting(a, intent);
+        }
+        ProfileDiff d = a.tuning().diff(p);
         out().println(d.title() + " on this " + a.os().token() + " machine:");
         print(d.lines());
         List<String> commands = d.rows().stream().filter(r -> r.change() == ProfileDiff.Change.CHANGE)
@@ -68,8 +76,8 @@ final class ApplyCommand extends ActionCommand {
             out().println("nothing to change");
             return ExitCodes.OK;
         }
-        a.checkCanChange("apply " + p.name());
+        a.guard().checkAllowed(intent);
         confirm(yes, "Apply " + d.count(ProfileDiff.Change.CHANGE) + " change(s) of profile " + p.name() + "?");
-        return report(a.apply(p));
+        return report(a.tuning().apply(p));
     }
 }

@@ -7,6 +7,7 @@ import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import syntop.collectors.action.ActionIntent;
 import syntop.collectors.action.Actions;
 import syntop.collectors.action.IpPrefix;
 
@@ -38,15 +39,19 @@ final class BlockCommand extends ActionCommand {
             ps.add(IpPrefix.parse(s));
         }
         Actions a = env().actions(readOnly(), Optional.ofNullable(table));
+        ActionIntent intent = ActionIntent.block(ps);
+        if (!dryRun) {
+            attempting(a, intent);
+        }
         for (IpPrefix p : ps) {
-            print(a.planBlock(p));
+            print(a.blocks().planBlock(p));
         }
         if (dryRun) {
             out().println("dry run: nothing was changed");
             return ExitCodes.OK;
         }
-        a.checkCanChange("block");
+        a.guard().checkAllowed(intent);
         confirm(yes, "Block " + ps.size() + " source(s)?");
-        return report(a.block(ps));
+        return report(a.blocks().block(ps));
     }
 }

@@ -14,11 +14,12 @@ final class BlockedCommand extends ActionCommand {
     @Override
     int run() {
         Actions a = env().actions(readOnly(), Optional.empty());
-        List<BlockedList.Entry> list = a.blocked();
+        List<BlockedList.Entry> list = a.blocks().blocked();
         if (list.isEmpty()) {
-            out().println("syntop has blocked nothing");
+            out().println("syntop has blocked nothing in network namespace " + a.namespace());
             return ExitCodes.OK;
         }
+        out().println("blocked by syntop in network namespace " + a.namespace() + ":");
         out().printf("%-40s %-28s %s%n", "ADDRESS", "WHERE", "SINCE");
         for (BlockedList.Entry e : list) {
             out().printf("%-40s %-28s %s%n", e.source(), a.interventions().describe(e.target()), e.at());

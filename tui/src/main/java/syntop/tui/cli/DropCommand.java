@@ -5,6 +5,7 @@ import java.util.OptionalLong;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import syntop.collectors.action.ActionIntent;
 import syntop.collectors.action.Actions;
 import syntop.collectors.action.CommandPlan;
 import syntop.collectors.action.ConnectionFilter;
@@ -36,16 +37,20 @@ final class DropCommand extends ActionCommand {
     int run() {
         ConnectionFilter f = ConnectionFilter.of(state, port, remote);
         Actions a = env().actions(readOnly(), Optional.empty());
-        CommandPlan plan = a.planDrop(f);
+        ActionIntent intent = ActionIntent.drop(f);
+        if (!dryRun) {
+            attempting(a, intent);
+        }
+        CommandPlan plan = a.drops().planDrop(f);
         print(plan);
         if (dryRun) {
-            OptionalLong n = a.countNow(f);
+            OptionalLong n = a.drops().countNow(f);
             out().println(n.isPresent() ? "matching now: " + n.getAsLong() : "matching now: unknown (no listing on this OS)");
             out().println("dry run: nothing was changed");
             return ExitCodes.OK;
         }
-        a.checkCanChange("drop " + f.describe());
+        a.guard().checkAllowed(intent);
         confirm(yes, "Drop " + f.describe() + "?");
-        return report(a.drop(f));
+        return report(a.drops().drop(f));
     }
 }

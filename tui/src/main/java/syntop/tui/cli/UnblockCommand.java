@@ -8,6 +8,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import syntop.collectors.action.ActionRefused;
+import syntop.collectors.action.ActionIntent;
 import syntop.collectors.action.Actions;
 import syntop.collectors.action.BlockedList;
 import syntop.collectors.action.IpPrefix;
@@ -36,7 +37,7 @@ final class UnblockCommand extends ActionCommand {
         Actions a = env().actions(readOnly(), Optional.empty());
         List<IpPrefix> ps = new ArrayList<>();
         if (all) {
-            a.blocked().stream().map(BlockedList.Entry::source).forEach(ps::add);
+            a.blocks().blocked().stream().map(BlockedList.Entry::source).forEach(ps::add);
         }
         for (String s : sources) {
             ps.add(IpPrefix.parse(s));
@@ -45,15 +46,19 @@ final class UnblockCommand extends ActionCommand {
             throw new ActionRefused(all ? ActionRefused.Reason.NOTHING_TO_DO : ActionRefused.Reason.INVALID,
                     all ? "syntop has blocked nothing" : "which addresses? (see 'syntop blocked', or --all)");
         }
+        ActionIntent intent = ActionIntent.unblock(ps);
+        if (!dryRun) {
+            attempting(a, intent);
+        }
         for (IpPrefix p : ps) {
-            print(a.planUnblock(p));
+            print(a.blocks().planUnblock(p));
         }
         if (dryRun) {
             out().println("dry run: nothing was changed");
             return ExitCodes.OK;
         }
-        a.checkCanChange("unblock");
+        a.guard().checkAllowed(intent);
         confirm(yes, "Unblock " + ps.size() + " source(s)?");
-        return report(a.unblock(ps));
+        return report(a.blocks().unblock(ps));
     }
 }

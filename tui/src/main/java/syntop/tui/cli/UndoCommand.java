@@ -1,10 +1,12 @@
 package syntop.tui.cli;
 
+import java.util.List;
 import java.util.Optional;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import syntop.collectors.action.ActionRefused;
+import syntop.collectors.action.ActionIntent;
 import syntop.collectors.action.Actions;
 import syntop.collectors.action.ProfileDiff;
 
@@ -25,16 +27,24 @@ final class UndoCommand extends ActionCommand {
     @Override
     int run() {
         Actions a = env().actions(readOnly(), Optional.empty());
-        ProfileDiff d = a.undoDiff().orElseThrow(() -> new ActionRefused(ActionRefused.Reason.NOTHING_TO_DO,
-                "nothing to undo: no profile applied by syntop is on record"));
+        ActionIntent intent = ActionIntent.undo(List.of());
+        if (!dryRun) {
+            attempting(a, intent);
+        }
+        ProfileDiff d = a.tuning().undoDiff().orElseThrow(() -> new ActionRefused(ActionRefused.Reason.NOTHING_TO_DO,
+                "nothing to undo in network namespace " + a.namespace() + ": no profile applied by syntop is on record"));
+        if (!dryRun) {
+            intent = ActionIntent.undo(d.rows().stream().map(r -> r.key() + "=" + r.wanted()).toList());
+            attempting(a, intent);
+        }
         out().println(d.title() + ": current value, value to restore");
         print(d.lines());
         if (dryRun) {
             out().println("dry run: nothing was changed");
             return ExitCodes.OK;
         }
-        a.checkCanChange("undo");
+        a.guard().checkAllowed(intent);
         confirm(yes, "Restore " + d.rows().size() + " value(s)?");
-        return report(a.undo());
+        return report(a.tuning().undo());
     }
 }

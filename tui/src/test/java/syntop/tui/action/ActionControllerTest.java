@@ -158,7 +158,7 @@ class ActionControllerTest {
         key(c, KeyType.Escape);
         key(c, 'B');
         String list = text(c);
-        assertTrue(list.startsWith("blocked by syntop (3)") && list.contains("> 203.0.113.7"), list);
+        assertTrue(list.startsWith("blocked by syntop (3) in net:[4026531999]") && list.contains("> 203.0.113.7"), list);
         key(c, 'j');
         key(c, 'u');
         assertTrue(text(c).startsWith("unblock 203.0.113.8"), text(c));

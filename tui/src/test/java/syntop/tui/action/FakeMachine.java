@@ -44,6 +44,14 @@ final class FakeMachine {
 
     FakeMachine(Path dir) {
         this.dir = dir;
+        try {
+            // the network namespace the fake machine's actions act in
+            Path ns = dir.resolve("root/proc/self/ns/net");
+            Files.createDirectories(ns.getParent());
+            Files.createSymbolicLink(ns, Path.of("net:[4026531999]"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         set("net.ipv4.tcp_syncookies", "1");
         set("net.ipv4.tcp_synack_retries", "5");
         set("net.ipv4.tcp_max_syn_backlog", "2048");

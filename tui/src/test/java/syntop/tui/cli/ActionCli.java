@@ -46,6 +46,14 @@ final class ActionCli {
 
     ActionCli(Path dir, Map<String, String> keys) {
         this.dir = dir;
+        try {
+            // the network namespace the fake machine's actions act in
+            Path ns = dir.resolve("root/proc/self/ns/net");
+            Files.createDirectories(ns.getParent());
+            Files.createSymbolicLink(ns, Path.of("net:[4026531999]"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         keys.forEach(this::set);
     }
 

@@ -78,7 +78,7 @@ class ActionCommandsTest {
                 List.of("sysctl", "-w", "net.ipv4.tcp_synack_retries=2")), cli.changes());
 
         Cli dry = cli.run("undo", "--dry-run");
-        assertTrue(dry.out.contains("undo syn-flood (applied 2025-05-01T10:00:00Z)"), dry.out);
+        assertTrue(dry.out.contains("undo syn-flood (applied 2025-05-01T10:00:00Z, network namespace net:[4026531999])"), dry.out);
         Cli u = cli.run("undo", "--yes");
         assertEquals(ExitCodes.OK, u.exit, u.toString());
         assertEquals("5", cli.get("net.ipv4.tcp_synack_retries"));

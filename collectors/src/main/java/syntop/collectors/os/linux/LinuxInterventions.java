@@ -3,6 +3,7 @@ package syntop.collectors.os.linux;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -10,11 +11,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
+import syntop.collectors.action.ActionRefused;
 import syntop.collectors.action.BlockTarget;
 import syntop.collectors.action.CommandPlan;
 import syntop.collectors.action.ConnectionFilter;
 import syntop.collectors.action.Interventions;
+import syntop.collectors.action.Inputs;
 import syntop.collectors.action.IpPrefix;
 import syntop.collectors.action.Ownership;
 import syntop.collectors.action.OwnershipCheck;
@@ -69,20 +73,58 @@ public final class LinuxInterventions implements Interventions {
 
     private static final List<String> BUILTIN = List.of("syn-flood", "time-wait", "fin-wait");
 
+    private static final String NS_LINK = "/proc/self/ns/net";
+
     private final Function<String, Setting> reader;
+    private final Supplier<String> namespace;
 
-    /** Reads settings from {@code /proc/sys} under {@code root}. */
+    /** Reads settings from {@code /proc/sys} under {@code root}, and the namespace syntop itself runs in. */
     public LinuxInterventions(FsRoot root) {
-        this.reader = key -> readProc(root, key);
+        this(key -> readProc(root, key), () -> namespaceLink(root));
     }
 
-    /** Reads settings with {@code sysctl -n} through {@code runner} (a namespace, a container). */
+    /** Reads settings with {@code sysctl -n}, and the namespace with {@code readlink}, through {@code runner} (a namespace, a container). */
     public static LinuxInterventions readingWith(CommandRunner runner) {
-        return new LinuxInterventions(key -> readCommand(runner, key));
+        return new LinuxInterventions(key -> readCommand(runner, key), () -> namespaceOf(runner));
     }
 
-    private LinuxInterventions(Function<String, Setting> reader) {
+    private LinuxInterventions(Function<String, Setting> reader, Supplier<String> namespace) {
         this.reader = reader;
+        this.namespace = namespace;
+    }
+
+    @Override
+    public String networkNamespace() {
+        return namespace.get();
+    }
+
+    private static String namespaceLink(FsRoot root) {
+        try {
+            return checkedNamespace(Files.readSymbolicLink(root.resolve(NS_LINK)).toString());
+        } catch (IOException | UnsupportedOperationException e) {
+            throw namespaceUnknown(String.valueOf(e.getMessage()));
+        }
+    }
+
+    private static String namespaceOf(CommandRunner runner) {
+        CommandResult r = runner.run(List.of("readlink", NS_LINK), READ_TIMEOUT, 4096);
+        if (!r.succeeded()) {
+            throw namespaceUnknown(firstLine(r.stderr().isBlank() ? r.detail() : r.stderr()));
+        }
+        return checkedNamespace(r.stdoutText().strip());
+    }
+
+    /** {@code net:[4026531840]}, as the kernel names a network namespace (namespaces(7)). */
+    static String checkedNamespace(String link) {
+        if (!link.matches("net:\\[\\d{1,20}\\]")) {
+            throw namespaceUnknown(NS_LINK + " reads " + Inputs.quote(link));
+        }
+        return link;
+    }
+
+    private static ActionRefused namespaceUnknown(String why) {
+        return new ActionRefused(ActionRefused.Reason.UNSAFE_FILE, "cannot tell which network namespace syntop acts in ("
+                + why + "); its state is kept per namespace, so it does not act");
     }
 
     @Override

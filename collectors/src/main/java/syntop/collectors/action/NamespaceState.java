@@ -1,0 +1,50 @@
+package syntop.collectors.action;
+
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * syntop's state for one network namespace: the values to undo, the blocked list (and the room a
+ * later feature keeps its own in), in a directory of their own under the state directory,
+ * {@code netns-INODE/} on Linux, {@code host/} on an OS with one network stack. An action in one
+ * namespace never reads or changes another's state, so undo in B cannot "restore" B with what A
+ * replaced. Each file says in its header which namespace it belongs to.
+ */
+public final class NamespaceState {
+    private final String namespace;
+    private final Path dir;
+    private final UndoState undo;
+    private final BlockedList blocked;
+
+    public NamespaceState(Path stateDir, String namespace) {
+        this.namespace = Objects.requireNonNull(namespace);
+        this.dir = stateDir.resolve(dirName(namespace));
+        this.undo = new UndoState(dir.resolve("undo.state"), namespace);
+        this.blocked = new BlockedList(dir.resolve("blocked.list"), namespace);
+    }
+
+    /** {@code net:[4026531840]} becomes {@code netns-4026531840}; {@code host} stays. */
+    static String dirName(String namespace) {
+        if (namespace.matches("net:\\[\\d{1,20}\\]")) {
+            return "netns-" + namespace.substring(5, namespace.length() - 1);
+        }
+        return Inputs.tableName(namespace);
+    }
+
+    /** The namespace, as the kernel names it ({@code net:[4026531840]}) or {@code host}. */
+    public String namespace() {
+        return namespace;
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    public UndoState undo() {
+        return undo;
+    }
+
+    public BlockedList blocked() {
+        return blocked;
+    }
+}
