@@ -45,6 +45,27 @@ public final class Inputs {
     }
 
     /**
+     * The keys syntop tunes: those an operator sets for TCP and the firewall. Everything under
+     * {@code net.} (Linux's {@code net.ipv4}, {@code net.ipv6}, {@code net.core},
+     * {@code net.netfilter}; the BSDs' {@code net.inet}, {@code net.inet6}), and of the BSDs'
+     * {@code kern.ipc} the socket limits that stand in for Linux's {@code net.core} ones. Anything
+     * else ({@code kernel.core_pattern}, {@code kernel.randomize_va_space}, {@code fs.suid_dumpable},
+     * {@code vm.*}) is refused, in profiles and in the undo state.
+     */
+    public static final java.util.List<String> TUNABLE_PREFIXES = java.util.List.of("net.");
+    public static final java.util.List<String> TUNABLE_KEYS = java.util.List.of("kern.ipc.somaxconn",
+            "kern.ipc.soacceptqueue", "kern.ipc.maxsockbuf", "kern.ipc.maxsockets", "kern.ipc.nmbclusters");
+
+    /** A sysctl key ({@link #sysctlKey}) that is also on syntop's list of keys it tunes. */
+    public static String tunableKey(String key) {
+        String k = sysctlKey(key);
+        if (TUNABLE_PREFIXES.stream().noneMatch(k::startsWith) && !TUNABLE_KEYS.contains(k)) {
+            throw ActionRefused.invalid(k + " is not a key syntop tunes: only net.* and " + String.join(", ", TUNABLE_KEYS));
+        }
+        return k;
+    }
+
+    /**
      * A sysctl value of a general shape: one to eight integers separated by spaces (runs of
      * whitespace become one space, as /proc/sys prints tabs), or one word of letters, digits, '_',
      * '.' and '-' starting with a letter. Per-key ranges come from the OS ({@link ValueRule}).

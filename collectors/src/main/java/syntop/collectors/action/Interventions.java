@@ -48,7 +48,7 @@ public interface Interventions {
 
     /** Key and value checked for this OS; returns the normalised value or throws {@link ActionRefused}. */
     default String check(String key, String value) {
-        String k = Inputs.sysctlKey(key);
+        String k = Inputs.tunableKey(key);
         forbidden(k).ifPresent(why -> {
             throw ActionRefused.invalid(k + ": " + why);
         });

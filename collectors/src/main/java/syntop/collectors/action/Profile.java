@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -34,10 +35,46 @@ public record Profile(String name, String origin, List<Entry> entries) {
         entries = List.copyOf(entries);
     }
 
+    /** What is wrong with one {@code key = value} line, in words that quote none of it; empty when it is fine. */
+    private static Optional<String> problem(int n, String line, Set<String> seen) {
+        int eq = line.indexOf('=');
+        if (eq < 0) {
+            return Optional.of("line " + n + ": not 'key = value'");
+        }
+        String key = line.substring(0, eq).strip();
+        String value = line.substring(eq + 1).strip();
+        if (key.startsWith("-")) {
+            return Optional.of("line " + n + ": a leading '-' (ignore errors) is not accepted: syntop reports every key");
+        }
+        try {
+            Inputs.sysctlKey(key);
+        } catch (ActionRefused e) {
+            return Optional.of("line " + n + ": not a sysctl key"
+                    + (key.indexOf('/') >= 0 ? " (write it with dots, not slashes)" : " (dot-separated parts of letters, digits, '_' and '-')"));
+        }
+        try {
+            Inputs.tunableKey(key);
+        } catch (ActionRefused e) {
+            return Optional.of("line " + n + ": not a key syntop tunes (only net.* and the kern.ipc socket limits)");
+        }
+        // from here the key is a known tunable's name, safe to show; the value still is not
+        try {
+            Inputs.sysctlValue(key, value);
+        } catch (ActionRefused e) {
+            return Optional.of("line " + n + ": " + key + ": not a value syntop sets (numbers separated by spaces, "
+                    + "or one word starting with a letter), or longer than " + Inputs.MAX_VALUE + " characters");
+        }
+        if (seen.contains(key)) {
+            return Optional.of("line " + n + ": " + key + " appears twice");
+        }
+        return Optional.empty();
+    }
+
     /**
-     * Parses profile text. Every line must be blank, a comment or {@code key = value} with a
-     * valid key and a value of the accepted shape; keys appear once. All problems are reported
-     * together, with line numbers, and nothing of a bad profile is used.
+     * Parses profile text. Every line must be blank, a comment or {@code key = value} with a key
+     * syntop tunes and a value of the accepted shape; keys appear once. All problems are reported
+     * together, by line number and reason, and nothing of a bad profile is used. A line that does
+     * not parse is never quoted: a profile path can point at any file root may read.
      */
     public static Profile parse(String name, String origin, List<String> lines) {
         List<Entry> entries = new ArrayList<>();
@@ -56,26 +93,14 @@ public record Profile(String name, String origin, List<Entry> entries) {
                 note.add(line.substring(1).strip());
                 continue;
             }
-            int eq = line.indexOf('=');
-            if (eq < 0) {
-                errors.add("line " + n + ": not 'key = value': " + Inputs.quote(line));
-                note.clear();
-                continue;
-            }
-            String key = line.substring(0, eq).strip();
-            String value = line.substring(eq + 1).strip();
-            try {
-                if (key.startsWith("-")) {
-                    throw ActionRefused.invalid("a leading '-' (ignore errors) is not accepted: syntop reports every key");
-                }
-                String k = Inputs.sysctlKey(key);
-                String v = Inputs.sysctlValue(k, value);
-                if (!seen.add(k)) {
-                    throw ActionRefused.invalid(k + " appears twice");
-                }
-                entries.add(new Entry(k, v, note, n));
-            } catch (ActionRefused e) {
-                errors.add("line " + n + ": " + e.getMessage());
+            Optional<String> problem = problem(n, line, seen);
+            if (problem.isPresent()) {
+                errors.add(problem.get());
+            } else {
+                int eq = line.indexOf('=');
+                String k = line.substring(0, eq).strip();
+                entries.add(new Entry(k, Inputs.sysctlValue(k, line.substring(eq + 1).strip()), note, n));
+                seen.add(k);
             }
             note.clear();
         }

@@ -72,7 +72,7 @@ public final class ProfileCatalog {
         String arg = nameOrPath.strip();
         if (arg.indexOf('/') >= 0 || arg.endsWith(".conf")) {
             Path p = Path.of(arg);
-            if (!Files.isRegularFile(p)) {
+            if (!Files.exists(p)) {
                 throw new ActionRefused(ActionRefused.Reason.NOTHING_TO_DO, "no profile file " + arg);
             }
             return loadFile(p);
@@ -87,19 +87,48 @@ public final class ProfileCatalog {
                 + String.join(", ", list().stream().map(Ref::name).toList()));
     }
 
+    /**
+     * Reads a profile file: the link resolved and the target checked (a regular file of at most
+     * {@link #MAX_BYTES}, trusted by {@link FileTrust}, and, as root, a file others may read too or
+     * one of the sudo user's: profiles hold no secrets, so a file only root may read, such as
+     * /etc/shadow, is not one). Exactly what was checked is what is read.
+     */
     private Profile loadFile(Path p) {
         String name = baseName(p);
         Inputs.profileName(name);
         try {
-            // check and read the same file: a symlink swapped in between cannot slip past the check
             Path real = p.toRealPath();
-            FileTrust.check(real, identity);
+            if (!Files.isRegularFile(real, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                throw new ActionRefused(ActionRefused.Reason.UNSAFE_FILE, "profile " + p + " is not a regular file");
+            }
             if (Files.size(real) > MAX_BYTES) {
                 throw ActionRefused.invalid("profile " + p + " is larger than " + MAX_BYTES + " bytes");
             }
-            return Profile.parse(name, p.toString(), Files.readAllLines(real, StandardCharsets.UTF_8));
+            FileTrust.check(real, identity);
+            checkNotSecret(p, real);
+            byte[] bytes;
+            try (InputStream in = Files.newInputStream(real, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                bytes = in.readNBytes((int) MAX_BYTES + 1);
+            }
+            if (bytes.length > MAX_BYTES) {
+                throw ActionRefused.invalid("profile " + p + " is larger than " + MAX_BYTES + " bytes");
+            }
+            return Profile.parse(name, p.toString(), new String(bytes, StandardCharsets.UTF_8).lines().toList());
         } catch (IOException e) {
             throw new ActionRefused(ActionRefused.Reason.NOTHING_TO_DO, "cannot read profile " + p + ": " + e.getMessage());
+        }
+    }
+
+    private void checkNotSecret(Path asked, Path real) throws IOException {
+        if (!identity.isRoot()) {
+            return; // the user reads only what they may read anyway
+        }
+        int mode = (Integer) Files.getAttribute(real, "unix:mode", java.nio.file.LinkOption.NOFOLLOW_LINKS);
+        int uid = (Integer) Files.getAttribute(real, "unix:uid", java.nio.file.LinkOption.NOFOLLOW_LINKS);
+        boolean sudoUsers = identity.sudoUid().isPresent() && uid == identity.sudoUid().getAsInt();
+        if ((mode & 04) == 0 && !sudoUsers) {
+            throw new ActionRefused(ActionRefused.Reason.UNSAFE_FILE, "refusing " + asked + (asked.equals(real) ? "" : " (" + real + ")")
+                    + " as root: others may not read it, so it may hold secrets; a profile holds none (chmod o+r to use it)");
         }
     }
 

@@ -203,6 +203,54 @@ class LinuxActionsTest {
         assertTrue(kit.runner.calls.isEmpty());
     }
 
+    @Test
+    void aSymlinkToAFileOnlyRootMayReadIsRefusedAndNothingOfItIsShown() throws Exception {
+        Path secret = tmp.resolve("secret");
+        Files.writeString(secret, "root:$6$Zq1Rsecret$hash:19000:0:99999:7:::\n");
+        Files.setPosixFilePermissions(secret, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r-----"));
+        Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+        Files.createDirectories(tmp.resolve("profiles"));
+        Path link = Files.createSymbolicLink(tmp.resolve("profiles/x.conf"), secret);
+        ActionRefused e = assertThrows(ActionRefused.class, () -> kit.linux().profiles().load(link.toString()));
+        assertEquals(ActionRefused.Reason.UNSAFE_FILE, e.reason());
+        assertTrue(e.getMessage().contains("others may not read it") && e.getMessage().contains(secret.toString()), e.getMessage());
+        assertFalse(e.getMessage().contains("$6$"), e.getMessage());
+        ActionRefused named = assertThrows(ActionRefused.class, () -> kit.linux().profiles().load("x"));
+        assertEquals(ActionRefused.Reason.UNSAFE_FILE, named.reason(), "by name too");
+
+        Files.setPosixFilePermissions(secret, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        ActionRefused parse = assertThrows(ActionRefused.class, () -> kit.linux().profiles().load(link.toString()));
+        assertEquals(ActionRefused.Reason.INVALID, parse.reason());
+        assertFalse(parse.getMessage().contains("root:") || parse.getMessage().contains("$6$"), parse.getMessage());
+        assertTrue(parse.getMessage().contains("line 1"), parse.getMessage());
+    }
+
+    @Test
+    @org.junit.jupiter.api.condition.EnabledOnOs(org.junit.jupiter.api.condition.OS.LINUX)
+    void onlyRegularFilesOfASaneSizeAreProfiles() throws Exception {
+        ActionRefused dev = assertThrows(ActionRefused.class, () -> kit.linux().profiles().load("/dev/zero"));
+        assertTrue(dev.getMessage().contains("not a regular file"), dev.getMessage());
+        Path big = kit.profile("big", "# " + "x".repeat((int) ProfileCatalog.MAX_BYTES) + "\nnet.core.somaxconn = 1024\n");
+        assertTrue(assertThrows(ActionRefused.class, () -> kit.linux().profiles().load(big.toString())).getMessage()
+                .contains("larger than"));
+    }
+
+    @Test
+    void undoKeepsASavedValueItRefuses() throws Exception {
+        Files.createDirectories(kit.state());
+        kit.setProc("kernel.core_pattern", "core");
+        Files.writeString(kit.state().resolve("undo.state"), "[x 2025-05-01T10:00:00Z]\nnet.ipv4.tcp_syncookies = 0\n"
+                + "kernel.core_pattern = evil\n");
+        ActionReport r = kit.linux().tuning().undo();
+        assertFalse(r.ok(), r.toString());
+        assertTrue(r.lines().stream().anyMatch(l -> l.status() == ActionReport.Status.FAILED
+                && l.text().contains("kernel.core_pattern") && l.text().contains("not a key syntop tunes")), r.toString());
+        assertEquals("0", kit.proc("net.ipv4.tcp_syncookies"), "the good key is restored");
+        assertEquals("core", kit.proc("kernel.core_pattern"), "the refused one is not");
+        String left = Files.readString(kit.state().resolve("undo.state"));
+        assertTrue(left.contains("kernel.core_pattern = evil") && !left.contains("tcp_syncookies"), left);
+    }
+
     // ---- drop ----
 
     @Test
