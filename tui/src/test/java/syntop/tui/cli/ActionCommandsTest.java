@@ -204,4 +204,20 @@ class ActionCommandsTest {
         assertTrue(audit.contains("\"action\":\"apply syn-flood\"") && audit.contains("\"exit\":0")
                 && audit.contains("net.ipv4.tcp_synack_retries=2"), audit);
     }
+
+    @Test
+    void refusalsOfTheCommandLineAreOnRecordWithTheirAddressesAndKeys() throws Exception {
+        assertEquals(ExitCodes.REFUSED, cli.run("block", "203.0.113.9").exit); // no terminal, no --yes
+        assertEquals(ExitCodes.USAGE, cli.run("block", "192.0.2.10", "--yes").exit); // the operator's own address
+        assertEquals(ExitCodes.REFUSED, cli.run("apply", "syn-flood").exit);
+        assertEquals(ExitCodes.OK, cli.run("block", "198.51.100.7", "--dry-run").exit);
+        List<String> log = Files.readAllLines(tmp.resolve("audit.log"));
+        assertEquals(3, log.size(), String.join("\n", log));
+        assertTrue(log.get(0).contains("\"action\":\"block 203.0.113.9\"") && log.get(0).contains("\"subjects\":[\"203.0.113.9\"]")
+                && log.get(0).contains("no terminal to confirm on"), log.get(0));
+        assertTrue(log.get(1).contains("\"subjects\":[\"192.0.2.10\"]") && log.get(1).contains("your own session"), log.get(1));
+        assertTrue(log.get(2).contains("\"action\":\"apply syn-flood\"") && log.get(2).contains("net.ipv4.tcp_synack_retries=2")
+                && log.get(2).contains("\"refused\""), log.get(2));
+        assertTrue(cli.changes().isEmpty());
+    }
 }
