@@ -52,7 +52,6 @@ public final class Actions {
 
     private final Interventions os;
     private final Settings settings;
-    private final AuditLog audit;
     private final NamespaceState state;
     private final ActionGuard guard;
     private final TuningActions tuning;
@@ -63,7 +62,7 @@ public final class Actions {
     public Actions(Interventions os, CommandRunner runner, Settings settings) {
         this.os = os;
         this.settings = settings;
-        this.audit = new AuditLog(settings.auditLog(), settings.identity(), settings.clock());
+        AuditLog audit = new AuditLog(settings.auditLog(), settings.identity(), settings.clock());
         this.state = new NamespaceState(settings.stateDir(), os.networkNamespace());
         this.guard = new ActionGuard(settings, audit, runner, state);
         this.tuning = new TuningActions(os, guard, state, new ProfileCatalog(os, settings.profileDirs(), settings.identity()), settings);
@@ -85,10 +84,6 @@ public final class Actions {
 
     public boolean readOnly() {
         return settings.readOnly();
-    }
-
-    public AuditLog audit() {
-        return audit;
     }
 
     /** The check every change passes, and the place refusals are recorded. */

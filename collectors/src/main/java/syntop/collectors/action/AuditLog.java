@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -159,10 +158,5 @@ public final class AuditLog {
         } catch (IOException ignored) {
             // a device such as /dev/full cannot be cut back; nothing of the line reached it
         }
-    }
-
-    /** For tests and {@code syntop blocked}: the log's lines. */
-    public List<String> lines() throws IOException {
-        return Files.exists(file) ? Files.readAllLines(file, StandardCharsets.UTF_8) : List.of();
     }
 }

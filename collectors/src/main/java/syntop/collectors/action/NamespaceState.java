@@ -47,4 +47,14 @@ public final class NamespaceState {
     public BlockedList blocked() {
         return blocked;
     }
+
+    /**
+     * A word about state an older syntop kept for every namespace at once, directly in the state
+     * directory: it is not read (its namespace is unknown), and the operator decides where it goes.
+     */
+    String olderState(String file) {
+        Path old = dir.getParent().resolve(file);
+        return java.nio.file.Files.exists(old) ? "; " + old + " is from an older syntop, kept for all namespaces at once: "
+                + "move it into " + dir + " if it belongs to this one" : "";
+    }
 }

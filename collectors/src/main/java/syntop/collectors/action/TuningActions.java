@@ -153,6 +153,12 @@ public final class TuningActions {
         return true;
     }
 
+    /** Why there is nothing to undo here: which namespace, which file, and any older state left aside. */
+    public String nothingToUndo() {
+        return "nothing to undo in network namespace " + state.namespace() + ": no profile applied by syntop is on record in "
+                + state.undo().file() + state.olderState("undo.state");
+    }
+
     /** What undo would do: each saved key, its value now, and the value undo restores. */
     public Optional<ProfileDiff> undoDiff() {
         trust(state.undo().file());
@@ -174,8 +180,7 @@ public final class TuningActions {
         guard.checkAllowed(ActionIntent.undo(List.of()));
         trust(state.undo().file());
         UndoState.Section asked = state.undo().newest().orElseThrow(() -> guard.refused(ActionIntent.undo(List.of()),
-                new ActionRefused(ActionRefused.Reason.NOTHING_TO_DO, "nothing to undo in network namespace " + state.namespace()
-                        + ": no saved values in " + state.undo().file())));
+                new ActionRefused(ActionRefused.Reason.NOTHING_TO_DO, nothingToUndo())));
         ActionIntent intent = new ActionIntent("undo " + asked.profile(),
                 asked.previous().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList());
         return guard.run(intent, (run, b) -> {

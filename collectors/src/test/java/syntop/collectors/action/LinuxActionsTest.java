@@ -236,6 +236,17 @@ class LinuxActionsTest {
     }
 
     @Test
+    void anUndoStateFromBeforeNamespacesIsNotUsedButNamed() throws Exception {
+        Files.createDirectories(tmp.resolve("state"));
+        Files.writeString(tmp.resolve("state/undo.state"), "[x 2025-05-01T10:00:00Z]\nnet.ipv4.tcp_syncookies = 0\n");
+        ActionRefused e = assertThrows(ActionRefused.class, () -> kit.linux().tuning().undo());
+        assertEquals(ActionRefused.Reason.NOTHING_TO_DO, e.reason());
+        assertTrue(e.getMessage().contains("network namespace " + Kit.NAMESPACE) && e.getMessage().contains("from an older syntop")
+                && e.getMessage().contains(kit.state().toString()), e.getMessage());
+        assertEquals("1", kit.proc("net.ipv4.tcp_syncookies"));
+    }
+
+    @Test
     void undoKeepsASavedValueItRefuses() throws Exception {
         Files.createDirectories(kit.state());
         kit.setProc("kernel.core_pattern", "core");

@@ -249,8 +249,7 @@ public final class ActionController implements ConsoleLayer {
         background("undo", () -> {
             Optional<ProfileDiff> d = actions().tuning().undoDiff();
             if (d.isEmpty()) {
-                return new Info("undo", List.of("nothing to undo: no profile applied by syntop is on record in network namespace "
-                        + actions().namespace()), "[Esc] close", Role.DIALOG_BORDER);
+                return new Info("undo", List.of(actions().tuning().nothingToUndo()), "[Esc] close", Role.DIALOG_BORDER);
             }
             List<String> body = new ArrayList<>(d.get().lines());
             body.add("");

@@ -32,7 +32,7 @@ final class UndoCommand extends ActionCommand {
             attempting(a, intent);
         }
         ProfileDiff d = a.tuning().undoDiff().orElseThrow(() -> new ActionRefused(ActionRefused.Reason.NOTHING_TO_DO,
-                "nothing to undo in network namespace " + a.namespace() + ": no profile applied by syntop is on record"));
+                a.tuning().nothingToUndo()));
         if (!dryRun) {
             intent = ActionIntent.undo(d.rows().stream().map(r -> r.key() + "=" + r.wanted()).toList());
             attempting(a, intent);
