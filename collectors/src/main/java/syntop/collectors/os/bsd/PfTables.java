@@ -42,7 +42,8 @@ public final class PfTables {
     static Ownership judgeAnchor(String object, CommandResult r) {
         if (!r.succeeded()) {
             String err = r.stderr().isBlank() ? r.detail() : r.stderr();
-            return Ownership.unknown(object, "pfctl -s rules failed: " + err.strip().lines().findFirst().orElse("exit " + r.exitCode()));
+            return Ownership.unknown(object, "pfctl -s rules failed: " + err.strip().lines().findFirst().orElse("exit " + r.exitCode())
+                    + "; if pf.conf does not hook the anchor in yet, add: " + hook(BlockTarget.DEFAULT));
         }
         List<String> rules = r.stdoutText().lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
         if (rules.isEmpty()) {
@@ -61,6 +62,11 @@ public final class PfTables {
         return rule.length() > 80 ? rule.substring(0, 80) + "..." : rule;
     }
 
+    /** The pf.conf lines that hook syntop's anchor in and drop what table {@code t} holds. */
+    static String hook(BlockTarget t) {
+        return "anchor \"" + ANCHOR + "\" { block drop in quick from <" + t.table() + "> label \"" + LABEL + "\" }";
+    }
+
     public static OwnershipCheck blockOwnership(BlockTarget t) {
         return anchorOwnership(ANCHOR);
     }
@@ -73,7 +79,7 @@ public final class PfTables {
         if (found.status() == Ownership.Status.FOREIGN) {
             throw found.refusal();
         }
-        String hook = "anchor \"" + ANCHOR + "\" { block drop in quick from <" + t.table() + "> label \"" + LABEL + "\" }";
+        String hook = hook(t);
         List<String> notes = new java.util.ArrayList<>();
         if (found.status() == Ownership.Status.UNKNOWN) {
             notes.add("could not check the anchor now (" + found.detail() + "); before acting syntop checks again and "
