@@ -53,27 +53,32 @@ public final class Actions {
      * @param auditLog     the audit log file
      * @param profileDirs  profile directories, the first wins a name clash
      * @param blockTarget  the table (and set) blocked addresses go into
-     * @param protectedSources addresses never blocked (the operator's own SSH client)
+     * @param ownSessions  the SSH session(s) syntop runs under: their peers are never blocked, and a drop spares them
      * @param clock        time for the audit log and the state
      */
     public record Settings(boolean readOnly, Identity identity, Path stateDir, Path auditLog, List<Path> profileDirs,
-                           BlockTarget blockTarget, List<IpPrefix> protectedSources, Clock clock) {
+                           BlockTarget blockTarget, List<OwnSession> ownSessions, Clock clock) {
         public Settings {
             Objects.requireNonNull(identity);
             Objects.requireNonNull(stateDir);
             Objects.requireNonNull(auditLog);
             profileDirs = List.copyOf(profileDirs);
             Objects.requireNonNull(blockTarget);
-            protectedSources = List.copyOf(protectedSources);
+            ownSessions = List.copyOf(ownSessions);
             Objects.requireNonNull(clock);
         }
 
+        /** Addresses never blocked: the peers of the own sessions. */
+        public List<IpPrefix> protectedSources() {
+            return ownSessions.stream().map(OwnSession::peer).distinct().toList();
+        }
+
         public Settings readOnly(boolean ro) {
-            return new Settings(ro, identity, stateDir, auditLog, profileDirs, blockTarget, protectedSources, clock);
+            return new Settings(ro, identity, stateDir, auditLog, profileDirs, blockTarget, ownSessions, clock);
         }
 
         public Settings blockTarget(BlockTarget t) {
-            return new Settings(readOnly, identity, stateDir, auditLog, profileDirs, t, protectedSources, clock);
+            return new Settings(readOnly, identity, stateDir, auditLog, profileDirs, t, ownSessions, clock);
         }
     }
 
@@ -307,11 +312,12 @@ public final class Actions {
 
     /** The commands a drop would run (refused when the OS has no tool for the filter). */
     public CommandPlan planDrop(ConnectionFilter f) {
-        return os.drop(f);
+        return os.drop(DropGuard.check(f, settings.ownSessions()));
     }
 
     /** Runs only the plan's first read-only query and counts the matches now; empty when the OS has none. */
-    public OptionalLong countNow(ConnectionFilter f) {
+    public OptionalLong countNow(ConnectionFilter asked) {
+        ConnectionFilter f = DropGuard.check(asked, settings.ownSessions());
         CommandPlan plan = os.drop(f);
         if (plan.steps().isEmpty() || plan.steps().get(0).kind() != CommandPlan.Kind.QUERY) {
             return OptionalLong.empty();
@@ -320,7 +326,8 @@ public final class Actions {
         return r.succeeded() ? OptionalLong.of(os.countMatches(f, r)) : OptionalLong.empty();
     }
 
-    public ActionReport drop(ConnectionFilter f) {
+    public ActionReport drop(ConnectionFilter asked) {
+        ConnectionFilter f = DropGuard.check(asked, settings.ownSessions());
         CommandPlan plan = os.drop(f);
         String action = "drop " + f.describe();
         checkCanChange(action);
@@ -410,16 +417,21 @@ public final class Actions {
         if (p.touchesLoopbackOrUnspecified()) {
             throw ActionRefused.invalid("syntop does not block " + p + ": it is or holds a loopback or unspecified address");
         }
-        int min = p.isIpv6() ? MIN_IPV6_BITS : MIN_IPV4_BITS;
-        if (p.bits() < min) {
-            throw ActionRefused.invalid("syntop does not block " + p + ": wider than /" + min + "; block narrower prefixes");
-        }
+        checkWidth(p, "syntop does not block " + p);
         for (IpPrefix mine : settings.protectedSources()) {
             if (p.contains(mine)) {
                 throw ActionRefused.invalid("syntop does not block " + p + ": your own session comes from " + mine);
             }
         }
         return p;
+    }
+
+    /** Refuses a prefix wider than syntop acts on, {@code refusal} saying what it will not do. */
+    static void checkWidth(IpPrefix p, String refusal) {
+        int min = p.isIpv6() ? MIN_IPV6_BITS : MIN_IPV4_BITS;
+        if (p.bits() < min) {
+            throw ActionRefused.invalid(refusal + ": wider than /" + min + "; name narrower prefixes");
+        }
     }
 
     public CommandPlan planBlock(IpPrefix p) {

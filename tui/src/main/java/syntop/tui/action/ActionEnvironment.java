@@ -3,7 +3,6 @@ package syntop.tui.action;
 import java.io.Console;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -14,7 +13,7 @@ import syntop.collectors.action.Actions;
 import syntop.collectors.action.BlockTarget;
 import syntop.collectors.action.Identity;
 import syntop.collectors.action.Interventions;
-import syntop.collectors.action.IpPrefix;
+import syntop.collectors.action.OwnSession;
 import syntop.collectors.platform.Platforms;
 import syntop.collectors.source.CommandRunner;
 import syntop.collectors.source.FsRoot;
@@ -79,7 +78,7 @@ public final class ActionEnvironment {
         }
         Actions.Settings s = new Actions.Settings(false, id, config.stateDir().orElse(paths.stateDir()),
                 config.auditLog().orElse(paths.auditLog()), paths.profileDirs(), safeTarget(config),
-                operatorAddresses(env), Clock.systemUTC());
+                OwnSession.fromEnvironment(env), Clock.systemUTC());
         return new ActionEnvironment(os, runner, s, ActionEnvironment::askOnConsole, problem);
     }
 
@@ -110,21 +109,6 @@ public final class ActionEnvironment {
             String v = env.get(name);
             return v != null && v.startsWith("/") ? Path.of(v) : fallback;
         }
-    }
-
-    /** The SSH client address(es) of this session, which syntop never blocks. */
-    static List<IpPrefix> operatorAddresses(Map<String, String> env) {
-        List<IpPrefix> out = new ArrayList<>();
-        for (String var : List.of("SSH_CONNECTION", "SSH_CLIENT")) {
-            String v = env.getOrDefault(var, "").strip();
-            if (!v.isEmpty()) {
-                String first = v.split("\\s+")[0];
-                if (IpPrefix.isValid(first) && IpPrefix.parse(first).isHost() && !out.contains(IpPrefix.parse(first))) {
-                    out.add(IpPrefix.parse(first));
-                }
-            }
-        }
-        return out;
     }
 
     private static Optional<Boolean> askOnConsole(String question) {

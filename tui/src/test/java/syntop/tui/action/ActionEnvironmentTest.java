@@ -15,7 +15,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import syntop.collectors.action.ActionRefused;
 import syntop.collectors.action.Identity;
-import syntop.collectors.action.IpPrefix;
 
 class ActionEnvironmentTest {
     @TempDir
@@ -33,14 +32,6 @@ class ActionEnvironmentTest {
         assertEquals(Path.of("/home/alice/.config/syntop/profiles"), user.profileDirs().get(0));
         assertEquals(Path.of("/home/alice/.local/state/syntop/audit.log"),
                 ActionEnvironment.Paths.of(Identity.of(1000, "alice"), Map.of("HOME", "/home/alice")).auditLog());
-    }
-
-    @Test
-    void theOperatorsSshAddressIsProtected() {
-        assertEquals(List.of(IpPrefix.parse("198.51.100.4")),
-                ActionEnvironment.operatorAddresses(Map.of("SSH_CONNECTION", "198.51.100.4 50000 192.0.2.1 22",
-                        "SSH_CLIENT", "198.51.100.4 50000 22")));
-        assertEquals(List.of(), ActionEnvironment.operatorAddresses(Map.of("SSH_CLIENT", "garbage")));
     }
 
     @Test
