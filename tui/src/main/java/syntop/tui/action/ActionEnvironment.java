@@ -3,6 +3,7 @@ package syntop.tui.action;
 import java.io.Console;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -14,6 +15,7 @@ import syntop.collectors.action.BlockTarget;
 import syntop.collectors.action.Identity;
 import syntop.collectors.action.Interventions;
 import syntop.collectors.action.OwnSession;
+import syntop.collectors.platform.Platform;
 import syntop.collectors.platform.Platforms;
 import syntop.collectors.source.CommandRunner;
 import syntop.collectors.source.FsRoot;
@@ -65,7 +67,8 @@ public final class ActionEnvironment {
         Map<String, String> env = System.getenv();
         CommandRunner runner = new ProcessCommandRunner();
         FsRoot root = FsRoot.live();
-        Optional<Interventions> os = Platforms.detect(root).flatMap(p -> p.interventions(runner, root));
+        Optional<Platform> platform = Platforms.detect(root);
+        Optional<Interventions> os = platform.flatMap(p -> p.interventions(runner, root));
         Identity id = Identity.current(env, runner);
         Paths paths = Paths.of(id, env);
         Optional<String> problem = Optional.empty();
@@ -78,7 +81,7 @@ public final class ActionEnvironment {
         }
         Actions.Settings s = new Actions.Settings(false, id, config.stateDir().orElse(paths.stateDir()),
                 config.auditLog().orElse(paths.auditLog()), paths.profileDirs(), safeTarget(config),
-                OwnSession.fromEnvironment(env), Clock.systemUTC());
+                ownSessions(platform, root, env), Clock.systemUTC());
         return new ActionEnvironment(os, runner, s, ActionEnvironment::askOnConsole, problem);
     }
 
@@ -109,6 +112,18 @@ public final class ActionEnvironment {
             String v = env.get(name);
             return v != null && v.startsWith("/") ? Path.of(v) : fallback;
         }
+    }
+
+    /**
+     * The SSH session(s) syntop runs under: what the OS's process and socket tables say first
+     * (sudo cannot strip them), then OpenSSH's variables (a session started elsewhere, or an OS
+     * without a probe).
+     */
+    static List<OwnSession> ownSessions(Optional<Platform> platform, FsRoot root, Map<String, String> env) {
+        List<OwnSession> all = new ArrayList<>();
+        platform.flatMap(p -> p.sshSession(root, ProcessHandle.current().pid())).ifPresent(all::add);
+        all.addAll(OwnSession.fromEnvironment(env));
+        return OwnSession.distinct(all);
     }
 
     private static Optional<Boolean> askOnConsole(String question) {
