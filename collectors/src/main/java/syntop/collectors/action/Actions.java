@@ -26,27 +26,32 @@ public final class Actions {
      * @param auditLog     the audit log file
      * @param profileDirs  profile directories, the first wins a name clash
      * @param blockTarget  the table (and set) blocked addresses go into
-     * @param protectedSources addresses never blocked (the operator's own SSH client)
+     * @param ownSessions  the SSH session(s) syntop runs under: their peers are never blocked, and a drop spares them
      * @param clock        time for the audit log and the state
      */
     public record Settings(boolean readOnly, Identity identity, Path stateDir, Path auditLog, List<Path> profileDirs,
-                           BlockTarget blockTarget, List<IpPrefix> protectedSources, Clock clock) {
+                           BlockTarget blockTarget, List<OwnSession> ownSessions, Clock clock) {
         public Settings {
             Objects.requireNonNull(identity);
             Objects.requireNonNull(stateDir);
             Objects.requireNonNull(auditLog);
             profileDirs = List.copyOf(profileDirs);
             Objects.requireNonNull(blockTarget);
-            protectedSources = List.copyOf(protectedSources);
+            ownSessions = List.copyOf(ownSessions);
             Objects.requireNonNull(clock);
         }
 
+        /** Addresses never blocked: the peers of the own sessions. */
+        public List<IpPrefix> protectedSources() {
+            return ownSessions.stream().map(OwnSession::peer).distinct().toList();
+        }
+
         public Settings readOnly(boolean ro) {
-            return new Settings(ro, identity, stateDir, auditLog, profileDirs, blockTarget, protectedSources, clock);
+            return new Settings(ro, identity, stateDir, auditLog, profileDirs, blockTarget, ownSessions, clock);
         }
 
         public Settings blockTarget(BlockTarget t) {
-            return new Settings(readOnly, identity, stateDir, auditLog, profileDirs, t, protectedSources, clock);
+            return new Settings(readOnly, identity, stateDir, auditLog, profileDirs, t, ownSessions, clock);
         }
     }
 
@@ -66,7 +71,7 @@ public final class Actions {
         this.state = new NamespaceState(settings.stateDir(), os.networkNamespace());
         this.guard = new ActionGuard(settings, audit, runner, state);
         this.tuning = new TuningActions(os, guard, state, new ProfileCatalog(os, settings.profileDirs(), settings.identity()), settings);
-        this.drops = new DropActions(os, runner, guard);
+        this.drops = new DropActions(os, runner, guard, settings.ownSessions());
         this.blocks = new BlockActions(os, runner, guard, state, settings);
     }
 

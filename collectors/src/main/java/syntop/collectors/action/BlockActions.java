@@ -41,16 +41,21 @@ public final class BlockActions {
         if (p.touchesLoopbackOrUnspecified()) {
             throw ActionRefused.invalid("syntop does not block " + p + ": it is or holds a loopback or unspecified address");
         }
-        int min = p.isIpv6() ? MIN_IPV6_BITS : MIN_IPV4_BITS;
-        if (p.bits() < min) {
-            throw ActionRefused.invalid("syntop does not block " + p + ": wider than /" + min + "; block narrower prefixes");
-        }
+        checkWidth(p, "syntop does not block " + p);
         for (IpPrefix mine : settings.protectedSources()) {
             if (p.contains(mine)) {
                 throw ActionRefused.invalid("syntop does not block " + p + ": your own session comes from " + mine);
             }
         }
         return p;
+    }
+
+    /** Refuses a prefix wider than syntop acts on, {@code refusal} saying what it will not do. */
+    static void checkWidth(IpPrefix p, String refusal) {
+        int min = p.isIpv6() ? MIN_IPV6_BITS : MIN_IPV4_BITS;
+        if (p.bits() < min) {
+            throw ActionRefused.invalid(refusal + ": wider than /" + min + "; name narrower prefixes");
+        }
     }
 
     /**

@@ -21,20 +21,23 @@ public final class DropActions {
     private final Interventions os;
     private final CommandRunner runner;
     private final ActionGuard guard;
+    private final List<OwnSession> ownSessions;
 
-    DropActions(Interventions os, CommandRunner runner, ActionGuard guard) {
+    DropActions(Interventions os, CommandRunner runner, ActionGuard guard, List<OwnSession> ownSessions) {
         this.os = os;
         this.runner = runner;
         this.guard = guard;
+        this.ownSessions = ownSessions;
     }
 
     /** The commands a drop would run (refused when the OS has no tool for the filter). */
     public CommandPlan planDrop(ConnectionFilter f) {
-        return os.drop(f);
+        return os.drop(DropGuard.check(f, ownSessions));
     }
 
     /** Runs only the plan's first read-only query and counts the matches now; empty when the OS has none. */
-    public OptionalLong countNow(ConnectionFilter f) {
+    public OptionalLong countNow(ConnectionFilter asked) {
+        ConnectionFilter f = DropGuard.check(asked, ownSessions);
         CommandPlan plan = os.drop(f);
         if (plan.steps().isEmpty() || plan.steps().get(0).kind() != CommandPlan.Kind.QUERY) {
             return OptionalLong.empty();
@@ -43,14 +46,16 @@ public final class DropActions {
         return r.succeeded() ? OptionalLong.of(os.countMatches(f, r)) : OptionalLong.empty();
     }
 
-    public ActionReport drop(ConnectionFilter f) {
-        ActionIntent intent = ActionIntent.drop(f);
+    public ActionReport drop(ConnectionFilter asked) {
+        ConnectionFilter f;
         CommandPlan plan;
         try {
-            plan = planDrop(f);
+            f = DropGuard.check(asked, ownSessions);
+            plan = os.drop(f);
         } catch (ActionRefused e) {
-            throw guard.refused(intent, e);
+            throw guard.refused(ActionIntent.drop(asked), e);
         }
+        ActionIntent intent = ActionIntent.drop(f);
         return guard.run(intent, (run, b) -> ActionGuard.Outcome.of(runPlan(f, plan, run, b)));
     }
 

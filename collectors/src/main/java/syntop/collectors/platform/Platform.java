@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 import syntop.collectors.action.Interventions;
+import syntop.collectors.action.OwnSession;
 import syntop.collectors.model.HostInfo;
 import syntop.collectors.model.OsFamily;
 import syntop.collectors.model.Snapshot;
@@ -66,6 +67,15 @@ public interface Platform {
      * {@code /proc} is read. Empty when syntop knows no interventions for the OS.
      */
     default Optional<Interventions> interventions(CommandRunner runner, FsRoot root) {
+        return Optional.empty();
+    }
+
+    /**
+     * The SSH session process {@code pid} runs under, read from this OS's process and socket
+     * tables under {@code root} (not from the environment, which sudo strips). Empty when the
+     * process is not under sshd, or when this OS cannot tell.
+     */
+    default Optional<OwnSession> sshSession(FsRoot root, long pid) {
         return Optional.empty();
     }
 }

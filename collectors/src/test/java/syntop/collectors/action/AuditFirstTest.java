@@ -37,7 +37,7 @@ class AuditFirstTest {
     private Actions withAuditLog(Path log) {
         Actions.Settings s = kit.settings(Kit.ROOT, false);
         return new Actions(new LinuxInterventions(new FsRoot(kit.proc)), kit.runner, new Actions.Settings(false, s.identity(),
-                s.stateDir(), log, s.profileDirs(), s.blockTarget(), s.protectedSources(), s.clock()));
+                s.stateDir(), log, s.profileDirs(), s.blockTarget(), s.ownSessions(), s.clock()));
     }
 
     private static Profile profile(String name, String... lines) {

@@ -68,13 +68,14 @@ class FreeBsdActionsTest {
     }
 
     @Test
-    void dropByStateAloneIsOneTcpdropMinusS() {
+    void dropByStateAloneIsOneTcpdropMinusSWhenNoSessionIsToBeSpared() {
         int[] n = {0};
         kit.runner.answer(argv -> argv.equals(List.of("tcpdrop", "-l", "-s", "TIME_WAIT"))
                 ? RecordingRunner.result(argv, 0, n[0]++ == 0 ? "tcpdrop 10.0.0.1 80 10.0.0.2 5000\ntcpdrop 10.0.0.1 80 10.0.0.3 5001\n" : "", "")
                 : null);
         kit.runner.on(List.of("tcpdrop", "-s"), 0, "10.0.0.1 80 10.0.0.2 5000: dropped\n10.0.0.1 80 10.0.0.3 5001: dropped\n", "");
-        ActionReport r = actions().drops().drop(ConnectionFilter.of("time_wait", "", ""));
+        Actions notUnderSsh = new Actions(new FreeBsdInterventions(kit.runner), kit.runner, kit.settings(Kit.ROOT, false, List.of()));
+        ActionReport r = notUnderSsh.drops().drop(ConnectionFilter.of("time_wait", "", ""));
         assertEquals(List.of(List.of("tcpdrop", "-l", "-s", "TIME_WAIT"), List.of("tcpdrop", "-s", "TIME_WAIT"),
                 List.of("tcpdrop", "-l", "-s", "TIME_WAIT")), kit.runner.calls);
         assertTrue(r.ok(), r.toString());

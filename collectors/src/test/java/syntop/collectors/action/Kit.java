@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 
 import syntop.collectors.os.linux.LinuxInterventions;
 import syntop.collectors.source.FsRoot;
@@ -18,6 +19,9 @@ import syntop.collectors.source.FsRoot;
 final class Kit {
     static final Identity ROOT = Ids.ROOT;
     static final Identity USER = Ids.USER;
+    /** The operator's SSH session: from 192.0.2.10 port 50022 to local port 22. */
+    static final OwnSession OWN_SESSION = new OwnSession(IpPrefix.parse("192.0.2.10"), OptionalInt.of(50022),
+            OptionalInt.of(22), "SSH_CONNECTION");
     static final Clock CLOCK = Clock.fixed(Instant.parse("2025-05-01T10:00:00Z"), ZoneOffset.UTC);
 
     final Path dir;
@@ -86,8 +90,12 @@ final class Kit {
     }
 
     Actions.Settings settings(Identity id, boolean readOnly) {
+        return settings(id, readOnly, List.of(OWN_SESSION));
+    }
+
+    Actions.Settings settings(Identity id, boolean readOnly, List<OwnSession> own) {
         return new Actions.Settings(readOnly, id, dir.resolve("state"), dir.resolve("log/audit.log"),
-                List.of(dir.resolve("profiles")), BlockTarget.DEFAULT, List.of(IpPrefix.parse("192.0.2.10")), CLOCK);
+                List.of(dir.resolve("profiles")), BlockTarget.DEFAULT, own, CLOCK);
     }
 
     Actions linux(Identity id, boolean readOnly) {

@@ -14,7 +14,8 @@ import syntop.collectors.action.Actions;
 import syntop.collectors.action.BlockTarget;
 import syntop.collectors.action.Identity;
 import syntop.collectors.action.Interventions;
-import syntop.collectors.action.IpPrefix;
+import syntop.collectors.action.OwnSession;
+import syntop.collectors.platform.Platform;
 import syntop.collectors.platform.Platforms;
 import syntop.collectors.source.CommandRunner;
 import syntop.collectors.source.FsRoot;
@@ -66,7 +67,8 @@ public final class ActionEnvironment {
         Map<String, String> env = System.getenv();
         CommandRunner runner = new ProcessCommandRunner();
         FsRoot root = FsRoot.live();
-        Optional<Interventions> os = Platforms.detect(root).flatMap(p -> p.interventions(runner, root));
+        Optional<Platform> platform = Platforms.detect(root);
+        Optional<Interventions> os = platform.flatMap(p -> p.interventions(runner, root));
         Identity id = Identity.current(env, runner);
         Paths paths = Paths.of(id, env);
         Optional<String> problem = Optional.empty();
@@ -79,7 +81,7 @@ public final class ActionEnvironment {
         }
         Actions.Settings s = new Actions.Settings(false, id, config.stateDir().orElse(paths.stateDir()),
                 config.auditLog().orElse(paths.auditLog()), paths.profileDirs(), safeTarget(config),
-                operatorAddresses(env), Clock.systemUTC());
+                ownSessions(platform, root, env), Clock.systemUTC());
         return new ActionEnvironment(os, runner, s, ActionEnvironment::askOnConsole, problem);
     }
 
@@ -112,19 +114,16 @@ public final class ActionEnvironment {
         }
     }
 
-    /** The SSH client address(es) of this session, which syntop never blocks. */
-    static List<IpPrefix> operatorAddresses(Map<String, String> env) {
-        List<IpPrefix> out = new ArrayList<>();
-        for (String var : List.of("SSH_CONNECTION", "SSH_CLIENT")) {
-            String v = env.getOrDefault(var, "").strip();
-            if (!v.isEmpty()) {
-                String first = v.split("\\s+")[0];
-                if (IpPrefix.isValid(first) && IpPrefix.parse(first).isHost() && !out.contains(IpPrefix.parse(first))) {
-                    out.add(IpPrefix.parse(first));
-                }
-            }
-        }
-        return out;
+    /**
+     * The SSH session(s) syntop runs under: what the OS's process and socket tables say first
+     * (sudo cannot strip them), then OpenSSH's variables (a session started elsewhere, or an OS
+     * without a probe).
+     */
+    static List<OwnSession> ownSessions(Optional<Platform> platform, FsRoot root, Map<String, String> env) {
+        List<OwnSession> all = new ArrayList<>();
+        platform.flatMap(p -> p.sshSession(root, ProcessHandle.current().pid())).ifPresent(all::add);
+        all.addAll(OwnSession.fromEnvironment(env));
+        return OwnSession.distinct(all);
     }
 
     private static Optional<Boolean> askOnConsole(String question) {

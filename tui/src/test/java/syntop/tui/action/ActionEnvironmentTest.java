@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -16,6 +18,12 @@ import org.junit.jupiter.api.io.TempDir;
 import syntop.collectors.action.ActionRefused;
 import syntop.collectors.action.Identity;
 import syntop.collectors.action.IpPrefix;
+import syntop.collectors.action.OwnSession;
+import syntop.collectors.model.HostInfo;
+import syntop.collectors.model.OsFamily;
+import syntop.collectors.platform.Platform;
+import syntop.collectors.source.FsRoot;
+import syntop.collectors.source.Source;
 
 class ActionEnvironmentTest {
     @TempDir
@@ -36,11 +44,35 @@ class ActionEnvironmentTest {
     }
 
     @Test
-    void theOperatorsSshAddressIsProtected() {
-        assertEquals(List.of(IpPrefix.parse("198.51.100.4")),
-                ActionEnvironment.operatorAddresses(Map.of("SSH_CONNECTION", "198.51.100.4 50000 192.0.2.1 22",
-                        "SSH_CLIENT", "198.51.100.4 50000 22")));
-        assertEquals(List.of(), ActionEnvironment.operatorAddresses(Map.of("SSH_CLIENT", "garbage")));
+    void theSessionFromTheProcessTablesComesFirstAndTheEnvironmentAddsOnlyWhatIsNew() {
+        OwnSession probed = new OwnSession(IpPrefix.parse("198.51.100.4"), OptionalInt.of(50000), OptionalInt.of(22),
+                "the TCP socket of sshd process 812");
+        Platform linux = new Platform() {
+            @Override
+            public OsFamily os() {
+                return OsFamily.LINUX;
+            }
+
+            @Override
+            public HostInfo host() {
+                return new HostInfo("h", OsFamily.LINUX, "test");
+            }
+
+            @Override
+            public List<Source> sources() {
+                return List.of();
+            }
+
+            @Override
+            public Optional<OwnSession> sshSession(FsRoot root, long pid) {
+                assertEquals(ProcessHandle.current().pid(), pid);
+                return Optional.of(probed);
+            }
+        };
+        Map<String, String> env = Map.of("SSH_CONNECTION", "198.51.100.4 50000 192.0.2.1 22", "SSH_CLIENT", "203.0.113.9 1 22");
+        List<OwnSession> own = ActionEnvironment.ownSessions(Optional.of(linux), FsRoot.live(), env);
+        assertEquals(List.of(probed, OwnSession.fromEnvironment(Map.of("SSH_CLIENT", "203.0.113.9 1 22")).get(0)), own);
+        assertEquals(List.of(), ActionEnvironment.ownSessions(Optional.empty(), FsRoot.live(), Map.of()), "sudo stripped it all");
     }
 
     @Test

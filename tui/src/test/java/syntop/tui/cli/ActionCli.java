@@ -17,6 +17,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.function.Function;
 
 import picocli.CommandLine;
@@ -24,6 +25,7 @@ import syntop.collectors.action.Actions;
 import syntop.collectors.action.BlockTarget;
 import syntop.collectors.action.Identity;
 import syntop.collectors.action.IpPrefix;
+import syntop.collectors.action.OwnSession;
 import syntop.collectors.os.linux.LinuxInterventions;
 import syntop.collectors.source.CommandResult;
 import syntop.collectors.source.CommandRunner;
@@ -116,7 +118,7 @@ final class ActionCli {
 
     ActionEnvironment environment() {
         Actions.Settings s = new Actions.Settings(false, identity, dir.resolve("state"), dir.resolve("audit.log"),
-                List.of(dir.resolve("profiles")), BlockTarget.DEFAULT, List.of(IpPrefix.parse("192.0.2.10")),
+                List.of(dir.resolve("profiles")), BlockTarget.DEFAULT, List.of(new OwnSession(IpPrefix.parse("192.0.2.10"), OptionalInt.of(50022), OptionalInt.of(22), "SSH_CONNECTION")),
                 Clock.fixed(Instant.parse("2025-05-01T10:00:00Z"), ZoneOffset.UTC));
         return new ActionEnvironment(Optional.of(new LinuxInterventions(new FsRoot(dir.resolve("root")))), runner, s, q -> {
             questions.add(q);

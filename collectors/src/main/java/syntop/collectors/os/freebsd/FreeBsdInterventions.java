@@ -97,7 +97,7 @@ public final class FreeBsdInterventions implements Interventions {
         }
         List<CommandPlan.Step> steps = new ArrayList<>();
         steps.add(CommandPlan.query("list the matching connections", listing(f)));
-        if (f.localPort().isEmpty() && f.remote().isEmpty()) {
+        if (f.localPort().isEmpty() && f.remote().isEmpty() && f.except().isEmpty()) {
             steps.add(CommandPlan.change("drop every " + f.state().get().name() + " connection",
                     List.of("tcpdrop", "-s", f.state().get().name())));
         } else {
@@ -148,6 +148,9 @@ public final class FreeBsdInterventions implements Interventions {
                 continue;
             }
             if (f.remote().isPresent() && !f.remote().get().containsAddress(c.faddr())) {
+                continue;
+            }
+            if (f.spares(c.faddr(), c.lport())) {
                 continue;
             }
             out.add(c);

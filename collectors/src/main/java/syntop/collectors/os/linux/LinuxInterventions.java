@@ -207,22 +207,29 @@ public final class LinuxInterventions implements Interventions {
     /**
      * The ss filter: {@code state S}, {@code dst A}, {@code sport = :P}, each word its own argv
      * element. Without a state, {@code connected} (every state but LISTEN and CLOSED). IPv6 goes as
-     * {@code addr/bits}: iproute2 6.1 rejects a bare IPv6 address and a bracketed prefix.
+     * {@code addr/bits}: iproute2 6.1 rejects a bare IPv6 address and a bracketed prefix. Each
+     * spared connection adds {@code not ( dst A sport = :P )}: terms side by side are and-ed
+     * (ss(8), FILTER), and the kernel's own filter for {@code -K} reads the same expression.
      */
     static List<String> ssFilter(ConnectionFilter f) {
         List<String> a = new ArrayList<>();
         a.add("state");
         a.add(f.state().map(LinuxInterventions::ssState).orElse("connected"));
-        f.remote().ifPresent(r -> {
-            a.add("dst");
-            a.add(r.isIpv6() ? r.address() + "/" + r.bits() : r.toString());
-        });
-        f.localPort().ifPresent(p -> {
-            a.add("sport");
-            a.add("=");
-            a.add(":" + p);
-        });
+        f.remote().ifPresent(r -> a.addAll(List.of("dst", ssPrefix(r))));
+        f.localPort().ifPresent(p -> a.addAll(List.of("sport", "=", ":" + p)));
+        for (ConnectionFilter.Except e : f.except()) {
+            if (f.localPort().isPresent() && e.localPort().isPresent() && !f.localPort().equals(e.localPort())) {
+                continue; // on another local port than the filter's: it cannot match
+            }
+            a.addAll(List.of("not", "(", "dst", ssPrefix(e.remote())));
+            e.localPort().ifPresent(p -> a.addAll(List.of("sport", "=", ":" + p)));
+            a.add(")");
+        }
         return a;
+    }
+
+    private static String ssPrefix(IpPrefix p) {
+        return p.isIpv6() ? p.address() + "/" + p.bits() : p.toString();
     }
 
     private static List<String> ss(boolean kill, ConnectionFilter f) {

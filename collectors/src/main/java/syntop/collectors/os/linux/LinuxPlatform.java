@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 
 import syntop.collectors.action.Interventions;
+import syntop.collectors.action.OwnSession;
 import syntop.collectors.model.CounterId;
 import syntop.collectors.model.HostInfo;
 import syntop.collectors.model.OsFamily;
@@ -168,5 +169,10 @@ public final class LinuxPlatform implements Platform {
     @Override
     public Optional<Interventions> interventions(CommandRunner runner, FsRoot root) {
         return Optional.of(new LinuxInterventions(root));
+    }
+
+    @Override
+    public Optional<OwnSession> sshSession(FsRoot root, long pid) {
+        return SshSessionProbe.find(root, pid);
     }
 }

@@ -82,6 +82,12 @@ public final class MacOsInterventions implements Interventions {
             throw new ActionRefused(ActionRefused.Reason.UNSUPPORTED, NO_DROP);
         }
         IpPrefix r = f.remote().get();
+        for (ConnectionFilter.Except e : f.except()) {
+            if (r.contains(e.remote()) || e.remote().contains(r)) {
+                throw new ActionRefused(ActionRefused.Reason.INVALID, "pfctl -k kills every pf state from " + r + ", and cannot spare the connections "
+                        + e.describe() + " (your own session); name a prefix without it");
+            }
+        }
         List<String> notes = new ArrayList<>();
         notes.add("macOS cannot drop kernel sockets: this kills pf's state entries for " + r + ", which ends only "
                 + "connections pf tracks (pf enabled, stateful rules); the sockets themselves time out");
