@@ -1,5 +1,6 @@
 package syntop.collectors.os.linux;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.io.IOException;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 import syntop.collectors.Fixtures;
+import syntop.collectors.Pasted;
 import syntop.collectors.model.HostInfo;
 import syntop.collectors.model.OsFamily;
 import syntop.collectors.model.Reading;
@@ -47,7 +49,7 @@ class LinuxFixtureTest {
                         if (!parts.isEmpty()) {
                             // the golden sits beside the first file the source read
                             Path golden = capture.resolve(parts.get(0).name().substring(1) + ".expected.json");
-                            tests.add(test(capture, s, new SourceText(parts), golden));
+                            addTests(tests, capture, s, parts, golden);
                         }
                     }
                 }
@@ -60,8 +62,8 @@ class LinuxFixtureTest {
                             String slug = txt.getFileName().toString().replace(".txt", "");
                             if (slug.startsWith("ss-")) {
                                 Source ss = PLATFORM.source(slug).orElse(PLATFORM.source(LinuxPlatform.SS_LISTEN).orElseThrow());
-                                tests.add(test(capture, ss, new SourceText(List.of(new RawPart("stdout",
-                                        Files.readAllBytes(txt)))), Path.of(txt.toString().replace(".txt", ".expected.json"))));
+                                addTests(tests, capture, ss, List.of(new RawPart("stdout", Files.readAllBytes(txt))),
+                                        Path.of(txt.toString().replace(".txt", ".expected.json")));
                             }
                         }
                     }
@@ -86,13 +88,23 @@ class LinuxFixtureTest {
         return all;
     }
 
-    private static DynamicTest test(Path capture, Source source, SourceText text, Path golden) {
+    /** The capture as it is, and as pasted (tabs expanded, CRLF, trailing blanks): all against one golden. */
+    private static void addTests(List<DynamicTest> tests, Path capture, Source source, List<RawPart> parts, Path golden) {
         String name = capture.getParent().getFileName().toString().equals("samples")
                 ? capture.getParent().getParent().getFileName() + "/samples/" + capture.getFileName() : capture.getFileName().toString();
-        return DynamicTest.dynamicTest(name + " " + source.id(), () -> {
-            Parsed<Reading> p = source.parser().parse(text);
-            assertFalse(p.nothingUnderstood(), "nothing understood in " + capture + " for " + source.id());
-            Fixtures.assertGolden(golden, SnapshotJson.parsed("linux", source.id(), p));
-        });
+        for (Pasted pasted : Pasted.ALL) {
+            List<RawPart> text = parts.stream().map(p -> new RawPart(p.name(), pasted.apply(p.data()))).toList();
+            tests.add(DynamicTest.dynamicTest(name + " " + source.id() + pasted.name(), () -> {
+                Parsed<Reading> p = source.parser().parse(new SourceText(text));
+                assertFalse(p.nothingUnderstood(), "nothing understood in " + capture + " for " + source.id());
+                String json = SnapshotJson.parsed("linux", source.id(), p);
+                if (pasted == Pasted.AS_CAPTURED) {
+                    Fixtures.assertGolden(golden, json);
+                } else {
+                    assertEquals(Pasted.withoutTrailingBlanksInQuotes(Files.readString(golden)),
+                            Pasted.withoutTrailingBlanksInQuotes(json), "golden " + golden + pasted.name());
+                }
+            }));
+        }
     }
 }
