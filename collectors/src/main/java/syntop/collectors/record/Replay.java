@@ -335,7 +335,7 @@ public final class Replay {
                 RawOutput placeholder = new RawOutput(p.id(), RawOutput.Outcome.COMPLETED, List.of(), "", 0,
                         p.status().took(), "kept parsed only");
                 results.add(new SourceResult(placeholder,
-                        new Parsed<>(p.reading(), 1, List.of(), List.of(), Optional.empty()), p.status()));
+                        new Parsed<>(p.reading(), 1, 0, List.of(), List.of(), Optional.empty()), p.status()));
             }
         }
         return assembler.assemble(rec.at(), rec.monoNanos(), results, every);

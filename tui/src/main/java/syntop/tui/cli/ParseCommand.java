@@ -122,8 +122,10 @@ public final class ParseCommand implements Callable<Integer> {
         }
         out.print(SnapshotJson.parsed(os.token(), source.id(), parsed));
         out.flush();
-        if (parsed.nothingUnderstood()) {
-            err.println("syntop parse: nothing in the input was understood as " + source.id() + " output");
+        if (parsed.inputNotUnderstood()) {
+            err.println("syntop parse: the input was not understood as " + source.id() + " output"
+                    + (parsed.understood() == 0 ? " (no line was)" : " (" + parsed.notUnderstood() + " of "
+                            + (parsed.understood() + parsed.notUnderstood()) + " lines were not)"));
             return ExitCodes.SOURCE_FAILED;
         }
         return ExitCodes.OK;

@@ -1,6 +1,7 @@
 package syntop.tui.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -35,8 +36,18 @@ class ParseCommandTest {
         Files.write(junk, new byte[] {0, 1, 2, (byte) 0xff, '\n', 'x'});
         Cli r = Cli.run("parse", "--platform", "linux", "--source", "proc-net-netstat", junk.toString());
         assertEquals(ExitCodes.SOURCE_FAILED, r.exit);
-        assertTrue(r.err.contains("nothing in the input was understood"), r.err);
+        assertTrue(r.err.contains("the input was not understood"), r.err);
         assertTrue(r.out.contains("\"lines_understood\": 0"), r.out);
+    }
+
+    @Test
+    void anotherCommandsOutputExitsWithOneAndSaysSo() {
+        // ss -tulpen given as /proc/net/netstat: its address columns once gave counters named after them
+        Cli r = Cli.run("parse", "--platform", "linux", "--source", "proc-net-netstat",
+                "../collectors/src/test/resources/fixtures/linux/newer-iproute2-jc/cmd/ss-tulpen.txt");
+        assertEquals(ExitCodes.SOURCE_FAILED, r.exit, r.out);
+        assertTrue(r.err.contains("the input was not understood as proc-net-netstat output"), r.err);
+        assertFalse(r.out.contains("raw_counters"), r.out);
     }
 
     @Test

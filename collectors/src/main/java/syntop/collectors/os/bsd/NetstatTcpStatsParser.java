@@ -244,9 +244,9 @@ public final class NetstatTcpStatsParser {
                 || !(f[1].equals("connection") || f[1].equals("connections"))) {
             return false;
         }
-        OptionalLong n = Numbers.parseLong(f[0]);
+        OptionalLong n = Numbers.parseCount(f[0]);
         TcpState s = TcpState.parse(f[3]).orElse(null);
-        if (n.isEmpty() || n.getAsLong() < 0 || s == null) {
+        if (n.isEmpty() || s == null) {
             return false;
         }
         states.merge(s, n.getAsLong(), Long::sum);

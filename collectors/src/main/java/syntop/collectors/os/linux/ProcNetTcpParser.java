@@ -12,6 +12,7 @@ import syntop.collectors.model.ListenQueue;
 import syntop.collectors.model.Reading;
 import syntop.collectors.model.StateCounts;
 import syntop.collectors.model.TcpState;
+import syntop.collectors.parse.Numbers;
 import syntop.collectors.parse.Parsed;
 import syntop.collectors.source.RawPart;
 import syntop.collectors.source.SourceText;
@@ -98,8 +99,9 @@ public final class ProcNetTcpParser {
             return;
         }
         int localPort = hex(b, localColon + 1, localEnd);
-        if (localPort < 0) {
-            c.unparsed(ascii(b, start, end));
+        int remotePort = hex(b, remoteColon + 1, remoteEnd);
+        if (!Numbers.isPort(localPort) || !Numbers.isPort(remotePort)) {
+            c.unparsed(ascii(b, start, end) + " (port not a number from 0 to " + Numbers.MAX_PORT + ")");
             return;
         }
         c.understood();

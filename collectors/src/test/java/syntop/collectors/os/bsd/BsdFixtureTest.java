@@ -117,10 +117,7 @@ class BsdFixtureTest {
     private static void check(Platform platform, OsFamily os, Path fixture, String rel, Pasted pasted) throws IOException {
         String name = fixture.getFileName().toString();
         String slug = name.substring(0, name.length() - ".txt".length());
-        // a capture bundle names each output after the source's own argv, so its slug is the source id
-        String id = SOURCE_OF.get(os).getOrDefault(slug, platform.sources().stream()
-                .filter(s -> s.acquisition() instanceof Acquisition.Command c && Layout.fileSlug(c.argv()).equals(slug))
-                .map(Source::id).findFirst().orElse(null));
+        String id = sourceOf(platform, os, fixture);
         if (id == null) {
             fail(rel + ": no " + os.token() + " source reads '" + slug + "'; add the slug to BsdFixtureTest.SOURCE_OF");
         }
@@ -143,6 +140,44 @@ class BsdFixtureTest {
             assertEquals(Pasted.withoutTrailingBlanksInQuotes(expected), Pasted.withoutTrailingBlanksInQuotes(json),
                     rel + pasted.name());
         }
+    }
+
+    /** The id of the source that reads this fixture, or null. */
+    private static String sourceOf(Platform platform, OsFamily os, Path fixture) {
+        String name = fixture.getFileName().toString();
+        String slug = name.substring(0, name.length() - ".txt".length());
+        // a capture bundle names each output after the source's own argv, so its slug is the source id
+        return SOURCE_OF.get(os).getOrDefault(slug, platform.sources().stream()
+                .filter(s -> s.acquisition() instanceof Acquisition.Command c && Layout.fileSlug(c.argv()).equals(slug))
+                .map(Source::id).findFirst().orElse(null));
+    }
+
+    /**
+     * Each capture fed to every other source of its OS is reported as not understood (see
+     * {@link Parsed}), so the wrong file given to {@code syntop parse} exits 1 instead of printing junk.
+     */
+    @TestFactory
+    Stream<DynamicTest> everyCaptureIsNotUnderstoodByTheOtherSources() throws IOException {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (OsFamily os : List.of(OsFamily.FREEBSD, OsFamily.MACOS)) {
+            Platform platform = Platforms.offline(os, new HostInfo("fixture", os, "fixture"));
+            for (Path fixture : fixtures(Fixtures.root(), os)) {
+                String owner = sourceOf(platform, os, fixture);
+                for (Source reader : platform.parseableSources()) {
+                    if (reader.id().equals(owner)) {
+                        continue;
+                    }
+                    String rel = Fixtures.root().relativize(fixture) + " as " + reader.id();
+                    tests.add(DynamicTest.dynamicTest(rel, () -> {
+                        Parsed<Reading> p = reader.parser().parse(new SourceText(List.of(
+                                new RawPart("stdout", Files.readAllBytes(fixture)))));
+                        assertTrue(p.inputNotUnderstood(), rel + ": " + p.understood() + " lines understood, "
+                                + p.notUnderstood() + " not: " + p.value());
+                    }));
+                }
+            }
+        }
+        return tests.stream();
     }
 
     /** {@code <os>/<capture>/cmd/<slug>.txt}, sorted. */

@@ -206,7 +206,7 @@ class NetstatTcpStatsParserTest {
         // as a pasted BSD counter line and is read as one; the "Tcp:" heading is what tells Linux apart)
         Parsed<Reading> full = NetstatTcpStatsParser.parse(List.of("Tcp:", "    12 active connection openings",
                 "    3 passive connection openings"), Dialect.MACOS);
-        assertTrue(full.nothingUnderstood());
+        assertTrue(full.inputNotUnderstood());
         assertTrue(full.value().counters().isEmpty());
     }
 
