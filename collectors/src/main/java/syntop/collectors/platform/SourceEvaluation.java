@@ -31,6 +31,7 @@ public final class SourceEvaluation {
             case TIMEOUT:
                 return result(source, raw, empty, SourceHealth.TIMEOUT, raw.detail(), every);
             case FAILED:
+            case TOO_LARGE:
                 return result(source, raw, empty, SourceHealth.UNAVAILABLE, raw.detail(), every);
             default:
                 break;

@@ -29,6 +29,7 @@ import syntop.collectors.platform.CapturePlatform;
 import syntop.collectors.platform.Platform;
 import syntop.collectors.platform.Platforms;
 import syntop.collectors.report.SnapshotJson;
+import syntop.collectors.source.BoundedInput;
 import syntop.collectors.source.RawPart;
 import syntop.collectors.source.Source;
 import syntop.collectors.source.SourceText;
@@ -105,9 +106,17 @@ public final class ParseCommand implements Callable<Integer> {
         }
         Source source = matches.get(0);
         List<RawPart> parts = new ArrayList<>();
+        long room = BoundedInput.DEFAULT_CAP; // the FILEs are one input, held at once as a source's output is
         for (Path f : files) {
             try {
-                parts.add(new RawPart(f.toString(), Files.readAllBytes(f)));
+                byte[] data = BoundedInput.read(f, room);
+                room -= data.length;
+                parts.add(new RawPart(f.toString(), data));
+            } catch (BoundedInput.TooLargeException e) {
+                err.println("syntop parse: " + f + ": too large (over " + BoundedInput.size(BoundedInput.DEFAULT_CAP)
+                        + (parts.isEmpty() ? "" : " with the files before it")
+                        + ", the most syntop reads with this heap; a larger -Xmx in SYNTOP_JAVA_OPTS reads more)");
+                return ExitCodes.SOURCE_FAILED;
             } catch (IOException e) {
                 err.println("syntop parse: cannot read " + f + ": " + e.getMessage());
                 return ExitCodes.USAGE;

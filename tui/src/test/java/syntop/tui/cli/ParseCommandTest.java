@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
 class ParseCommandTest {
@@ -48,6 +50,15 @@ class ParseCommandTest {
         assertEquals(ExitCodes.SOURCE_FAILED, r.exit, r.out);
         assertTrue(r.err.contains("the input was not understood as proc-net-netstat output"), r.err);
         assertFalse(r.out.contains("raw_counters"), r.out);
+    }
+
+    @Test
+    @EnabledOnOs(OS.LINUX)
+    void anEndlessInputIsRefusedAsTooLargeWithoutFillingTheHeap() {
+        Cli r = Cli.run("parse", "--platform", "linux", "--source", "proc-net-netstat", "/dev/zero");
+        assertEquals(ExitCodes.SOURCE_FAILED, r.exit, r.err);
+        assertTrue(r.err.startsWith("syntop parse: /dev/zero: too large (over "), r.err);
+        assertEquals("", r.out);
     }
 
     @Test
