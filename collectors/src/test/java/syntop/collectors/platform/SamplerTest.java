@@ -144,7 +144,11 @@ class SamplerTest {
         assertEquals(SourceHealth.UNAVAILABLE, table.health());
         assertTrue(table.detail().contains("output over the cap of 12 MiB"), table.detail());
         assertEquals(Duration.ofSeconds(2), table.every());
-        for (int i = 0; i < 60; i++) {
+        SourceStatus between = tick().sources().get("table");
+        assertEquals(SourceHealth.STALE, between.health());
+        assertEquals("polled every 2 s; last poll: table: output over the cap of 12 MiB (the most syntop reads with "
+                + "this heap), stopped and not read", between.detail());
+        for (int i = 0; i < 59; i++) {
             tick();
         }
         assertEquals(Duration.ofSeconds(30), sampler.sample().sources().get("table").every());
