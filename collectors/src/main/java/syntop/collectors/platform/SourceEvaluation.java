@@ -68,7 +68,8 @@ public final class SourceEvaluation {
 
     private static SourceResult result(Source source, RawOutput raw, Parsed<Reading> parsed, SourceHealth h,
                                        String detail, Duration every) {
-        return new SourceResult(raw, parsed, new SourceStatus(raw.sourceId(), h, detail, raw.took(), every,
+        // the source's id, not the one the output was saved under: a recording may hold a former name
+        return new SourceResult(raw, parsed, new SourceStatus(source.id(), h, detail, raw.took(), every,
                 source.optional()));
     }
 

@@ -65,10 +65,35 @@ public final class ParseCommand implements Callable<Integer> {
             Platform p = offline(os);
             b.append("  ").append(os.token()).append(":%n");
             for (Source s : p.parseableSources()) {
-                b.append(String.format("    %-24s %s%n", s.id(), s.acquisition().describe().replace("%", "%%")));
+                b.append(wrapped(String.format("    %-24s ", s.id()), s.acquisition().describe().replace("%", "%%")));
             }
         }
         parse.getCommandSpec().usageMessage().footer(b.toString());
+    }
+
+    /** Help lines are this wide at most; a long argv (a dozen sysctl keys) goes on at the same indent. */
+    static final int HELP_WIDTH = 80;
+
+    /** {@code text} after {@code lead}, wrapped at blanks to {@link #HELP_WIDTH}, never inside a word. */
+    static String wrapped(String lead, String text) {
+        StringBuilder out = new StringBuilder(lead);
+        int column = lead.length();
+        boolean first = true;
+        for (String word : text.split(" ")) {
+            if (!first && column + 1 + word.length() > HELP_WIDTH) {
+                out.append("%n").append(" ".repeat(lead.length()));
+                column = lead.length();
+                first = true;
+            }
+            if (!first) {
+                out.append(' ');
+                column++;
+            }
+            out.append(word);
+            column += word.length();
+            first = false;
+        }
+        return out.append("%n").toString();
     }
 
     private static Platform offline(OsFamily os) {
@@ -160,9 +185,9 @@ public final class ParseCommand implements Callable<Integer> {
     }
 
     static List<Source> findSources(Platform platform, String name) {
-        List<Source> exact = platform.parseableSources().stream().filter(s -> s.id().equals(name)).toList();
-        if (!exact.isEmpty()) {
-            return exact;
+        Optional<Source> named = platform.source(name); // its id, or a name it had before (sysctl's argv slug)
+        if (named.isPresent()) {
+            return List.of(named.get());
         }
         return platform.parseableSources().stream().filter(s -> s.id().startsWith(name)).toList();
     }

@@ -78,5 +78,24 @@ class ParseCommandTest {
         Cli r = Cli.run("parse", "--help");
         assertEquals(0, r.exit);
         assertTrue(r.out.contains("proc-net-tcp") && r.out.contains("ss-ltn"), r.out);
+        assertTrue(r.out.contains("\n    sysctl                   sysctl net.inet.tcp.syncache"), r.out);
+        for (String line : r.out.split("\n")) {
+            assertTrue(line.length() <= ParseCommand.HELP_WIDTH || !line.contains(" "), "wrapped mid-word: " + line);
+        }
+    }
+
+    @Test
+    void theBsdSettingsSourceHasAShortNameAndItsFormerOneStillWorks() {
+        String capture = "../collectors/src/test/resources/fixtures/freebsd/12.1-jc/cmd/sysctl-net.inet.tcp.txt";
+        Cli r = Cli.run("parse", "--platform", "freebsd", "--source", "sysctl", capture);
+        assertEquals(0, r.exit, r.err);
+        assertTrue(r.out.contains("\"source\": \"sysctl\""), r.out);
+        Cli former = Cli.run("parse", "--platform", "freebsd", "--source",
+                "sysctl-net.inet.tcp.syncache-net.inet.tcp.syncookies-net.inet.tcp.syncookies_only-kern.ipc.somaxconn-"
+                        + "net.inet.tcp.msl-net.inet.tcp.keepinit-net.inet.tcp.finwait2_timeout-net.inet.tcp.maxtcptw-"
+                        + "net.inet.tcp.blackhole-net.inet.tcp.drop_synfin-net.inet.ip.portrange.first-net.inet.ip.portrange.last",
+                capture);
+        assertEquals(0, former.exit, former.err);
+        assertTrue(former.out.contains("\"source\": \"sysctl\""), former.out);
     }
 }
