@@ -54,6 +54,16 @@ class OutOfRangeValuesTest {
     }
 
     @Test
+    void aListenersAcceptQueuePastSixtyFourBitsIsNotTakenAsZero() {
+        // linux/6.18-lab-synflood/proc/net/tcp, rx_queue 00000011 made 17 hex digits
+        Parsed<Reading> p = ProcNetTcpParser.parse(SourceText.of(
+                "   0: 0200630A:1F91 00000000:0000 0A 00000000:10000000000000011 00:00000000 00000000     0        0 11955 18\n"
+                + "   1: 0200630A:1F90 00000000:0000 0A 00000000:00000000 00:00000000 00000000     0        0 11921 130\n"));
+        notUnderstood(p, "rx_queue");
+        assertEquals(List.of(8080), p.value().listeners().stream().map(q -> q.port()).toList());
+    }
+
+    @Test
     void ssQueuesAreNotNegativeAndPortsAreSixteenBits() {
         // linux/6.18-lab-synflood/cmd/ss-ltn.txt
         Parsed<Reading> l = SsListenParser.parse(List.of(
