@@ -139,7 +139,7 @@ final class FixtureSnapshots {
     private static Contribution ok(Platform p, String id, long tookMicros, RawPart... parts) {
         Source src = p.source(id).orElseThrow(() -> new IllegalArgumentException("no source " + id));
         Parsed<Reading> parsed = src.parser().parse(new SourceText(List.of(parts)));
-        if (parsed.nothingUnderstood()) {
+        if (parsed.inputNotUnderstood()) {
             throw new IllegalStateException(id + ": nothing understood in the fixture");
         }
         return new Contribution(parsed.value(), new SourceStatus(id, SourceHealth.OK, "",

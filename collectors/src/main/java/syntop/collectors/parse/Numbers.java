@@ -36,6 +36,50 @@ public final class Numbers {
         }
     }
 
+    /**
+     * A count, a limit, a queue length or a size: decimal digits only, no sign, at most
+     * {@link Long#MAX_VALUE}; empty for anything else. Such a value is never negative, and one too
+     * large to hold is not understood rather than dropped: {@link #notACount} says why.
+     */
+    public static OptionalLong parseCount(String s) {
+        if (s == null || s.isEmpty() || s.length() > 19) {
+            return OptionalLong.empty();
+        }
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return OptionalLong.empty();
+            }
+        }
+        try {
+            return OptionalLong.of(Long.parseLong(s));
+        } catch (NumberFormatException e) {
+            return OptionalLong.empty(); // 19 digits above 2^63-1
+        }
+    }
+
+    /** Why {@code s} is not a count, in words for an unparsed line: negative, too large, or not a number. */
+    public static String notACount(String s) {
+        String t = s == null ? "" : s.strip();
+        String digits = t.startsWith("-") || t.startsWith("+") ? t.substring(1) : t;
+        boolean number = !digits.isEmpty() && digits.chars().allMatch(c -> c >= '0' && c <= '9');
+        if (!number) {
+            return "not a number";
+        }
+        if (t.startsWith("-") && digits.chars().anyMatch(c -> c != '0')) {
+            return "negative";
+        }
+        return parseCount(digits).isPresent() ? "written with a sign" : "too large (over 2^63-1)";
+    }
+
+    /** The largest TCP port. */
+    public static final int MAX_PORT = 65535;
+
+    /** A TCP port number, 0 to {@value #MAX_PORT} (0 is the wildcard port of an unconnected socket). */
+    public static boolean isPort(long port) {
+        return port >= 0 && port <= MAX_PORT;
+    }
+
     /** A hexadecimal unsigned integer of up to 16 digits; empty for anything else. */
     public static OptionalLong parseHex(String s) {
         if (s == null) {

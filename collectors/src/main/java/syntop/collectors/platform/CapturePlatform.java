@@ -76,7 +76,7 @@ public final class CapturePlatform implements Platform {
     @Override
     public List<Source> sources() {
         return recorded.parseableSources().stream()
-                .filter(src -> manifest.samples().stream().anyMatch(sample -> sample.source(src.id()).isPresent()))
+                .filter(src -> manifest.samples().stream().anyMatch(sample -> entryOf(sample, src).isPresent()))
                 .toList();
     }
 
@@ -106,12 +106,17 @@ public final class CapturePlatform implements Platform {
         Manifest.Sample s = manifest.samples().get(sample);
         List<RawOutput> out = new ArrayList<>();
         for (Source src : sources()) {
-            Optional<Manifest.SourceEntry> e = s.source(src.id());
+            Optional<Manifest.SourceEntry> e = entryOf(s, src);
             out.add(e.isEmpty()
                     ? RawOutput.failed(src.id(), RawOutput.Outcome.NOT_FOUND, Duration.ZERO, "not in this capture")
                     : raw(src, s.dir(), e.get()));
         }
         return out;
+    }
+
+    /** The sample's entry for this source, under its id or a name it was known by ({@link Source#answersTo}). */
+    private static Optional<Manifest.SourceEntry> entryOf(Manifest.Sample sample, Source src) {
+        return sample.source(src.id()).or(() -> sample.sources().stream().filter(e -> src.answersTo(e.id())).findFirst());
     }
 
     private RawOutput raw(Source src, String dir, Manifest.SourceEntry e) {

@@ -57,8 +57,11 @@ public interface Platform {
         return Optional.empty();
     }
 
+    /** The source of this id, or of a name it was known by before ({@link Source#answersTo}). */
     default Optional<Source> source(String id) {
-        return parseableSources().stream().filter(s -> s.id().equals(id)).findFirst();
+        List<Source> all = parseableSources();
+        return all.stream().filter(s -> s.id().equals(id)).findFirst()
+                .or(() -> all.stream().filter(s -> s.answersTo(id)).findFirst());
     }
 
     /**

@@ -24,7 +24,8 @@ import syntop.collectors.source.Source;
  * polled no more often than keeps its cost (the poll's time and its parse) within
  * {@link #TABLE_SHARE_PERCENT}% of the time, so a table of half a million sockets is read every few
  * seconds rather than making a loaded machine busier; between polls its last reading is reused and
- * marked stale with the reason. Cheap counter sources stay at the chosen interval.
+ * marked stale with the reason. Cheap counter sources stay at the chosen interval. A source whose
+ * output was over the output cap waits twice as long after each such poll.
  */
 public final class Sampler implements AutoCloseable {
     /** The longest a backed-off source waits between polls. */
@@ -138,7 +139,9 @@ public final class Sampler implements AutoCloseable {
                 long parseStart = System.nanoTime();
                 SourceResult r = SourceEvaluation.evaluate(polledAs.get(s.id()), raw, Duration.ZERO);
                 Duration parsing = Duration.ofNanos(System.nanoTime() - parseStart);
-                if (polledAs.get(s.id()) != s) {
+                if (raw.outcome() == RawOutput.Outcome.TOO_LARGE) {
+                    backOff(s, st);
+                } else if (polledAs.get(s.id()) != s) {
                     // a stand-in is only polled while the table is small; if it grew meanwhile, the next
                     // tick reads it the other way and measures that
                     st.every = floor(s, interval);
@@ -181,6 +184,17 @@ public final class Sampler implements AutoCloseable {
         Duration every = Duration.ofNanos((wantNanos + step - 1) / step * step);
         Duration cap = MAX_BACKOFF.compareTo(floor) > 0 ? MAX_BACKOFF : floor;
         st.every = every.compareTo(floor) < 0 ? floor : every.compareTo(cap) > 0 ? cap : every;
+    }
+
+    /**
+     * An output over the cap will most likely be over it next second too, and each try costs the
+     * host a full listing: wait twice as long after each such poll, up to {@link #MAX_BACKOFF}.
+     */
+    private void backOff(Source s, SourceState st) {
+        Duration floor = floor(s, interval);
+        Duration doubled = st.everPolled ? st.every.multipliedBy(2) : floor.multipliedBy(2);
+        Duration cap = MAX_BACKOFF.compareTo(floor) > 0 ? MAX_BACKOFF : floor;
+        st.every = doubled.compareTo(cap) > 0 ? cap : doubled;
     }
 
     private static RawOutput await(Source s, Future<RawOutput> f) {

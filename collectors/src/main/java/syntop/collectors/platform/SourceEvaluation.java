@@ -22,7 +22,7 @@ public final class SourceEvaluation {
     }
 
     public static SourceResult evaluate(Source source, RawOutput raw, Duration every) {
-        Parsed<Reading> empty = new Parsed<>(Reading.empty(), 0, List.of(), List.of(), Optional.empty());
+        Parsed<Reading> empty = new Parsed<>(Reading.empty(), 0, 0, List.of(), List.of(), Optional.empty());
         switch (raw.outcome()) {
             case NOT_FOUND:
                 return result(source, raw, empty, SourceHealth.UNAVAILABLE, raw.detail(), every);
@@ -31,6 +31,7 @@ public final class SourceEvaluation {
             case TIMEOUT:
                 return result(source, raw, empty, SourceHealth.TIMEOUT, raw.detail(), every);
             case FAILED:
+            case TOO_LARGE:
                 return result(source, raw, empty, SourceHealth.UNAVAILABLE, raw.detail(), every);
             default:
                 break;
@@ -50,13 +51,15 @@ public final class SourceEvaluation {
         if (parsed.needsRoot().isPresent()) {
             return result(source, raw, parsed, SourceHealth.NEEDS_ROOT, parsed.needsRoot().get(), every);
         }
-        if (raw.exitCode() != 0 && parsed.nothingUnderstood()) {
+        if (raw.exitCode() != 0 && parsed.inputNotUnderstood()) {
             String why = stderr.isEmpty() ? "exited with status " + raw.exitCode() : stderr;
             return result(source, raw, parsed, SourceHealth.UNAVAILABLE, program(source) + ": " + why, every);
         }
-        if (parsed.nothingUnderstood()) {
-            String why = text.isBlank() ? "printed nothing" : "output not understood: " + parsed.unparsed().stream()
-                    .findFirst().map(SourceEvaluation::shorten).orElse("");
+        if (parsed.inputNotUnderstood()) {
+            String why = text.isBlank() ? "printed nothing" : "output not understood"
+                    + (parsed.understood() > 0 ? " (" + parsed.understood() + " of "
+                            + (parsed.understood() + parsed.notUnderstood()) + " lines read)" : "")
+                    + ": " + parsed.unparsed().stream().findFirst().map(SourceEvaluation::shorten).orElse("");
             return result(source, raw, parsed, SourceHealth.UNPARSED, why, every);
         }
         String detail = parsed.notes().isEmpty() ? raw.detail() : String.join("; ", parsed.notes());
@@ -65,7 +68,8 @@ public final class SourceEvaluation {
 
     private static SourceResult result(Source source, RawOutput raw, Parsed<Reading> parsed, SourceHealth h,
                                        String detail, Duration every) {
-        return new SourceResult(raw, parsed, new SourceStatus(raw.sourceId(), h, detail, raw.took(), every,
+        // the source's id, not the one the output was saved under: a recording may hold a former name
+        return new SourceResult(raw, parsed, new SourceStatus(source.id(), h, detail, raw.took(), every,
                 source.optional()));
     }
 

@@ -89,6 +89,10 @@ public final class TickAssembler {
 
     private String staleReason(String id, Duration every) {
         SourceStatus last = lastStatus.get(id);
+        if (last != null && !last.isOk() && !last.detail().isEmpty()) {
+            // backed off after a failed poll (an output over the cap): why it failed is still the news
+            return "polled every " + Durations.format(every) + "; last poll: " + last.detail();
+        }
         String took = last == null ? "" : ": took " + Durations.format(last.took());
         return "polled every " + Durations.format(every) + took;
     }

@@ -328,14 +328,14 @@ public final class Replay {
             if (source.isEmpty()) {
                 continue;
             }
-            every.put(e.id(), e.every());
+            every.put(source.get().id(), e.every());
             if (e instanceof TickRecord.Raw r) {
                 results.add(SourceEvaluation.evaluate(source.get(), r.raw(), r.every()));
             } else if (e instanceof TickRecord.ParsedOnly p) {
-                RawOutput placeholder = new RawOutput(p.id(), RawOutput.Outcome.COMPLETED, List.of(), "", 0,
+                RawOutput placeholder = new RawOutput(source.get().id(), RawOutput.Outcome.COMPLETED, List.of(), "", 0,
                         p.status().took(), "kept parsed only");
                 results.add(new SourceResult(placeholder,
-                        new Parsed<>(p.reading(), 1, List.of(), List.of(), Optional.empty()), p.status()));
+                        new Parsed<>(p.reading(), 1, 0, List.of(), List.of(), Optional.empty()), p.status()));
             }
         }
         return assembler.assemble(rec.at(), rec.monoNanos(), results, every);

@@ -33,6 +33,9 @@ public final class Acquirer {
                 parts.add(new RawPart(path, fsRoot.read(path)));
             } catch (NoSuchFileException e) {
                 missing.add(path);
+            } catch (BoundedInput.TooLargeException e) {
+                return RawOutput.failed(source.id(), RawOutput.Outcome.TOO_LARGE, since(start), path
+                        + ": over the cap of " + BoundedInput.size(e.cap()) + " (the most syntop reads with this heap), not read");
             } catch (AccessDeniedException e) {
                 return RawOutput.failed(source.id(), RawOutput.Outcome.PERMISSION_DENIED, since(start),
                         path + ": permission denied");

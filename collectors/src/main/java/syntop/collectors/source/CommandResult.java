@@ -9,10 +9,10 @@ import java.util.Objects;
  *
  * @param argv      what was run
  * @param outcome   ran / not found / permission denied / timeout / failed
- * @param stdout    standard output (capped)
+ * @param stdout    standard output (empty when over the cap)
  * @param stderr    standard error (capped)
  * @param exitCode  exit status, -1 when the process did not exit by itself
- * @param truncated true when the output cap was hit and the rest discarded
+ * @param truncated true when the output cap was hit (the outcome is then {@link RawOutput.Outcome#TOO_LARGE})
  * @param took      wall time
  * @param detail    the failure in words, empty when it ran
  */

@@ -5,8 +5,11 @@ import java.util.List;
 
 /** Runs an argument vector (never a shell command line) with a time limit and an output cap. */
 public interface CommandRunner {
-    /** Default cap on captured output: a 500k-socket {@code netstat -an} is about 50 MB. */
-    long DEFAULT_MAX_OUTPUT = 128L * 1024 * 1024;
+    /**
+     * Default cap on captured output, sized to the heap ({@link BoundedInput#DEFAULT_CAP}): a
+     * 500k-socket {@code netstat -an} is about 50 MB and needs a heap of 400 MiB.
+     */
+    long DEFAULT_MAX_OUTPUT = BoundedInput.DEFAULT_CAP;
 
     CommandResult run(List<String> argv, Duration timeout, long maxOutputBytes);
 

@@ -1,6 +1,5 @@
 package syntop.collectors.source;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -41,19 +40,32 @@ public record FsRoot(Path root) {
      * answer a read that does not start at offset 0 with end of file, leaving "4" of "4096".
      */
     public byte[] read(String absolutePath) throws IOException {
+        return read(absolutePath, BoundedInput.DEFAULT_CAP);
+    }
+
+    /** {@link #read(String)}, refused with {@link BoundedInput.TooLargeException} past {@code cap} bytes. */
+    public byte[] read(String absolutePath, long cap) throws IOException {
         try (InputStream in = Files.newInputStream(resolve(absolutePath))) {
             byte[] first = new byte[FIRST_READ];
             int n = in.read(first, 0, first.length);
             if (n < 0) {
                 return new byte[0];
             }
+            if (n > cap) {
+                throw new BoundedInput.TooLargeException(absolutePath, cap);
+            }
             if (n < WHOLE_BELOW) {
                 return Arrays.copyOf(first, n);
             }
-            ByteArrayOutputStream out = new ByteArrayOutputStream(2 * n);
-            out.write(first, 0, n);
-            in.transferTo(out);
-            return out.toByteArray();
+            byte[] rest;
+            try {
+                rest = BoundedInput.readAll(in, cap - n, absolutePath);
+            } catch (BoundedInput.TooLargeException e) {
+                throw new BoundedInput.TooLargeException(absolutePath, cap);
+            }
+            byte[] all = Arrays.copyOf(first, n + rest.length);
+            System.arraycopy(rest, 0, all, n, rest.length);
+            return all;
         }
     }
 

@@ -124,9 +124,13 @@ public final class ProcessCommandRunner implements CommandRunner {
             return new CommandResult(argv, RawOutput.Outcome.TIMEOUT, stdout, stderr, -1, truncated.get(), took,
                     argv.get(0) + ": no answer within " + format(timeout) + ", killed");
         }
-        int exit = process.exitValue();
-        String detail = truncated.get() ? "output larger than " + maxOutputBytes + " bytes, cut" : "";
-        return new CommandResult(argv, RawOutput.Outcome.COMPLETED, stdout, stderr, exit, truncated.get(), took, detail);
+        if (truncated.get()) {
+            // a cut table would give wrong counts, and the exit status is then only the signal it was stopped by
+            return new CommandResult(argv, RawOutput.Outcome.TOO_LARGE, new byte[0], stderr, -1, true, took,
+                    argv.get(0) + ": output over the cap of " + BoundedInput.size(maxOutputBytes)
+                            + " (the most syntop reads with this heap), stopped and not read");
+        }
+        return new CommandResult(argv, RawOutput.Outcome.COMPLETED, stdout, stderr, process.exitValue(), false, took, "");
     }
 
     private static String format(Duration d) {

@@ -29,6 +29,8 @@ public record RawOutput(String sourceId, Outcome outcome, List<RawPart> parts, S
         PERMISSION_DENIED,
         /** The command exceeded its time budget and was killed. */
         TIMEOUT,
+        /** The output was over the cap: the command was stopped there and nothing of it was kept. */
+        TOO_LARGE,
         /** Any other I/O failure. */
         FAILED
     }

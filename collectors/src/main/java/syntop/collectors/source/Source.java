@@ -52,6 +52,15 @@ public record Source(String id, Acquisition acquisition, SourceParser parser, Du
         Objects.requireNonNull(every);
     }
 
+    /**
+     * True for this source's id, and for a command source also for the slug of its argv: what
+     * syntop 0.x named every command source by, and what recordings and bundles of that time hold
+     * (the BSD {@code sysctl} source was {@code sysctl-kern.ipc.somaxconn-net.inet.tcp.msl-…}).
+     */
+    public boolean answersTo(String name) {
+        return id.equals(name) || (acquisition instanceof Acquisition.Command c && slug(c.argv()).equals(name));
+    }
+
     /** The slug of an argv: without leading dashes, joined by '-', case kept ({@code netstat -s -p tcp} → {@code netstat-s-p-tcp}). */
     public static String slug(java.util.List<String> argv) {
         StringBuilder sb = new StringBuilder();

@@ -37,10 +37,15 @@ class SamplerTest {
     static final class FakeRunner implements CommandRunner {
         final List<List<String>> ran = new ArrayList<>();
         Duration tableTook = Duration.ofMillis(5);
+        boolean tableOverTheCap;
 
         @Override
         public synchronized CommandResult run(List<String> argv, Duration timeout, long maxOutputBytes) {
             ran.add(argv);
+            if (argv.get(0).equals("table") && tableOverTheCap) {
+                return new CommandResult(argv, RawOutput.Outcome.TOO_LARGE, new byte[0], "", -1, true, tableTook,
+                        "table: output over the cap of 12 MiB (the most syntop reads with this heap), stopped and not read");
+            }
             if (argv.get(0).equals("table") || argv.get(0).equals("small-table")) {
                 return new CommandResult(argv, RawOutput.Outcome.COMPLETED,
                         "State Recv-Q Send-Q Local Address:Port Peer Address:Port\nLISTEN 3 128 0.0.0.0:80 0.0.0.0:*\n"
@@ -129,6 +134,30 @@ class SamplerTest {
         }
         assertEquals(SourceHealth.OK, tick().sources().get("table").health());
         assertEquals(Duration.ofSeconds(1), sampler.sample().sources().get("table").every(), "back to the interval when fast");
+    }
+
+    @Test
+    void anOutputOverTheCapIsSaidInWordsAndTriedLessAndLessOften() {
+        runner.tableOverTheCap = true;
+        Snapshot first = tick();
+        SourceStatus table = first.sources().get("table");
+        assertEquals(SourceHealth.UNAVAILABLE, table.health());
+        assertTrue(table.detail().contains("output over the cap of 12 MiB"), table.detail());
+        assertEquals(Duration.ofSeconds(2), table.every());
+        SourceStatus between = tick().sources().get("table");
+        assertEquals(SourceHealth.STALE, between.health());
+        assertEquals("polled every 2 s; last poll: table: output over the cap of 12 MiB (the most syntop reads with "
+                + "this heap), stopped and not read", between.detail());
+        for (int i = 0; i < 59; i++) {
+            tick();
+        }
+        assertEquals(Duration.ofSeconds(30), sampler.sample().sources().get("table").every());
+        // polled at 0, 2, 6, 14, 30 and 60 s: not every tick, as before
+        assertEquals(6, runner.count("table"));
+        runner.tableOverTheCap = false;
+        mono.addAndGet(Duration.ofSeconds(30).toNanos());
+        assertEquals(SourceHealth.OK, tick().sources().get("table").health());
+        assertEquals(Duration.ofSeconds(1), tick().sources().get("table").every(), "back to the interval once readable");
     }
 
     /**

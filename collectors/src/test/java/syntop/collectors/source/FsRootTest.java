@@ -13,6 +13,23 @@ import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
 class FsRootTest {
+    @Test
+    @EnabledOnOs(OS.LINUX)
+    void aFileOverTheCapIsRefusedNotReadToTheEnd() {
+        BoundedInput.TooLargeException e = org.junit.jupiter.api.Assertions.assertThrows(
+                BoundedInput.TooLargeException.class, () -> FsRoot.live().read("/dev/zero", 1024 * 1024));
+        assertTrue(e.getMessage().equals("/dev/zero: too large (over 1 MiB)"),
+                e.getMessage());
+    }
+
+    @Test
+    void aFileAtTheCapIsRead(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Files.write(dir.resolve("f"), new byte[100_000]);
+        assertTrue(new FsRoot(dir).read("/f", 100_000).length == 100_000);
+        org.junit.jupiter.api.Assertions.assertThrows(BoundedInput.TooLargeException.class,
+                () -> new FsRoot(dir).read("/f", 99_999));
+    }
+
     /** Integer sysctls end the file after any read that does not start at offset 0; the whole value must come back. */
     @Test
     @EnabledOnOs(OS.LINUX)

@@ -69,7 +69,25 @@ class ProcessCommandRunnerTest {
     void endlessOutputIsCappedAndTheProcessStopped() {
         CommandResult r = runner.run(List.of("yes", "syntop"), Duration.ofSeconds(10), 100_000);
         assertTrue(r.truncated());
-        assertEquals(100_000, r.stdout().length);
+        assertEquals(RawOutput.Outcome.TOO_LARGE, r.outcome(), "not an exit status of the signal it was stopped by");
+        assertEquals(0, r.stdout().length, "a cut output is not parsed");
+        assertEquals("yes: output over the cap of 100000 bytes (the most syntop reads with this heap), stopped and not read",
+                r.detail());
         assertTrue(r.took().toMillis() < 9000);
+    }
+
+    @Test
+    void outputJustUnderTheCapIsRead() {
+        CommandResult r = runner.run(List.of("head", "-c", "100000", "/dev/zero"), Duration.ofSeconds(10), 100_000);
+        assertEquals(RawOutput.Outcome.COMPLETED, r.outcome(), r.detail());
+        assertEquals(100_000, r.stdout().length);
+        assertEquals(0, r.exitCode());
+    }
+
+    @Test
+    void theDefaultCapFitsTheHeap() {
+        // a 100 MB ss output in the launcher's 96 MiB heap once killed the reader, and ss died of SIGPIPE (141)
+        assertTrue(CommandRunner.DEFAULT_MAX_OUTPUT <= Runtime.getRuntime().maxMemory() / 8);
+        assertTrue(CommandRunner.DEFAULT_MAX_OUTPUT <= 128L * 1024 * 1024);
     }
 }

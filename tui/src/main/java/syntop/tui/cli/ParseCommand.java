@@ -29,6 +29,7 @@ import syntop.collectors.platform.CapturePlatform;
 import syntop.collectors.platform.Platform;
 import syntop.collectors.platform.Platforms;
 import syntop.collectors.report.SnapshotJson;
+import syntop.collectors.source.BoundedInput;
 import syntop.collectors.source.RawPart;
 import syntop.collectors.source.Source;
 import syntop.collectors.source.SourceText;
@@ -64,10 +65,35 @@ public final class ParseCommand implements Callable<Integer> {
             Platform p = offline(os);
             b.append("  ").append(os.token()).append(":%n");
             for (Source s : p.parseableSources()) {
-                b.append(String.format("    %-24s %s%n", s.id(), s.acquisition().describe().replace("%", "%%")));
+                b.append(wrapped(String.format("    %-24s ", s.id()), s.acquisition().describe().replace("%", "%%")));
             }
         }
         parse.getCommandSpec().usageMessage().footer(b.toString());
+    }
+
+    /** Help lines are this wide at most; a long argv (a dozen sysctl keys) goes on at the same indent. */
+    static final int HELP_WIDTH = 80;
+
+    /** {@code text} after {@code lead}, wrapped at blanks to {@link #HELP_WIDTH}, never inside a word. */
+    static String wrapped(String lead, String text) {
+        StringBuilder out = new StringBuilder(lead);
+        int column = lead.length();
+        boolean first = true;
+        for (String word : text.split(" ")) {
+            if (!first && column + 1 + word.length() > HELP_WIDTH) {
+                out.append("%n").append(" ".repeat(lead.length()));
+                column = lead.length();
+                first = true;
+            }
+            if (!first) {
+                out.append(' ');
+                column++;
+            }
+            out.append(word);
+            column += word.length();
+            first = false;
+        }
+        return out.append("%n").toString();
     }
 
     private static Platform offline(OsFamily os) {
@@ -105,9 +131,17 @@ public final class ParseCommand implements Callable<Integer> {
         }
         Source source = matches.get(0);
         List<RawPart> parts = new ArrayList<>();
+        long room = BoundedInput.DEFAULT_CAP; // the FILEs are one input, held at once as a source's output is
         for (Path f : files) {
             try {
-                parts.add(new RawPart(f.toString(), Files.readAllBytes(f)));
+                byte[] data = BoundedInput.read(f, room);
+                room -= data.length;
+                parts.add(new RawPart(f.toString(), data));
+            } catch (BoundedInput.TooLargeException e) {
+                err.println("syntop parse: " + f + ": too large (over " + BoundedInput.size(BoundedInput.DEFAULT_CAP)
+                        + (parts.isEmpty() ? "" : " with the files before it")
+                        + ", the most syntop reads with this heap; a larger -Xmx in SYNTOP_JAVA_OPTS reads more)");
+                return ExitCodes.SOURCE_FAILED;
             } catch (IOException e) {
                 err.println("syntop parse: cannot read " + f + ": " + e.getMessage());
                 return ExitCodes.USAGE;
@@ -122,8 +156,10 @@ public final class ParseCommand implements Callable<Integer> {
         }
         out.print(SnapshotJson.parsed(os.token(), source.id(), parsed));
         out.flush();
-        if (parsed.nothingUnderstood()) {
-            err.println("syntop parse: nothing in the input was understood as " + source.id() + " output");
+        if (parsed.inputNotUnderstood()) {
+            err.println("syntop parse: the input was not understood as " + source.id() + " output"
+                    + (parsed.understood() == 0 ? " (no line was)" : " (" + parsed.notUnderstood() + " of "
+                            + (parsed.understood() + parsed.notUnderstood()) + " lines were not)"));
             return ExitCodes.SOURCE_FAILED;
         }
         return ExitCodes.OK;
@@ -149,9 +185,9 @@ public final class ParseCommand implements Callable<Integer> {
     }
 
     static List<Source> findSources(Platform platform, String name) {
-        List<Source> exact = platform.parseableSources().stream().filter(s -> s.id().equals(name)).toList();
-        if (!exact.isEmpty()) {
-            return exact;
+        Optional<Source> named = platform.source(name); // its id, or a name it had before (sysctl's argv slug)
+        if (named.isPresent()) {
+            return List.of(named.get());
         }
         return platform.parseableSources().stream().filter(s -> s.id().startsWith(name)).toList();
     }

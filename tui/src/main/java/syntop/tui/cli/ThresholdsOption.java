@@ -2,6 +2,7 @@ package syntop.tui.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -9,6 +10,7 @@ import java.util.Optional;
 
 import picocli.CommandLine.Option;
 import syntop.collectors.detect.Thresholds;
+import syntop.collectors.source.BoundedInput;
 
 /**
  * {@code --thresholds FILE}: the verdicts' thresholds ({@code key = value}, see README). Without
@@ -16,6 +18,9 @@ import syntop.collectors.detect.Thresholds;
  * when it exists. Unknown keys and bad values are reported and their defaults kept.
  */
 public final class ThresholdsOption {
+    /** A thresholds file is a dozen lines; anything near this is not one (and /dev/zero never ends). */
+    static final long MAX_BYTES = 1024 * 1024;
+
     @Option(names = "--thresholds", paramLabel = "FILE",
             description = "verdict thresholds, key = value (default: ~/.config/syntop/thresholds.conf if present)")
     Path file;
@@ -27,11 +32,16 @@ public final class ThresholdsOption {
             return Optional.of(Thresholds.defaults());
         }
         try {
-            Thresholds.Loaded loaded = Thresholds.parse(Files.readAllLines(path));
+            byte[] text = BoundedInput.read(path, MAX_BYTES);
+            Thresholds.Loaded loaded = Thresholds.parse(
+                    new String(text, StandardCharsets.UTF_8).lines().toList());
             for (String w : loaded.warnings()) {
                 err.println("syntop: " + path + ": " + w);
             }
             return Optional.of(loaded.thresholds());
+        } catch (BoundedInput.TooLargeException e) {
+            err.println("syntop: cannot read thresholds " + e.getMessage() + "; a thresholds file is a few lines");
+            return Optional.empty();
         } catch (IOException e) {
             err.println("syntop: cannot read thresholds " + path + ": " + e.getMessage());
             return Optional.empty();

@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -31,6 +32,20 @@ class ThresholdsOptionTest {
         Thresholds t = new ThresholdsOption().load(Map.of("HOME", home.toString()), new PrintWriter(new StringWriter()))
                 .orElseThrow();
         assertEquals(Thresholds.defaults(), t);
+    }
+
+    @Test
+    void aFileTooLargeToBeOneIsRefusedInWords(@TempDir Path dir) throws Exception {
+        Path line = dir.resolve("one-line.conf");
+        Files.write(line, "x".repeat((int) ThresholdsOption.MAX_BYTES + 1).getBytes());
+        for (Path f : List.of(line, Path.of("/dev/zero"))) {
+            if (!Files.exists(f)) {
+                continue;
+            }
+            Cli r = Cli.run("once", "--thresholds", f.toString(), "--interval", "0");
+            assertEquals(ExitCodes.USAGE, r.exit, r.err);
+            assertTrue(r.err.contains("cannot read thresholds " + f + ": too large (over 1 MiB)"), r.err);
+        }
     }
 
     @Test

@@ -56,8 +56,8 @@ public record BsdAddress(String host, OptionalInt port, String portText) {
             }
         }
         if (Character.isDigit(portText.charAt(0))) {
-            long p = Numbers.parseLong(portText).orElse(-1);
-            if (p < 0 || p > 65535) {
+            long p = Numbers.parseCount(portText).orElse(-1);
+            if (!Numbers.isPort(p)) {
                 return Optional.empty();
             }
             return Optional.of(new BsdAddress(host, OptionalInt.of((int) p), portText));

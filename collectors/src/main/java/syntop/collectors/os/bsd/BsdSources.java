@@ -18,6 +18,13 @@ public final class BsdSources {
     public static final List<String> PFCTL_INFO = List.of("pfctl", "-si");
     public static final List<String> PFCTL_MEMORY = List.of("pfctl", "-sm");
 
+    /**
+     * The id of the settings source. Not its argv slug like the others: a dozen keys make a slug of
+     * 300 characters for chips, metrics labels and {@code parse --source}; the slug is still accepted
+     * ({@link Source#answersTo}).
+     */
+    public static final String SYSCTL_ID = "sysctl";
+
     private static final Duration COMMAND_BUDGET = Duration.ofSeconds(2);
     /** The full listing locks the tables (FreeBSD): give up after a second and poll it less often (see Sampler). */
     private static final Duration TABLE_BUDGET = Duration.ofSeconds(1);
@@ -43,8 +50,9 @@ public final class BsdSources {
                 command(PFCTL_INFO, t -> PfctlInfoParser.parse(t.lines()), COMMAND_BUDGET, Source.Cost.CHEAP),
                 command(PFCTL_MEMORY, t -> PfctlMemoryParser.parse(t.lines()), COMMAND_BUDGET, Source.Cost.CHEAP)
                         .polledEvery(Source.SETTINGS_EVERY),
-                command(sysctl(tunables), t -> SysctlParser.parse(t.lines(), tunables), COMMAND_BUDGET,
-                        Source.Cost.CHEAP).polledEvery(Source.SETTINGS_EVERY));
+                new Source(SYSCTL_ID, new Acquisition.Command(sysctl(tunables)),
+                        t -> SysctlParser.parse(t.lines(), tunables), COMMAND_BUDGET, Source.Cost.CHEAP)
+                        .polledEvery(Source.SETTINGS_EVERY));
     }
 
     private static Source command(List<String> argv, SourceParser parser, Duration budget, Source.Cost cost) {

@@ -68,8 +68,8 @@ public final class NetstatConnectionsParser {
             int p = -1;
             for (int i = 0; i < Math.min(3, f.length - 2); i++) {
                 // a protocol column is followed by Recv-Q and Send-Q, for TCP and UDP rows alike
-                if (BsdAddress.isProtocolName(f[i]) && Numbers.parseLong(f[i + 1]).isPresent()
-                        && Numbers.parseLong(f[i + 2]).isPresent()) {
+                if (BsdAddress.isProtocolName(f[i]) && Numbers.parseCount(f[i + 1]).isPresent()
+                        && Numbers.parseCount(f[i + 2]).isPresent()) {
                     p = i;
                     break;
                 }

@@ -1,5 +1,6 @@
 package syntop.collectors.os.bsd;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
 
@@ -15,7 +16,9 @@ import syntop.collectors.parse.Parsed;
  * given as {@code tcp}. Rows are split on blanks, never by column, because header and rows are not
  * aligned on every version. Rows of other protocols (unix, udp, sctp), the trailing tables of newer
  * macOS (routing, pfkey sockets) and FreeBSD's "Some tcp sockets may have been deleted." are read
- * and skipped. Rows filtered by grep (no header) are read too.
+ * and skipped, but only once the listen queue table has been seen: a listing without one (the
+ * output of {@code netstat -an}) is another command's, and its lines are not understood. Rows
+ * filtered by grep (no header) are read too.
  */
 public final class NetstatListenParser {
     private enum Section { LISTEN, OTHER }
@@ -30,6 +33,8 @@ public final class NetstatListenParser {
         boolean changedNoted = false;
         int cutRows = 0;
         int namedPorts = 0;
+        boolean queuesSeen = false;
+        List<String> otherTables = new ArrayList<>(); // skipped lines, understood once the queue table is seen
         for (String line : lines) {
             if (line.isBlank()) {
                 continue;
@@ -38,12 +43,13 @@ public final class NetstatListenParser {
             if (t.startsWith("Current listen queue sizes")) {
                 // "(qlen/incqlen/maxqlen)" is TCP's; SCTP's block says "(qlen/maxqlen)"
                 section = t.contains("incqlen") ? Section.LISTEN : Section.OTHER;
+                queuesSeen |= section == Section.LISTEN;
                 c.understood();
                 continue;
             }
             if (t.startsWith("Active ") || t.startsWith("Registered ")) {
                 section = Section.OTHER;
-                c.understood();
+                otherTables.add(line);
                 continue;
             }
             if (BsdAddress.isListChangedLine(t)) {
@@ -60,7 +66,7 @@ public final class NetstatListenParser {
                 continue;
             }
             if (section == Section.OTHER) {
-                c.understood();
+                otherTables.add(line);
                 continue;
             }
             int q = -1;
@@ -75,6 +81,7 @@ public final class NetstatListenParser {
                 c.unparsed(line);
                 continue;
             }
+            queuesSeen = true;
             String proto = q > 0 && BsdAddress.isProtocolName(f[q - 1]) ? f[q - 1] : "tcp";
             if (!BsdAddress.isTcpProtocol(proto)) {
                 c.understood(); // unix, udp, sctp… sockets: not ours
@@ -99,6 +106,11 @@ public final class NetstatListenParser {
                     OptionalLong.of(queue[2])));
             c.understood();
         }
+        if (queuesSeen) {
+            c.understood(otherTables.size());
+        } else {
+            otherTables.forEach(c::unparsed);
+        }
         if (cutRows > 0) {
             c.note("queue rows without a local address (output cut?): " + cutRows);
         }
@@ -115,11 +127,10 @@ public final class NetstatListenParser {
         if (a <= 0 || b < 0 || s.indexOf('/', b + 1) >= 0) {
             return null;
         }
-        OptionalLong x = Numbers.parseLong(s.substring(0, a));
-        OptionalLong y = Numbers.parseLong(s.substring(a + 1, b));
-        OptionalLong z = Numbers.parseLong(s.substring(b + 1));
-        if (x.isEmpty() || y.isEmpty() || z.isEmpty() || x.getAsLong() < 0 || y.getAsLong() < 0 || z.getAsLong() < 0
-                || s.charAt(0) == '+' || s.charAt(a + 1) == '+' || s.charAt(b + 1) == '+') {
+        OptionalLong x = Numbers.parseCount(s.substring(0, a));
+        OptionalLong y = Numbers.parseCount(s.substring(a + 1, b));
+        OptionalLong z = Numbers.parseCount(s.substring(b + 1));
+        if (x.isEmpty() || y.isEmpty() || z.isEmpty()) {
             return null;
         }
         return new long[] {x.getAsLong(), y.getAsLong(), z.getAsLong()};

@@ -18,7 +18,8 @@ import syntop.collectors.parse.Parsed;
 
 /**
  * {@code netstat -s -p tcp} on FreeBSD and macOS: a {@code tcp:} line, then one counter per line,
- * number first, indented by one to three tabs; some lines carry a second number in parentheses
+ * number first, indented by one to three tabs (or, pasted, by blanks: nesting is read from relative
+ * indentation, see {@link Nesting}); some lines carry a second number in parentheses
  * ({@code N data packets (M bytes)}, {@code N connections closed (including M drops)}). FreeBSD 11+
  * ends with a {@code TCP connection count by state:} section.
  *
@@ -93,24 +94,21 @@ public final class NetstatTcpStatsParser {
         Map<TcpState, Long> states = new EnumMap<>(TcpState.class);
         Map<String, Integer> seen = new HashMap<>();
         String[] parents = new String[4];
+        Nesting nesting = new Nesting();
         Section section = Section.NONE;
         int values = 0;
         boolean allZero = true;
-        int orphans = 0;
         for (String line : lines) {
             if (line.isBlank()) {
                 continue;
             }
-            int tabs = 0;
-            while (tabs < line.length() && line.charAt(tabs) == '\t') {
-                tabs++;
+            int lead = 0;
+            while (lead < line.length() && (line.charAt(lead) == '\t' || line.charAt(lead) == ' ')) {
+                lead++;
             }
-            String body = line.substring(tabs).stripTrailing();
-            if (body.startsWith(" ")) {
-                c.unparsed(line); // netstat indents with tabs only
-                continue;
-            }
-            if (tabs == 0 && body.endsWith(":") && !Character.isDigit(body.charAt(0))) {
+            String body = line.substring(lead).stripTrailing();
+            if (lead == 0 && body.endsWith(":") && !Character.isDigit(body.charAt(0))) {
+                nesting.clear();
                 String heading = body.substring(0, body.length() - 1);
                 if (heading.equals("tcp")) {
                     section = Section.TCP;
@@ -148,7 +146,7 @@ public final class NetstatTcpStatsParser {
                 c.unparsed(line);
                 continue;
             }
-            int depth = Math.max(1, Math.min(3, tabs));
+            int depth = Math.min(parents.length - 1, nesting.depth(line, lead));
             parents[depth] = k.base;
             for (int d = depth + 1; d < parents.length; d++) {
                 parents[d] = null;
@@ -158,9 +156,6 @@ public final class NetstatTcpStatsParser {
                 if (parents[d] != null) {
                     qualified.append(parents[d]).append(": ");
                 }
-            }
-            if (depth > 1 && parents[1] == null) {
-                orphans++;
             }
             String name = qualified + k.base;
             int n = seen.merge(name, 1, Integer::sum);
@@ -184,13 +179,62 @@ public final class NetstatTcpStatsParser {
         if (!states.isEmpty()) {
             r.states(StateCounts.of(states));
         }
-        if (orphans > 0) {
-            c.note(orphans + " indented lines came before any top-level line; they are named without it");
+        if (nesting.orphans() > 0) {
+            c.note(nesting.orphans() + " indented lines came before any top-level line; they are named without it");
         }
         if (dialect == Dialect.MACOS && values >= MIN_LINES_FOR_HIDDEN && allZero) {
             c.needsRoot(NEEDS_ROOT);
         }
         return c.result(r.build());
+    }
+
+    /**
+     * How deep a counter line sits, judged by its indentation relative to the lines above it in the
+     * section, not by a count of tabs: netstat indents with one to three tabs, and a pasted copy has
+     * them as 8, 4 or 2 blanks each. A line indented more than the one above is one level deeper; a
+     * line indented less goes back to the level it matches (or the nearest shallower one).
+     */
+    private static final class Nesting {
+        private final List<Integer> indents = new ArrayList<>();
+        private int lines;
+        private int orphans;
+
+        void clear() {
+            indents.clear();
+            lines = 0;
+        }
+
+        /** The depth, 1 for the outermost lines, of a line whose first {@code lead} characters are blanks. */
+        int depth(String line, int lead) {
+            int width = width(line, lead);
+            while (!indents.isEmpty() && indents.get(indents.size() - 1) > width) {
+                indents.remove(indents.size() - 1);
+                if (indents.isEmpty()) {
+                    // shallower than every line so far: they all sat under a line that is not in the text
+                    orphans += lines;
+                    lines = 0;
+                }
+            }
+            if (indents.isEmpty() || indents.get(indents.size() - 1) < width) {
+                indents.add(width);
+            }
+            lines++;
+            return indents.size();
+        }
+
+        /** Lines that came before the outermost level of their section (a slice that starts mid-block). */
+        int orphans() {
+            return orphans;
+        }
+
+        /** The column the text starts at, a tab reaching the next multiple of 8 as on a terminal. */
+        private static int width(String line, int lead) {
+            int column = 0;
+            for (int i = 0; i < lead; i++) {
+                column = line.charAt(i) == '\t' ? (column / 8 + 1) * 8 : column + 1;
+            }
+            return column;
+        }
     }
 
     /** {@code 1 connection  in LISTEN state} / {@code 0 connections in CLOSED state}. */
@@ -200,9 +244,9 @@ public final class NetstatTcpStatsParser {
                 || !(f[1].equals("connection") || f[1].equals("connections"))) {
             return false;
         }
-        OptionalLong n = Numbers.parseLong(f[0]);
+        OptionalLong n = Numbers.parseCount(f[0]);
         TcpState s = TcpState.parse(f[3]).orElse(null);
-        if (n.isEmpty() || n.getAsLong() < 0 || s == null) {
+        if (n.isEmpty() || s == null) {
             return false;
         }
         states.merge(s, n.getAsLong(), Long::sum);

@@ -174,7 +174,7 @@ public final class PfctlInfoParser {
                 continue;
             }
             String name = String.join(" ", List.of(f).subList(0, num));
-            long value = Numbers.parseLong(f[num]).getAsLong();
+            long value = Numbers.parseCount(f[num]).getAsLong();
             Section where = section == Section.NONE ? guess(name) : section;
             if (where == Section.NONE || !rateOnly(f, num)) {
                 c.unparsed(line);
@@ -223,7 +223,7 @@ public final class PfctlInfoParser {
     private static boolean syncookieSetting(String[] f, int num, Reading.Builder r) {
         if (num > 0 && f.length == num + 1) {
             String name = String.join(" ", List.of(f).subList(0, num));
-            r.raw("pfctl.syncookies." + name, Numbers.parseLong(f[num]).getAsLong());
+            r.raw("pfctl.syncookies." + name, Numbers.parseCount(f[num]).getAsLong());
             return true;
         }
         if (num > 0 && f.length == num + 2 && f[num + 1].equals("%")) {
@@ -242,13 +242,13 @@ public final class PfctlInfoParser {
         if (num < 0) {
             return true; // "Packets In" / "Packets Out": the lines below belong to it
         }
-        if (num == 0 || f.length != num + 2 || Numbers.parseLong(f[num + 1]).isEmpty()) {
+        if (num == 0 || f.length != num + 2 || Numbers.parseCount(f[num + 1]).isEmpty()) {
             return false;
         }
         String name = lower(String.join(" ", List.of(f).subList(0, num)));
         String base = "pfctl.interface." + iface + "." + (group == null || name.startsWith("bytes") ? "" : group + ".") + name;
-        r.raw(base + ".ipv4", Numbers.parseLong(f[num]).getAsLong());
-        r.raw(base + ".ipv6", Numbers.parseLong(f[num + 1]).getAsLong());
+        r.raw(base + ".ipv4", Numbers.parseCount(f[num]).getAsLong());
+        r.raw(base + ".ipv6", Numbers.parseCount(f[num + 1]).getAsLong());
         return true;
     }
 
@@ -260,8 +260,7 @@ public final class PfctlInfoParser {
     /** Index of the first non-negative integer field, or -1. */
     private static int firstNumber(String[] f) {
         for (int i = 0; i < f.length; i++) {
-            OptionalLong v = Numbers.parseLong(f[i]);
-            if (v.isPresent() && v.getAsLong() >= 0 && Character.isDigit(f[i].charAt(0))) {
+            if (Numbers.parseCount(f[i]).isPresent()) {
                 return i;
             }
         }

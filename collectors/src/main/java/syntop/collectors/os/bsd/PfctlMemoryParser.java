@@ -32,9 +32,9 @@ public final class PfctlMemoryParser {
                 continue;
             }
             if (f.length == 4 && f[1].equals("hard") && f[2].equals("limit")) {
-                OptionalLong v = Numbers.parseLong(f[3]);
-                if (v.isEmpty() || v.getAsLong() < 0 || !Character.isDigit(f[3].charAt(0))) {
-                    c.unparsed(line);
+                OptionalLong v = Numbers.parseCount(f[3]);
+                if (v.isEmpty()) {
+                    c.unparsed(line + " (" + Numbers.notACount(f[3]) + ")");
                     continue;
                 }
                 r.tunable("pfctl.limit." + f[0], f[3]);

@@ -68,9 +68,13 @@ public final class SysctlParser {
             String v = value.toString();
             r.tunable(key, v);
             CounterId id = GAUGES.get(key);
-            OptionalLong n = Numbers.parseLong(v);
-            if (id != null && n.isPresent()) {
-                r.counter(id, n.getAsLong());
+            if (id != null) {
+                OptionalLong n = Numbers.parseCount(v);
+                if (n.isPresent()) {
+                    r.counter(id, n.getAsLong());
+                } else {
+                    c.unparsed(key + ": " + v + " (" + Numbers.notACount(v) + ")");
+                }
             }
         });
         List<String> missing = new ArrayList<>();

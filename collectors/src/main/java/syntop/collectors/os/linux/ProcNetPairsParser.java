@@ -41,6 +41,7 @@ public final class ProcNetPairsParser {
     public static Parsed<Reading> parse(List<String> lines) {
         Parsed.Collector c = new Parsed.Collector();
         Reading.Builder r = Reading.builder();
+        String headerLine = null;
         String[] header = null;
         String headerPrefix = null;
         for (String line : lines) {
@@ -48,48 +49,103 @@ public final class ProcNetPairsParser {
                 continue;
             }
             int colon = line.indexOf(':');
-            if (colon <= 0) {
-                c.unparsed(line);
+            String prefix = colon <= 0 ? "" : line.substring(0, colon);
+            String[] fields = prefix.isEmpty() ? new String[0] : Numbers.fields(line.substring(colon + 1));
+            if (!isName(prefix) || fields.length == 0) {
+                // not "Tcp: …": another command's text (ss, netstat) has blanks or addresses before its first colon
+                unpaired(c, headerLine);
+                headerLine = null;
                 header = null;
+                c.unparsed(line);
                 continue;
             }
-            String prefix = line.substring(0, colon);
-            String[] fields = Numbers.fields(line.substring(colon + 1));
             if (header == null || !prefix.equals(headerPrefix)) {
+                unpaired(c, headerLine);
+                headerLine = line;
                 header = fields;
                 headerPrefix = prefix;
                 continue;
             }
-            if (fields.length != header.length) {
+            if (fields.length != header.length || !allNames(header) || !allNumbers(fields)) {
+                if (fields.length != header.length) {
+                    c.note(prefix + ": " + header.length + " names but " + fields.length + " values");
+                }
+                c.unparsed(headerLine);
                 c.unparsed(line);
-                c.note(prefix + ": " + header.length + " names but " + fields.length + " values");
                 header = null;
+                headerLine = null;
                 continue;
             }
-            boolean any = false;
+            c.understood(2);
             for (int i = 0; i < fields.length; i++) {
-                OptionalLong v = Numbers.parseLong(fields[i]);
+                String name = prefix + header[i];
+                OptionalLong v = value(name, fields[i]);
                 if (v.isEmpty()) {
+                    c.unparsed(prefix + ": " + header[i] + " " + fields[i] + " (" + Numbers.notACount(fields[i]) + ")");
                     continue;
                 }
-                any = true;
-                String name = prefix + header[i];
                 r.raw(name, v.getAsLong());
                 CounterId id = NORMALISED.get(name);
                 if (id != null) {
                     r.counter(id, v.getAsLong());
                 }
             }
-            if (any) {
-                c.understood(2);
-            } else {
-                c.unparsed(line);
-            }
             header = null;
+            headerLine = null;
         }
-        if (header != null) {
-            c.unparsed(headerPrefix + ": (names without a value line)");
+        if (headerLine != null) {
+            c.unparsed(headerLine + " (names without a value line)");
         }
         return c.result(r.build());
+    }
+
+    /**
+     * Every value is an unsigned counter or setting, except {@code Tcp: MaxConn}, which RFC 2012
+     * (tcpMaxConn) sets to -1 where the maximum is dynamic; the kernel prints it signed.
+     */
+    private static OptionalLong value(String name, String text) {
+        if (name.equals("TcpMaxConn") && text.equals("-1")) {
+            return OptionalLong.of(-1);
+        }
+        return Numbers.parseCount(text);
+    }
+
+    private static void unpaired(Parsed.Collector c, String headerLine) {
+        if (headerLine != null) {
+            c.unparsed(headerLine + " (names without a value line)");
+        }
+    }
+
+    /** A section or counter name as the kernel prints it: letters and digits (and '_' in a few counters). */
+    private static boolean isName(String s) {
+        if (s.isEmpty() || !Character.isLetter(s.charAt(0))) {
+            return false;
+        }
+        for (int i = 1; i < s.length(); i++) {
+            char ch = s.charAt(i);
+            if (!(Character.isLetterOrDigit(ch) || ch == '_')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean allNames(String[] fields) {
+        for (String f : fields) {
+            if (!isName(f)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Value lines hold only integers (a value out of range is then reported by itself). */
+    private static boolean allNumbers(String[] fields) {
+        for (String f : fields) {
+            if (Numbers.notACount(f).equals("not a number")) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -12,6 +12,7 @@ import syntop.collectors.model.ListenQueue;
 import syntop.collectors.model.Reading;
 import syntop.collectors.model.StateCounts;
 import syntop.collectors.model.TcpState;
+import syntop.collectors.parse.Numbers;
 import syntop.collectors.parse.Parsed;
 import syntop.collectors.source.RawPart;
 import syntop.collectors.source.SourceText;
@@ -98,8 +99,15 @@ public final class ProcNetTcpParser {
             return;
         }
         int localPort = hex(b, localColon + 1, localEnd);
-        if (localPort < 0) {
-            c.unparsed(ascii(b, start, end));
+        int remotePort = hex(b, remoteColon + 1, remoteEnd);
+        if (!Numbers.isPort(localPort) || !Numbers.isPort(remotePort)) {
+            c.unparsed(ascii(b, start, end) + " (port not a number from 0 to " + Numbers.MAX_PORT + ")");
+            return;
+        }
+        int txrxColon = indexOf(b, f[4], f[9], (byte) ':');
+        long rx = txrxColon < 0 ? -1 : hexLong(b, txrxColon + 1, f[9]);
+        if (state == TcpState.LISTEN && rx < 0) {
+            c.unparsed(ascii(b, start, end) + " (rx_queue not a hex count)");
             return;
         }
         c.understood();
@@ -108,11 +116,9 @@ public final class ProcNetTcpParser {
             synByPort.merge(localPort, 1L, Long::sum);
         }
         if (state == TcpState.LISTEN) {
-            int txrxColon = indexOf(b, f[4], f[9], (byte) ':');
-            long rx = txrxColon < 0 ? 0 : hexLong(b, txrxColon + 1, f[9]);
             String addr = HexAddress.decode(ascii(b, f[1], localColon)).orElse("?");
             String proto = localColon - f[1] > 8 ? "tcp6" : "tcp4";
-            listeners.add(new ListenQueue(proto, addr, localPort, Math.max(rx, 0), OptionalLong.empty(), OptionalLong.empty()));
+            listeners.add(new ListenQueue(proto, addr, localPort, rx, OptionalLong.empty(), OptionalLong.empty()));
         } else if (state.isPileUpState()) {
             String key = ascii(b, f[2], remoteColon);
             remotes.computeIfAbsent(state, k -> new HashMap<>()).computeIfAbsent(key, k -> new long[1])[0]++;

@@ -31,17 +31,20 @@ public final class SockstatParser {
             }
             String proto = line.substring(0, colon).trim();
             String[] f = Numbers.fields(line.substring(colon + 1));
-            if (f.length % 2 != 0) {
-                c.unparsed(line);
+            String bad = f.length == 0 || f.length % 2 != 0 || !isWord(proto) ? "" : null;
+            for (int i = 0; i + 1 < f.length && bad == null; i += 2) {
+                if (!isWord(f[i])) {
+                    bad = "";
+                } else if (Numbers.parseCount(f[i + 1]).isEmpty()) {
+                    bad = " (" + f[i] + " " + f[i + 1] + ": " + Numbers.notACount(f[i + 1]) + ")";
+                }
+            }
+            if (bad != null) {
+                c.unparsed(line + bad);
                 continue;
             }
-            boolean ok = true;
             for (int i = 0; i < f.length; i += 2) {
-                OptionalLong v = Numbers.parseLong(f[i + 1]);
-                if (v.isEmpty()) {
-                    ok = false;
-                    continue;
-                }
+                OptionalLong v = Numbers.parseCount(f[i + 1]);
                 r.raw(rawName(proto, f[i]), v.getAsLong());
                 if (proto.equals("TCP")) {
                     switch (f[i]) {
@@ -52,13 +55,17 @@ public final class SockstatParser {
                     }
                 }
             }
-            if (ok) {
-                c.understood();
-            } else {
-                c.unparsed(line);
-            }
+            c.understood();
         }
         return c.result(r.build());
+    }
+
+    /** {@code TCP}, {@code UDPLITE}, {@code inuse}, {@code tw}: letters, digits and '_', starting with a letter. */
+    private static boolean isWord(String s) {
+        if (s.isEmpty() || !Character.isLetter(s.charAt(0))) {
+            return false;
+        }
+        return s.chars().allMatch(ch -> Character.isLetterOrDigit(ch) || ch == '_');
     }
 
     /** The raw counter name of one sockstat field, e.g. {@code sockstat.TCP.alloc}. */

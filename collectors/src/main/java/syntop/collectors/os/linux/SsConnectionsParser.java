@@ -92,8 +92,8 @@ public final class SsConnectionsParser {
             if (colon <= 0) {
                 return Optional.empty();
             }
-            var port = Numbers.parseLong(s.substring(colon + 1));
-            if (port.isEmpty() || port.getAsLong() < 0 || port.getAsLong() > 65535) {
+            var port = Numbers.parseCount(s.substring(colon + 1));
+            if (port.isEmpty() || !Numbers.isPort(port.getAsLong())) {
                 return Optional.empty();
             }
             String a = s.substring(0, colon);

@@ -50,11 +50,11 @@ public final class SsListenParser {
                 continue;
             }
             String state = f[i];
-            OptionalLong recvQ = Numbers.parseLong(f[i + 1]);
-            OptionalLong sendQ = Numbers.parseLong(f[i + 2]);
+            OptionalLong recvQ = Numbers.parseCount(f[i + 1]);
+            OptionalLong sendQ = Numbers.parseCount(f[i + 2]);
             int colon = f[i + 3].lastIndexOf(':');
-            OptionalLong port = colon < 0 ? OptionalLong.empty() : Numbers.parseLong(f[i + 3].substring(colon + 1));
-            if (recvQ.isEmpty() || sendQ.isEmpty() || port.isEmpty() || port.getAsLong() > 65535 || port.getAsLong() < 0) {
+            OptionalLong port = colon < 0 ? OptionalLong.empty() : Numbers.parseCount(f[i + 3].substring(colon + 1));
+            if (recvQ.isEmpty() || sendQ.isEmpty() || port.isEmpty() || !Numbers.isPort(port.getAsLong())) {
                 c.unparsed(line);
                 if (port.isEmpty() && colon >= 0 && f[i + 3].substring(colon + 1).matches("[A-Za-z][\\w-]*")) {
                     serviceNames = true;
@@ -78,11 +78,11 @@ public final class SsListenParser {
      * {@code address:port} without brackets or interface scope. Empty when a field is not a number.
      */
     static Optional<ListenQueue> listener(String recvQText, String sendQText, String local) {
-        OptionalLong recvQ = Numbers.parseLong(recvQText);
-        OptionalLong sendQ = Numbers.parseLong(sendQText);
+        OptionalLong recvQ = Numbers.parseCount(recvQText);
+        OptionalLong sendQ = Numbers.parseCount(sendQText);
         int colon = local.lastIndexOf(':');
-        OptionalLong port = colon < 0 ? OptionalLong.empty() : Numbers.parseLong(local.substring(colon + 1));
-        if (recvQ.isEmpty() || sendQ.isEmpty() || port.isEmpty() || port.getAsLong() > 65535 || port.getAsLong() < 0) {
+        OptionalLong port = colon < 0 ? OptionalLong.empty() : Numbers.parseCount(local.substring(colon + 1));
+        if (recvQ.isEmpty() || sendQ.isEmpty() || port.isEmpty() || !Numbers.isPort(port.getAsLong())) {
             return Optional.empty();
         }
         String address = local.substring(0, colon);

@@ -52,7 +52,7 @@ public final class SynproxyStatParser {
             boolean ok = true;
             for (int i = 0; i < f.length && ok; i++) {
                 OptionalLong v = Numbers.parseHex(f[i]);
-                ok = v.isPresent();
+                ok = v.isPresent() && v.getAsLong() >= 0; // 16 hex digits may exceed 2^63-1
                 row[i] = v.orElse(0);
             }
             if (!ok) {

@@ -42,7 +42,7 @@ public final class MacOsPlatform implements Platform {
     public static final String CONNECTIONS = Source.slug(NETSTAT_CONNECTIONS);
     public static final String PF_INFO = Source.slug(PFCTL_INFO);
     public static final String PF_MEMORY = Source.slug(PFCTL_MEMORY);
-    public static final String TUNABLES_ID = Source.slug(SYSCTL);
+    public static final String TUNABLES_ID = BsdSources.SYSCTL_ID;
 
     private static final List<Source> SOURCES = BsdSources.of(Dialect.MACOS, NETSTAT_LISTEN, TUNABLES);
 

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 import org.opentest4j.AssertionFailedError;
 
+import syntop.collectors.Pasted;
 import syntop.collectors.model.HostInfo;
 import syntop.collectors.model.OsFamily;
 import syntop.collectors.model.Reading;
@@ -94,7 +95,9 @@ class BsdFixtureTest {
             Platform platform = Platforms.offline(os, new HostInfo("fixture", os, "fixture"));
             for (Path fixture : fixtures(root, os)) {
                 String rel = root.relativize(fixture).toString().replace('\\', '/');
-                tests.add(DynamicTest.dynamicTest(rel, () -> check(platform, os, fixture, rel)));
+                for (Pasted pasted : Pasted.ALL) {
+                    tests.add(DynamicTest.dynamicTest(rel + pasted.name(), () -> check(platform, os, fixture, rel, pasted)));
+                }
             }
         }
         if (tests.isEmpty()) {
@@ -111,28 +114,70 @@ class BsdFixtureTest {
         assertThrows(AssertionFailedError.class, () -> tests.get(0).getExecutable().execute());
     }
 
-    private static void check(Platform platform, OsFamily os, Path fixture, String rel) throws IOException {
+    private static void check(Platform platform, OsFamily os, Path fixture, String rel, Pasted pasted) throws IOException {
         String name = fixture.getFileName().toString();
         String slug = name.substring(0, name.length() - ".txt".length());
-        // a capture bundle names each output after the source's own argv, so its slug is the source id
-        String id = SOURCE_OF.get(os).getOrDefault(slug, platform.sources().stream()
-                .filter(s -> s.acquisition() instanceof Acquisition.Command c && Layout.fileSlug(c.argv()).equals(slug))
-                .map(Source::id).findFirst().orElse(null));
+        String id = sourceOf(platform, os, fixture);
         if (id == null) {
             fail(rel + ": no " + os.token() + " source reads '" + slug + "'; add the slug to BsdFixtureTest.SOURCE_OF");
         }
         Source source = platform.source(id).orElseThrow(() -> new AssertionError("no source " + id));
-        Parsed<Reading> parsed = source.parser().parse(new SourceText(List.of(new RawPart("stdout", Files.readAllBytes(fixture)))));
+        Parsed<Reading> parsed = source.parser().parse(new SourceText(List.of(new RawPart("stdout", pasted.apply(Files.readAllBytes(fixture))))));
         String json = SnapshotJson.parsed(os.token(), source.id(), parsed);
         Path golden = fixture.resolveSibling(slug + GOLDEN);
-        if (UPDATE) {
+        if (UPDATE && pasted == Pasted.AS_CAPTURED) {
             Files.writeString(golden, json, StandardCharsets.UTF_8);
             return;
         }
         if (!Files.exists(golden)) {
             fail(rel + ": no golden " + golden.getFileName() + "; run with -Dsyntop.updateGoldens=true and review it");
         }
-        assertEquals(Files.readString(golden, StandardCharsets.UTF_8), json, rel);
+        String expected = Files.readString(golden, StandardCharsets.UTF_8);
+        if (pasted == Pasted.AS_CAPTURED) {
+            assertEquals(expected, json, rel);
+        } else {
+            // a pasted form must give the golden of the capture itself
+            assertEquals(Pasted.withoutTrailingBlanksInQuotes(expected), Pasted.withoutTrailingBlanksInQuotes(json),
+                    rel + pasted.name());
+        }
+    }
+
+    /** The id of the source that reads this fixture, or null. */
+    private static String sourceOf(Platform platform, OsFamily os, Path fixture) {
+        String name = fixture.getFileName().toString();
+        String slug = name.substring(0, name.length() - ".txt".length());
+        // a capture bundle names each output after the source's own argv, so its slug is the source id
+        return SOURCE_OF.get(os).getOrDefault(slug, platform.sources().stream()
+                .filter(s -> s.acquisition() instanceof Acquisition.Command c && Layout.fileSlug(c.argv()).equals(slug))
+                .map(Source::id).findFirst().orElse(null));
+    }
+
+    /**
+     * Each capture fed to every other source of its OS is reported as not understood (see
+     * {@link Parsed}), so the wrong file given to {@code syntop parse} exits 1 instead of printing junk.
+     */
+    @TestFactory
+    Stream<DynamicTest> everyCaptureIsNotUnderstoodByTheOtherSources() throws IOException {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (OsFamily os : List.of(OsFamily.FREEBSD, OsFamily.MACOS)) {
+            Platform platform = Platforms.offline(os, new HostInfo("fixture", os, "fixture"));
+            for (Path fixture : fixtures(Fixtures.root(), os)) {
+                String owner = sourceOf(platform, os, fixture);
+                for (Source reader : platform.parseableSources()) {
+                    if (reader.id().equals(owner)) {
+                        continue;
+                    }
+                    String rel = Fixtures.root().relativize(fixture) + " as " + reader.id();
+                    tests.add(DynamicTest.dynamicTest(rel, () -> {
+                        Parsed<Reading> p = reader.parser().parse(new SourceText(List.of(
+                                new RawPart("stdout", Files.readAllBytes(fixture)))));
+                        assertTrue(p.inputNotUnderstood(), rel + ": " + p.understood() + " lines understood, "
+                                + p.notUnderstood() + " not: " + p.value());
+                    }));
+                }
+            }
+        }
+        return tests.stream();
     }
 
     /** {@code <os>/<capture>/cmd/<slug>.txt}, sorted. */

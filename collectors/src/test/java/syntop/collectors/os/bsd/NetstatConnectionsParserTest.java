@@ -126,7 +126,7 @@ class NetstatConnectionsParserTest {
     @Test
     void linuxListingsAreNotRead() {
         Parsed<Reading> ss = parse("linux/old-iproute2-datadog/cmd/ss-tan4.txt");
-        assertTrue(ss.nothingUnderstood());
+        assertTrue(ss.inputNotUnderstood());
         Parsed<Reading> netTools = NetstatConnectionsParser.parse(List.of(
                 "Proto Recv-Q Send-Q Local Address           Foreign Address         State",
                 "tcp        0      0 0.0.0.0:22              0.0.0.0:*               LISTEN",

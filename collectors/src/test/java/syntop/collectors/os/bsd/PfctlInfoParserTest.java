@@ -182,7 +182,7 @@ class PfctlInfoParserTest {
     @Test
     void pfctlErrorOnStdoutIsNotUnderstood() {
         Parsed<Reading> p = PfctlInfoParser.parse(List.of("pfctl: /dev/pf: No such file or directory"));
-        assertTrue(p.nothingUnderstood());
+        assertTrue(p.inputNotUnderstood());
     }
 
     @Test

@@ -85,9 +85,9 @@ class SysctlParserTest {
     @Test
     void linuxFileIsNotRead() {
         Parsed<Reading> p = SysctlParser.parse(Fixtures.lines("linux/node_exporter/proc/net/snmp"));
-        assertTrue(p.nothingUnderstood());
+        assertTrue(p.inputNotUnderstood());
         assertTrue(p.value().tunables().isEmpty());
         Parsed<Reading> error = SysctlParser.parse(List.of("sysctl: unknown oid 'net.inet.tcp.nope'"));
-        assertTrue(error.nothingUnderstood());
+        assertTrue(error.inputNotUnderstood());
     }
 }

@@ -67,15 +67,15 @@ class ProcNetPairsParserTest {
                 "Tcp: ActiveOpens", "Tcp: 7"));
         assertFalse(p.value().counters().has(CounterId.SYNCOOKIES_SENT));
         assertEquals(7, p.value().counters().get(CounterId.ACTIVE_OPENS).getAsLong());
-        assertEquals(List.of("TcpExt: 5"), p.unparsed());
+        assertEquals(List.of("TcpExt: SyncookiesSent SyncookiesRecv", "TcpExt: 5"), p.unparsed()); // neither line is read
         assertTrue(p.notes().get(0).contains("2 names but 1 values"), p.notes().toString());
     }
 
     @Test
     void garbageIsNotUnderstood() {
-        assertTrue(ProcNetPairsParser.parse(List.of()).nothingUnderstood());
+        assertTrue(ProcNetPairsParser.parse(List.of()).inputNotUnderstood());
         Parsed<Reading> p = ProcNetPairsParser.parse(List.of("hello world", "\u0000\u0001binary"));
-        assertTrue(p.nothingUnderstood());
+        assertTrue(p.inputNotUnderstood());
         assertEquals(2, p.unparsed().size());
     }
 }

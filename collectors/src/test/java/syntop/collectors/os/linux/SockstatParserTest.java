@@ -30,7 +30,7 @@ class SockstatParserTest {
     @Test
     void oddLinesAreReported() {
         Parsed<Reading> p = SockstatParser.parse(List.of("TCP: inuse x orphan", "nonsense"));
-        assertTrue(p.nothingUnderstood());
+        assertTrue(p.inputNotUnderstood());
         assertEquals(2, p.unparsed().size());
     }
 }

@@ -46,14 +46,14 @@ class SsConnectionsParserTest {
     @Test
     void rowsWithoutAStateColumnAreNotGuessed() {
         Parsed<Reading> p = SsConnectionsParser.parse(List.of("0 0 10.99.0.2:8080 10.99.0.1:1677"));
-        assertTrue(p.nothingUnderstood());
+        assertTrue(p.inputNotUnderstood());
         assertTrue(p.value().states().isEmpty());
     }
 
     @Test
     void anEmptyDumpMeansNoneOfTheseStates() {
         Parsed<Reading> p = SsConnectionsParser.parse(List.of());
-        assertTrue(!p.nothingUnderstood() && !p.value().states().isEmpty(), "ss -H prints nothing when all is calm");
+        assertTrue(!p.inputNotUnderstood() && !p.value().states().isEmpty(), "ss -H prints nothing when all is calm");
         assertEquals(0, p.value().states().total());
     }
 }

@@ -32,9 +32,9 @@ class SynproxyStatParserTest {
 
     @Test
     void headerWithoutRowsOrBadHexIsNotAReading() {
-        assertTrue(SynproxyStatParser.parse(List.of("entries syn_received")).nothingUnderstood());
+        assertTrue(SynproxyStatParser.parse(List.of("entries syn_received")).inputNotUnderstood());
         Parsed<Reading> p = SynproxyStatParser.parse(List.of("entries syn_received", "zz 00000001"));
-        assertTrue(p.nothingUnderstood());
+        assertTrue(p.inputNotUnderstood());
         assertTrue(p.value().counters().isEmpty());
     }
 }

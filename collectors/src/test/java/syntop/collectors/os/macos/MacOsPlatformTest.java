@@ -38,9 +38,11 @@ class MacOsPlatformTest {
         List<String> ids = platform.sources().stream().map(Source::id).toList();
         assertEquals(List.of("netstat-s-p-tcp", "netstat-aLn-p-tcp", "netstat-an-p-tcp", "pfctl-si", "pfctl-sm",
                 MacOsPlatform.TUNABLES_ID), ids);
-        assertEquals(Source.slug(MacOsPlatform.SYSCTL), MacOsPlatform.TUNABLES_ID);
+        assertEquals("sysctl", MacOsPlatform.TUNABLES_ID);
+        assertEquals("sysctl", platform.source(Source.slug(MacOsPlatform.SYSCTL)).orElseThrow().id(), "its former id");
         for (Source s : platform.sources()) {
-            assertEquals(Source.slug(assertInstanceOf(Acquisition.Command.class, s.acquisition()).argv()), s.id());
+            String slug = Source.slug(assertInstanceOf(Acquisition.Command.class, s.acquisition()).argv());
+            assertEquals(s.id().equals(MacOsPlatform.TUNABLES_ID) ? "sysctl" : slug, s.id());
         }
         assertEquals(Source.Cost.TABLE, platform.source(MacOsPlatform.CONNECTIONS).orElseThrow().cost());
     }
