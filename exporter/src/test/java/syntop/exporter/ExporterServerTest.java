@@ -172,14 +172,8 @@ class ExporterServerTest {
     }
 
     private static String scrapeFrom(String source, InetSocketAddress to) throws IOException {
-        try (Socket s = new Socket()) {
-            s.bind(new InetSocketAddress(InetAddress.getByName(source), 0));
-            s.connect(to, 5000);
-            s.setSoTimeout(10_000);
-            s.getOutputStream().write("GET /metrics HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
-                    .getBytes(StandardCharsets.US_ASCII));
-            return new String(s.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
-        }
+        return Http.raw(InetAddress.getByName(source), to, "GET /metrics HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
+                .getBytes(StandardCharsets.US_ASCII), Duration.ofSeconds(10)).response();
     }
 
     @Test

@@ -171,6 +171,44 @@ class TlsAndAuthTest {
         }
     }
 
+    @Test
+    void aHeaderWithoutAColonGets401() throws Exception {
+        String hash = BCrypt.with(BCrypt.Version.VERSION_2Y).hashToString(4, "s3cret".toCharArray());
+        WebConfig web = WebConfig.parse("basic_auth_users:\n  prometheus: '" + hash + "'\n", dir.resolve("web.yml"));
+        try (ExporterServer s = start(web)) {
+            String noColon = "Basic " + Base64.getEncoder().encodeToString("prometheus".getBytes(StandardCharsets.UTF_8));
+            HttpResponse<String> r = Http.get(s.metricsUrl(), "Authorization", noColon);
+            assertEquals(401, r.statusCode());
+            assertTrue(r.headers().firstValue("WWW-Authenticate").orElse("").startsWith("Basic realm=\"syntop\""),
+                    r.headers().toString());
+            assertEquals(401, Http.get(s.metricsUrl(), "Authorization", "Bearer abc").statusCode());
+            assertEquals(200, Http.get(s.metricsUrl(), "Authorization", basic("prometheus", "s3cret")).statusCode());
+        }
+    }
+
+    @Test
+    void wrongPasswordsAreThrottledPerAddress() throws Exception {
+        String hash = BCrypt.with(BCrypt.Version.VERSION_2Y).hashToString(4, "s3cret".toCharArray());
+        WebConfig web = WebConfig.parse("basic_auth_users:\n  prometheus: '" + hash + "'\n", dir.resolve("web.yml"));
+        try (ExporterServer s = start(web)) {
+            String url = s.metricsUrl();
+            for (int i = 0; i < ExporterServer.Limits.DEFAULT.authBurst(); i++) {
+                assertEquals(401, Http.get(url, "Authorization", basic("prometheus", "guess" + i)).statusCode(), "try " + i);
+            }
+            HttpResponse<String> throttled = Http.get(url, "Authorization", basic("prometheus", "guess"));
+            assertEquals(429, throttled.statusCode());
+            assertEquals("2", throttled.headers().firstValue("Retry-After").orElse(""), throttled.headers().toString());
+            // while out of tries, even the right password is not checked: a guess could not be told from it
+            assertEquals(429, Http.get(url, "Authorization", basic("prometheus", "s3cret")).statusCode());
+            // another address still gets in
+            String request = "GET /metrics HTTP/1.1\r\nHost: x\r\nConnection: close\r\nAuthorization: "
+                    + basic("prometheus", "s3cret") + "\r\n\r\n";
+            Http.Raw other = Http.raw(InetAddress.getByName("127.0.0.7"), s.address(),
+                    request.getBytes(StandardCharsets.US_ASCII), Duration.ofSeconds(10));
+            assertTrue(other.statusLine().startsWith("HTTP/1.1 200"), other.statusLine());
+        }
+    }
+
     private static String basic(String user, String password) {
         return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
