@@ -150,6 +150,23 @@ class TlsAndAuthTest {
     }
 
     @Test
+    void aHugeCertificateOrKeyFileIsTooLarge() throws Exception {
+        Path huge = dir.resolve("huge.crt");
+        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(huge.toFile(), "rw")) {
+            f.setLength(50L * 1024 * 1024);
+        }
+        for (Path p : List.of(huge, Path.of("/dev/zero"))) {
+            ServeException cert = assertThrows(ServeException.class, () -> start(new WebConfig(
+                    Optional.of(new WebConfig.Tls(p, keyPem)), Map.of())));
+            assertTrue(cert.getMessage().contains("TLS: cert_file " + p + " is too large (more than 1 MiB;"),
+                    cert.getMessage());
+            ServeException key = assertThrows(ServeException.class, () -> start(new WebConfig(
+                    Optional.of(new WebConfig.Tls(certPem, p)), Map.of())));
+            assertTrue(key.getMessage().contains("TLS: key_file " + p + " is too large"), key.getMessage());
+        }
+    }
+
+    @Test
     void basicAuthAgainstBcryptHashes() throws Exception {
         String hash = BCrypt.with(BCrypt.Version.VERSION_2Y).hashToString(4, "s3cret".toCharArray());
         WebConfig web = WebConfig.parse("basic_auth_users:\n  prometheus: '" + hash + "'\n", dir.resolve("web.yml"));
