@@ -118,7 +118,7 @@ public final class ExporterServer implements AutoCloseable {
             listener.bind(address, BACKLOG);
         } catch (BindException e) {
             throw new ServeException("cannot listen on " + describe(address) + ": " + bindReason(e)
-                    + "; choose another address with --web.listen-address", false, e);
+                    + "; choose another address with --listen", false, e);
         } catch (IOException e) {
             throw new ServeException("cannot listen on " + describe(address) + ": " + e.getMessage(), false, e);
         }
