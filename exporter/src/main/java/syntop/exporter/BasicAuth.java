@@ -100,6 +100,8 @@ final class BasicAuth {
         try {
             ok = BCrypt.verifyer().verify(password.toCharArray(), (hash == null ? dummy : hash).toCharArray()).verified
                     && hash != null;
+        } catch (IllegalArgumentException e) {
+            ok = false; // over bcrypt's 72 bytes: no hash matches it (Go's bcrypt, exporter-toolkit's, refuses it too)
         } finally {
             hashing.release();
         }

@@ -16,9 +16,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.SynchronousQueue;
@@ -232,7 +233,7 @@ public final class ExporterServer implements AutoCloseable {
 
     /** One connection: the handshake, then requests until the client or a limit ends it. */
     private void serve(Socket raw, ConnectionGate.Ticket ticket) {
-        ScheduledFuture<?> deadline = closeAfter(raw, limits.headerTimeout());
+        Future<?> deadline = closeAfter(raw, limits.headerTimeout());
         Socket io = raw;
         try {
             raw.setTcpNoDelay(true); // headers and body in separate segments: without this, Nagle adds 40 ms
@@ -294,8 +295,9 @@ public final class ExporterServer implements AutoCloseable {
                     return;
                 }
             }
-        } catch (IOException e) {
-            // the client went away, or a deadline closed the socket
+        } catch (IOException | RuntimeException e) {
+            // the client went away, a deadline closed the socket, or the TLS engine gave up on what it
+            // was sent: this connection ends, quietly (a hostile client must not fill the log)
         } finally {
             deadline.cancel(false);
             if (io != raw && !raw.isClosed()) {
@@ -308,8 +310,13 @@ public final class ExporterServer implements AutoCloseable {
         }
     }
 
-    private ScheduledFuture<?> closeAfter(Socket s, Duration d) {
-        return deadlines.schedule(() -> quietly(s::close), d.toMillis(), TimeUnit.MILLISECONDS);
+    private Future<?> closeAfter(Socket s, Duration d) {
+        try {
+            return deadlines.schedule(() -> quietly(s::close), d.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) { // the server is closing: no time left
+            quietly(s::close);
+            return CompletableFuture.completedFuture(null);
+        }
     }
 
     /** A complete answer: status, headers, body (the length is that of the body unless a HEAD's handler set it). */

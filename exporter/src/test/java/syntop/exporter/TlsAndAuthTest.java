@@ -199,6 +199,8 @@ class TlsAndAuthTest {
             assertTrue(r.headers().firstValue("WWW-Authenticate").orElse("").startsWith("Basic realm=\"syntop\""),
                     r.headers().toString());
             assertEquals(401, Http.get(s.metricsUrl(), "Authorization", "Bearer abc").statusCode());
+            // longer than bcrypt's 72 bytes: a wrong password, not a dropped connection
+            assertEquals(401, Http.get(s.metricsUrl(), "Authorization", basic("prometheus", "x".repeat(100))).statusCode());
             assertEquals(200, Http.get(s.metricsUrl(), "Authorization", basic("prometheus", "s3cret")).statusCode());
         }
     }
