@@ -137,6 +137,21 @@ class TlsAndAuthTest {
     }
 
     @Test
+    void aClientThatNeverStartsTheHandshakeIsCutOff() throws Exception {
+        WebConfig web = WebConfig.parse("tls_server_config:\n  cert_file: server.crt\n  key_file: server.key\n",
+                dir.resolve("web.yml"));
+        try (ExporterServer s = ExporterServer.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), REGISTRY,
+                web, ExporterServerTest.QUICK)) {
+            // QUICK gives the handshake and the head 2 s; a client silent for 10 s must have been closed by then
+            Http.Raw silent = Http.raw(s.address(), new byte[0], Duration.ofSeconds(10));
+            assertTrue(silent.closedByServer(), "the server kept a silent TLS client for 10 s");
+            Http.Raw half = Http.raw(s.address(), new byte[] {0x16, 0x03, 0x01}, Duration.ofSeconds(10));
+            assertTrue(half.closedByServer(), "the server kept a client that sent 3 bytes of a ClientHello for 10 s");
+            assertEquals(200, Http.send(trustingClient(), "GET", s.metricsUrl()).statusCode());
+        }
+    }
+
+    @Test
     void aKeyOfAnotherCertificateOrAMissingFileIsAClearError() {
         ServeException wrong = assertThrows(ServeException.class, () -> start(new WebConfig(
                 Optional.of(new WebConfig.Tls(certPem, otherKeyPem)), Map.of())));

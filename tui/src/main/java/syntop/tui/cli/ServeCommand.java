@@ -28,7 +28,7 @@ public final class ServeCommand implements Callable<Integer> {
 
     @Option(names = {"--listen", "--web.listen-address"}, paramLabel = "ADDR:PORT", defaultValue = ListenAddress.DEFAULT,
             description = "address to serve on (default: ${DEFAULT-VALUE}, loopback only; :PORT for every address); "
-                    + "--web.listen-address is the name Prometheus' exporters give it")
+                    + "the second name is the one Prometheus' exporters use")
     String listen;
 
     @Option(names = "--interval", paramLabel = "SECONDS", defaultValue = "1",
@@ -44,7 +44,7 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = {"--web-config", "--web.config.file"}, paramLabel = "FILE",
             description = "TLS and basic authentication, in the web configuration format of Prometheus' exporters "
                     + "(tls_server_config: cert_file, key_file; basic_auth_users: user: bcrypt hash); "
-                    + "--web.config.file is the name they give it")
+                    + "the second name is theirs")
     Path webConfig;
 
     @Option(names = "--fs-root", paramLabel = "DIR", hidden = true,
