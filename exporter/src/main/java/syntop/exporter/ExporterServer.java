@@ -44,7 +44,8 @@ import io.prometheus.metrics.model.registry.PrometheusRegistry;
  * <p>It is its own server, not the JDK's, because the JDK's cannot tell clients apart: one client
  * with a few hundred idle or slowloris connections took every connection it allows. Here:
  * <ul>
- * <li>connections are admitted by a {@link ConnectionGate}: {@link Limits#perClient} per client,
+ * <li>connections ({@link Limits#connections} in all) are admitted by a {@link ConnectionGate}:
+ *     {@link Limits#perClient} per client,
  *     the last {@link Limits#reserved} slots only for clients holding none, and a newcomer may take
  *     a waiting connection from the client holding the most;</li>
  * <li>the TLS handshake and the request head must arrive within {@link Limits#headerTimeout} of the
@@ -66,8 +67,9 @@ public final class ExporterServer implements AutoCloseable {
     /** The server's limits; {@link #DEFAULT} in production, shorter times in tests. */
     public record Limits(Duration headerTimeout, Duration idleTimeout, Duration responseTimeout, int connections,
                          int perClient, int reserved, int authBurst, Duration authRefill) {
+        /** 32 connections: each holds a thread, and the systemd unit caps the tasks (threads and children) at 128. */
         public static final Limits DEFAULT = new Limits(Duration.ofSeconds(10), Duration.ofSeconds(120),
-                Duration.ofSeconds(30), 64, 8, 8, 5, Duration.ofSeconds(2));
+                Duration.ofSeconds(30), 32, 8, 8, 5, Duration.ofSeconds(2));
     }
 
     private final ServerSocket listener;
@@ -88,7 +90,8 @@ public final class ExporterServer implements AutoCloseable {
         this.router = router;
         this.gate = new ConnectionGate(limits.connections(), limits.perClient(), limits.reserved());
         AtomicInteger n = new AtomicInteger();
-        this.workers = new ThreadPoolExecutor(0, 2 * limits.connections(), 30, TimeUnit.SECONDS, new SynchronousQueue<>(),
+        // a thread per admitted connection, and a few more for those still ending after the gate let them go
+        this.workers = new ThreadPoolExecutor(0, limits.connections() + 8, 30, TimeUnit.SECONDS, new SynchronousQueue<>(),
                 r -> daemon(r, "syntop-http-" + n.incrementAndGet()));
         this.deadlines = new ScheduledThreadPoolExecutor(1, r -> daemon(r, "syntop-http-deadlines"));
         deadlines.setRemoveOnCancelPolicy(true);
@@ -205,7 +208,9 @@ public final class ExporterServer implements AutoCloseable {
             open.add(s);
             try {
                 workers.execute(() -> serve(s, ticket));
-            } catch (RejectedExecutionException e) {
+            } catch (RejectedExecutionException | OutOfMemoryError e) {
+                // no thread for it (or the OS will not make one, e.g. systemd's TasksMax): refuse this
+                // connection and go on accepting, rather than let the accepting thread die
                 open.remove(s);
                 gate.release(ticket);
                 refuse(s);

@@ -36,7 +36,7 @@ class ExporterServerTest {
 
     /** The production limits with times short enough for a quick test. */
     static final ExporterServer.Limits QUICK = new ExporterServer.Limits(Duration.ofSeconds(2), Duration.ofSeconds(3),
-            Duration.ofSeconds(5), 64, 8, 8, 5, Duration.ofSeconds(2));
+            Duration.ofSeconds(5), 32, 8, 8, 5, Duration.ofSeconds(2));
 
     @BeforeEach
     void start() throws ServeException {
@@ -180,7 +180,7 @@ class ExporterServerTest {
     void oneClientHoldsAtMostEightConnectionsAndAnotherStillScrapes() throws Exception {
         // a long head deadline, so that every connection the server keeps stays open for the whole test
         ExporterServer.Limits patient = new ExporterServer.Limits(Duration.ofSeconds(60), Duration.ofSeconds(60),
-                Duration.ofSeconds(60), 64, 8, 8, 5, Duration.ofSeconds(2));
+                Duration.ofSeconds(60), 32, 8, 8, 5, Duration.ofSeconds(2));
         List<Socket> idle = new ArrayList<>();
         try (ExporterServer s = ExporterServer.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
                 FixtureSnapshots.state(OsFamily.LINUX, 100).registry(), WebConfig.NONE, patient)) {
