@@ -438,6 +438,9 @@ public final class ExporterServer implements AutoCloseable {
             try {
                 ScrapeExchange ex = new ScrapeExchange(r);
                 metrics.handleRequest(ex);
+                if (ex.status == 0) {
+                    return Answer.text(500, "500 the metrics handler gave no answer\n");
+                }
                 return new Answer(ex.status, ex.responseHeaders, ex.body.toByteArray());
             } catch (RuntimeException e) {
                 return Answer.text(500, "500 the metrics could not be written: " + e + "\n");

@@ -66,7 +66,11 @@ public final class ServeCommand implements Callable<Integer> {
         }
         // SIGTERM is how service managers stop serve: stop cleanly and exit 0, as node_exporter does,
         // not with the JVM's 143 (128 + SIGTERM), which systemd and rc.d would count as a failure
-        Signal.handle(new Signal("TERM"), signal -> running.close());
+        try {
+            Signal.handle(new Signal("TERM"), signal -> running.close());
+        } catch (IllegalArgumentException e) {
+            // no SIGTERM here (or the JVM keeps it, e.g. under -Xrs): the shutdown hook below still stops serve
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(running::close, "syntop-serve-stop"));
         err.println("syntop serve: serving " + running.metricsUrl() + ", sampling every "
                 + (intervalSeconds == Math.rint(intervalSeconds) ? (long) intervalSeconds + "" : intervalSeconds + "")
