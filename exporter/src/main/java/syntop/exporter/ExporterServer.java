@@ -1,123 +1,136 @@
 package syntop.exporter;
 
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.BindException;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.ArrayBlockingQueue;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLParameters;
-
-import com.sun.net.httpserver.HttpContext;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
-import com.sun.net.httpserver.HttpServer;
-import com.sun.net.httpserver.HttpsConfigurator;
-import com.sun.net.httpserver.HttpsParameters;
-import com.sun.net.httpserver.HttpsServer;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.SSLSocketFactory;
 
 import io.prometheus.metrics.config.PrometheusProperties;
-import io.prometheus.metrics.exporter.httpserver.MetricsHandler;
+import io.prometheus.metrics.exporter.common.PrometheusScrapeHandler;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 
 /**
- * The HTTP side of {@code syntop serve}: the JDK's HTTP server with the Prometheus client library's
- * {@link MetricsHandler} (which negotiates Prometheus text, OpenMetrics or protobuf from the
- * {@code Accept} header) on exactly {@code /metrics}; {@code /} a short page, {@code /-/healthy}
- * "OK", every other path 404. Read-only: no endpoint changes anything.
+ * The HTTP side of {@code syntop serve}: a small HTTP/1.1 server (GET and HEAD, keep-alive, TLS
+ * when configured) with the Prometheus client library's scrape handler on exactly {@code /metrics};
+ * {@code /} a short page, {@code /-/healthy} "OK", every other path 404. Read-only: no endpoint
+ * changes anything.
  *
- * <p>Limits, so a slow or hostile client cannot hold the exporter: a request must arrive whole
- * within {@code sun.net.httpserver.maxReqTime} (10 s) and its answer leave within
- * {@code sun.net.httpserver.maxRspTime} (30 s), else the connection is closed; request headers over
- * 16 KiB get 431, and over 64 KiB ({@code sun.net.httpserver.maxReqHeaderSize}) or 64 lines the JDK
- * closes the connection without an answer; at most 64 open
- * connections ({@code jdk.httpserver.maxConnections}); 16 request threads; at most
- * {@value #MAX_CONCURRENT_SCRAPES} scrapes at once, the next gets 503 at once. Each limit is a JVM
- * system property read once; one given with {@code -D} wins.
+ * <p>It is its own server, not the JDK's, because the JDK's cannot tell clients apart: one client
+ * with a few hundred idle or slowloris connections took every connection it allows. Here:
+ * <ul>
+ * <li>connections ({@link Limits#connections} in all) are admitted by a {@link ConnectionGate}:
+ *     {@link Limits#perClient} per client,
+ *     the last {@link Limits#reserved} slots only for clients holding none, and a newcomer may take
+ *     a waiting connection from the client holding the most;</li>
+ * <li>the TLS handshake and the request head must arrive within {@link Limits#headerTimeout} of the
+ *     connection (of its first byte, on a kept-alive connection, which may idle
+ *     {@link Limits#idleTimeout}), the answer must leave within {@link Limits#responseTimeout};
+ *     else the connection is closed;</li>
+ * <li>heads are bounded ({@link HttpRequest}: 431 over 16 KiB, closed over 64 KiB);</li>
+ * <li>at most {@value #MAX_CONCURRENT_SCRAPES} scrapes at once, the next gets 503 at once;</li>
+ * <li>wrong passwords are throttled per client ({@link BasicAuth}, {@link AuthThrottle}).</li>
+ * </ul>
+ * A refused connection is closed at once; threads exist only for admitted connections.
  */
 public final class ExporterServer implements AutoCloseable {
     public static final int MAX_CONCURRENT_SCRAPES = 4;
-    /** Request headers larger than this get 431; far larger ones (the JDK's cap, 64 KiB) get the connection closed. */
-    public static final int MAX_HEADER_BYTES = 16 * 1024;
-    static final int THREADS = 16;
     static final String REALM = "syntop";
+    /** Room for a burst of connections (the kernel caps it at net.core.somaxconn): refusing one is quick, a SYN dropped for a full queue costs the client a second. */
+    private static final int BACKLOG = 1024;
 
-    static {
-        defaultProperty("sun.net.httpserver.maxReqTime", "10");
-        defaultProperty("sun.net.httpserver.maxRspTime", "30");
-        defaultProperty("sun.net.httpserver.maxReqHeaderSize", "65536");
-        defaultProperty("sun.net.httpserver.maxReqHeaders", "64");
-        defaultProperty("jdk.httpserver.maxConnections", "64");
-        // headers and body go out in separate writes: without this, Nagle and delayed ACKs add 40 ms a scrape
-        defaultProperty("sun.net.httpserver.nodelay", "true");
+    /** The server's limits; {@link #DEFAULT} in production, shorter times in tests. */
+    public record Limits(Duration headerTimeout, Duration idleTimeout, Duration responseTimeout, int connections,
+                         int perClient, int reserved, int authBurst, Duration authRefill) {
+        /** 32 connections: each holds a thread, and the systemd unit caps the tasks (threads and children) at 128. */
+        public static final Limits DEFAULT = new Limits(Duration.ofSeconds(10), Duration.ofSeconds(120),
+                Duration.ofSeconds(30), 32, 8, 8, 5, Duration.ofSeconds(2));
     }
 
-    private static void defaultProperty(String key, String value) {
-        if (System.getProperty(key) == null) {
-            System.setProperty(key, value);
-        }
-    }
+    private final ServerSocket listener;
+    private final SSLSocketFactory tls;
+    private final Limits limits;
+    private final ConnectionGate gate;
+    private final Router router;
+    private final ThreadPoolExecutor workers;
+    private final ScheduledThreadPoolExecutor deadlines;
+    private final Set<Socket> open = ConcurrentHashMap.newKeySet();
+    private final Thread acceptor;
+    private volatile boolean closed;
 
-    private final HttpServer server;
-    private final ThreadPoolExecutor executor;
-    private final boolean tls;
-
-    private ExporterServer(HttpServer server, ThreadPoolExecutor executor, boolean tls) {
-        this.server = server;
-        this.executor = executor;
+    private ExporterServer(ServerSocket listener, SSLSocketFactory tls, Limits limits, Router router) {
+        this.listener = listener;
         this.tls = tls;
+        this.limits = limits;
+        this.router = router;
+        this.gate = new ConnectionGate(limits.connections(), limits.perClient(), limits.reserved());
+        AtomicInteger n = new AtomicInteger();
+        // a thread per admitted connection, and a few more for those still ending after the gate let them go
+        this.workers = new ThreadPoolExecutor(0, limits.connections() + 8, 30, TimeUnit.SECONDS, new SynchronousQueue<>(),
+                r -> daemon(r, "syntop-http-" + n.incrementAndGet()));
+        this.deadlines = new ScheduledThreadPoolExecutor(1, r -> daemon(r, "syntop-http-deadlines"));
+        deadlines.setRemoveOnCancelPolicy(true);
+        this.acceptor = daemon(this::acceptLoop, "syntop-http-accept");
     }
 
-    /** Binds and starts; a taken port or a refused address is a {@link ServeException} that says so. */
+    private static Thread daemon(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        return t;
+    }
+
+    /** Binds and starts with the production limits; a taken port or a refused address is a {@link ServeException} that says so. */
     public static ExporterServer start(InetSocketAddress address, PrometheusRegistry registry, WebConfig web)
             throws ServeException {
+        return start(address, registry, web, Limits.DEFAULT);
+    }
+
+    public static ExporterServer start(InetSocketAddress address, PrometheusRegistry registry, WebConfig web,
+                                       Limits limits) throws ServeException {
         SSLContext ssl = web.tls().isPresent() ? TlsContext.load(web.tls().get()) : null;
-        BcryptAuthenticator auth = web.hasBasicAuth() ? new BcryptAuthenticator(REALM, web.users()) : null;
-        HttpServer server;
+        BasicAuth auth = web.hasBasicAuth() ? new BasicAuth(REALM, web.users(), new AuthThrottle(limits.authBurst(),
+                limits.authRefill().toNanos(), 4096, System::nanoTime)) : null;
+        ServerSocket listener;
         try {
-            if (ssl != null) {
-                HttpsServer https = HttpsServer.create();
-                https.setHttpsConfigurator(new HttpsConfigurator(ssl) {
-                    @Override
-                    public void configure(HttpsParameters params) {
-                        SSLParameters p = ssl.getDefaultSSLParameters();
-                        p.setProtocols(new String[] {"TLSv1.3", "TLSv1.2"});
-                        params.setSSLParameters(p);
-                    }
-                });
-                server = https;
-            } else {
-                server = HttpServer.create();
-            }
-            server.bind(address, 16);
+            listener = new ServerSocket();
+            listener.setReuseAddress(true);
+            listener.bind(address, BACKLOG);
         } catch (BindException e) {
             throw new ServeException("cannot listen on " + describe(address) + ": " + bindReason(e)
                     + "; choose another address with --listen", false, e);
         } catch (IOException e) {
             throw new ServeException("cannot listen on " + describe(address) + ": " + e.getMessage(), false, e);
         }
-        AtomicInteger n = new AtomicInteger();
-        ThreadPoolExecutor executor = new ThreadPoolExecutor(THREADS, THREADS, 60, TimeUnit.SECONDS,
-                new ArrayBlockingQueue<>(64), r -> {
-                    Thread t = new Thread(r, "syntop-http-" + n.incrementAndGet());
-                    t.setDaemon(true);
-                    return t;
-                });
-        executor.allowCoreThreadTimeOut(true);
-        server.setExecutor(executor);
-        HttpContext ctx = server.createContext("/", new Router(
-                new MetricsHandler(PrometheusProperties.get(), registry), MAX_CONCURRENT_SCRAPES));
-        if (auth != null) {
-            ctx.setAuthenticator(auth);
-        }
-        server.start();
-        return new ExporterServer(server, executor, ssl != null);
+        Router router = new Router(new PrometheusScrapeHandler(PrometheusProperties.get(), registry), auth,
+                MAX_CONCURRENT_SCRAPES);
+        ExporterServer server = new ExporterServer(listener, ssl == null ? null : ssl.getSocketFactory(), limits, router);
+        server.acceptor.start();
+        return server;
     }
 
     private static String describe(InetSocketAddress a) {
@@ -141,100 +154,298 @@ public final class ExporterServer implements AutoCloseable {
 
     /** The address actually bound (the port chosen, when 0 was asked). */
     public InetSocketAddress address() {
-        return server.getAddress();
+        return (InetSocketAddress) listener.getLocalSocketAddress();
     }
 
     /** {@code http://127.0.0.1:19796/metrics} (or https). */
     public String metricsUrl() {
-        return (tls ? "https" : "http") + "://" + ListenAddress.authority(address()) + "/metrics";
+        return (tls != null ? "https" : "http") + "://" + ListenAddress.authority(address()) + "/metrics";
     }
 
     @Override
     public void close() {
-        server.stop(0);
-        executor.shutdownNow();
+        closed = true;
+        quietly(listener::close);
+        for (Socket s : open) {
+            quietly(s::close);
+        }
+        workers.shutdownNow();
+        deadlines.shutdownNow();
     }
 
-    /** Exact paths only: the JDK matches contexts by prefix, which would let /metricsXYZ through. */
-    static final class Router implements HttpHandler {
-        private final HttpHandler metrics;
+    private interface Closer {
+        void close() throws IOException;
+    }
+
+    private static void quietly(Closer c) {
+        try {
+            c.close();
+        } catch (IOException e) {
+            // closing: nothing more to do
+        }
+    }
+
+    private void acceptLoop() {
+        while (!closed) {
+            Socket s;
+            try {
+                s = listener.accept();
+            } catch (IOException e) {
+                if (closed) {
+                    return;
+                }
+                pause(); // e.g. too many open files: the next accept may work once some have closed
+                continue;
+            }
+            String client = ConnectionGate.clientOf(s.getInetAddress());
+            ConnectionGate.Admission a = gate.admit(client, () -> quietly(s::close));
+            a.evicted().ifPresent(Runnable::run);
+            if (a.ticket().isEmpty()) {
+                refuse(s);
+                continue;
+            }
+            ConnectionGate.Ticket ticket = a.ticket().get();
+            open.add(s);
+            try {
+                workers.execute(() -> serve(s, ticket));
+            } catch (RejectedExecutionException | OutOfMemoryError e) {
+                // no thread for it (or the OS will not make one, e.g. systemd's TasksMax): refuse this
+                // connection and go on accepting, rather than let the accepting thread die
+                open.remove(s);
+                gate.release(ticket);
+                refuse(s);
+            }
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Closes at once with a reset: no TIME_WAIT left behind here, and nothing read. */
+    private static void refuse(Socket s) {
+        try {
+            s.setSoLinger(true, 0);
+        } catch (IOException e) {
+            // closed already
+        }
+        quietly(s::close);
+    }
+
+    /** One connection: the handshake, then requests until the client or a limit ends it. */
+    private void serve(Socket raw, ConnectionGate.Ticket ticket) {
+        Future<?> deadline = closeAfter(raw, limits.headerTimeout());
+        Socket io = raw;
+        try {
+            raw.setTcpNoDelay(true); // headers and body in separate segments: without this, Nagle adds 40 ms
+            if (tls != null) {
+                SSLSocket ssl = (SSLSocket) tls.createSocket(raw, null, raw.getPort(), true);
+                ssl.setUseClientMode(false);
+                ssl.setEnabledProtocols(new String[] {"TLSv1.3", "TLSv1.2"});
+                ssl.startHandshake();
+                io = ssl;
+            }
+            InputStream in = new BufferedInputStream(io.getInputStream(), 8192);
+            OutputStream out = new BufferedOutputStream(io.getOutputStream(), 16384);
+            String client = ticket.client;
+            boolean first = true;
+            while (true) {
+                if (!first) {
+                    io.setSoTimeout((int) limits.idleTimeout().toMillis());
+                    in.mark(1);
+                    int b;
+                    try {
+                        b = in.read();
+                    } catch (SocketTimeoutException e) {
+                        return; // idle too long
+                    }
+                    if (b < 0) {
+                        return;
+                    }
+                    in.reset();
+                    io.setSoTimeout(0);
+                    deadline = closeAfter(raw, limits.headerTimeout());
+                }
+                first = false;
+                Optional<HttpRequest> request;
+                Answer answer;
+                try {
+                    request = HttpRequest.read(in);
+                    if (request.isEmpty()) {
+                        return;
+                    }
+                    deadline.cancel(false);
+                    gate.answering(ticket, true);
+                    deadline = closeAfter(raw, limits.responseTimeout());
+                    answer = router.answer(request.get(), client);
+                } catch (HttpRequest.Rejected e) {
+                    if (!e.answer) {
+                        return;
+                    }
+                    deadline.cancel(false);
+                    deadline = closeAfter(raw, limits.responseTimeout());
+                    answer = Answer.text(e.status, e.getMessage() + "\n");
+                    request = Optional.empty();
+                }
+                boolean keep = request.isPresent() && request.get().keepAlive() && !request.get().hasBody();
+                boolean head = request.isPresent() && "HEAD".equals(request.get().method());
+                answer.write(out, head, keep);
+                deadline.cancel(false);
+                gate.answering(ticket, false);
+                if (!keep) {
+                    return;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // the client went away, a deadline closed the socket, or the TLS engine gave up on what it
+            // was sent: this connection ends, quietly (a hostile client must not fill the log)
+        } finally {
+            deadline.cancel(false);
+            if (io != raw && !raw.isClosed()) {
+                closeAfter(raw, Duration.ofSeconds(1)); // TLS says goodbye (close_notify), but may not wait on it
+                quietly(io::close);
+            }
+            quietly(raw::close);
+            open.remove(raw);
+            gate.release(ticket);
+        }
+    }
+
+    private Future<?> closeAfter(Socket s, Duration d) {
+        try {
+            return deadlines.schedule(() -> quietly(s::close), d.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) { // the server is closing: no time left
+            quietly(s::close);
+            return CompletableFuture.completedFuture(null);
+        }
+    }
+
+    /** A complete answer: status, headers, body (the length is that of the body unless a HEAD's handler set it). */
+    static final class Answer {
+        final int status;
+        final Map<String, String> headers;
+        final byte[] body;
+
+        Answer(int status, Map<String, String> headers, byte[] body) {
+            this.status = status;
+            this.headers = headers;
+            this.body = body;
+        }
+
+        static Answer text(int status, String text) {
+            Map<String, String> h = new LinkedHashMap<>();
+            h.put("Content-Type", "text/plain; charset=utf-8");
+            return new Answer(status, h, text.getBytes(StandardCharsets.UTF_8));
+        }
+
+        Answer with(String name, String value) {
+            headers.put(name, value);
+            return this;
+        }
+
+        void write(OutputStream out, boolean head, boolean keepAlive) throws IOException {
+            StringBuilder b = new StringBuilder(256);
+            b.append("HTTP/1.1 ").append(status).append(' ').append(reason(status)).append("\r\n");
+            headers.putIfAbsent("Content-Length", Integer.toString(body.length));
+            headers.put("X-Content-Type-Options", "nosniff");
+            for (Map.Entry<String, String> e : headers.entrySet()) {
+                b.append(e.getKey()).append(": ").append(e.getValue()).append("\r\n");
+            }
+            if (!keepAlive) {
+                b.append("Connection: close\r\n");
+            }
+            b.append("\r\n");
+            out.write(b.toString().getBytes(StandardCharsets.ISO_8859_1));
+            if (!head) {
+                out.write(body);
+            }
+            out.flush();
+        }
+
+        private static String reason(int status) {
+            return switch (status) {
+                case 200 -> "OK";
+                case 400 -> "Bad Request";
+                case 401 -> "Unauthorized";
+                case 404 -> "Not Found";
+                case 405 -> "Method Not Allowed";
+                case 414 -> "URI Too Long";
+                case 429 -> "Too Many Requests";
+                case 431 -> "Request Header Fields Too Large";
+                case 500 -> "Internal Server Error";
+                case 503 -> "Service Unavailable";
+                case 505 -> "HTTP Version Not Supported";
+                default -> "Status " + status;
+            };
+        }
+    }
+
+    /** Exact paths only, after authentication when it is configured. */
+    static final class Router {
+        private final PrometheusScrapeHandler metrics;
+        private final BasicAuth auth;
         private final Semaphore scrapes;
         private final int maxScrapes;
 
-        Router(HttpHandler metrics, int maxScrapes) {
+        Router(PrometheusScrapeHandler metrics, BasicAuth auth, int maxScrapes) {
             this.metrics = metrics;
+            this.auth = auth;
             this.scrapes = new Semaphore(maxScrapes);
             this.maxScrapes = maxScrapes;
         }
 
-        @Override
-        public void handle(HttpExchange ex) throws IOException {
-            try (ex) {
-                if (headerBytes(ex) > MAX_HEADER_BYTES) {
-                    answer(ex, 431, "431 request header fields too large (at most " + MAX_HEADER_BYTES + " bytes)\n");
-                    return;
+        Answer answer(HttpRequest r, String client) throws IOException {
+            if (auth != null) {
+                BasicAuth.Verdict v = auth.check(client, r.header("authorization"));
+                if (v instanceof BasicAuth.Unauthorized) {
+                    return Answer.text(401, "401 unauthorized\n").with("WWW-Authenticate", auth.challenge());
                 }
-                String path = ex.getRequestURI().getRawPath();
-                String method = ex.getRequestMethod();
-                boolean known = "/metrics".equals(path) || "/".equals(path) || "/-/healthy".equals(path);
-                if (!known) {
-                    answer(ex, 404, "404 page not found: syntop serves /metrics\n");
-                    return;
+                if (v instanceof BasicAuth.Throttled t) {
+                    return Answer.text(429, "429 too many wrong passwords from your address; try again in "
+                            + t.seconds() + " s\n").with("Retry-After", Long.toString(t.seconds()));
                 }
-                if (!"GET".equals(method) && !"HEAD".equals(method)) {
-                    ex.getResponseHeaders().set("Allow", "GET, HEAD");
-                    answer(ex, 405, "405 method not allowed: only GET and HEAD\n");
-                    return;
-                }
-                switch (path) {
-                    case "/metrics" -> scrape(ex);
-                    case "/-/healthy" -> answer(ex, 200, "OK\n");
-                    default -> {
-                        ex.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
-                        answer(ex, 200, "<!DOCTYPE html><html><head><title>syntop</title></head><body>"
-                                + "<h1>syntop</h1><p>The TCP stack under SYN floods, as Prometheus metrics: "
-                                + "<a href=\"metrics\">/metrics</a></p></body></html>\n");
-                    }
+                if (v instanceof BasicAuth.Busy) {
+                    return Answer.text(503, "503 busy checking passwords; try again\n").with("Retry-After", "1");
                 }
             }
-        }
-
-        private static long headerBytes(HttpExchange ex) {
-            long n = 0;
-            for (var e : ex.getRequestHeaders().entrySet()) {
-                for (String v : e.getValue()) {
-                    n += e.getKey().length() + v.length() + 4;
-                }
+            String path = r.rawPath();
+            boolean known = "/metrics".equals(path) || "/".equals(path) || "/-/healthy".equals(path);
+            if (!known) {
+                return Answer.text(404, "404 page not found: syntop serves /metrics\n");
             }
-            return n;
+            if (!"GET".equals(r.method()) && !"HEAD".equals(r.method())) {
+                return Answer.text(405, "405 method not allowed: only GET and HEAD\n").with("Allow", "GET, HEAD");
+            }
+            return switch (path) {
+                case "/metrics" -> scrape(r);
+                case "/-/healthy" -> Answer.text(200, "OK\n");
+                default -> Answer.text(200, "<!DOCTYPE html><html><head><title>syntop</title></head><body>"
+                        + "<h1>syntop</h1><p>The TCP stack under SYN floods, as Prometheus metrics: "
+                        + "<a href=\"metrics\">/metrics</a></p></body></html>\n")
+                        .with("Content-Type", "text/html; charset=utf-8");
+            };
         }
 
-        private void scrape(HttpExchange ex) throws IOException {
+        private Answer scrape(HttpRequest r) throws IOException {
             if (!scrapes.tryAcquire()) {
-                ex.getResponseHeaders().set("Retry-After", "1");
-                answer(ex, 503, "503 too many scrapes at once (at most " + maxScrapes + "); try again\n");
-                return;
+                return Answer.text(503, "503 too many scrapes at once (at most " + maxScrapes + "); try again\n")
+                        .with("Retry-After", "1");
             }
             try {
-                metrics.handle(ex);
+                ScrapeExchange ex = new ScrapeExchange(r);
+                metrics.handleRequest(ex);
+                if (ex.status == 0) {
+                    return Answer.text(500, "500 the metrics handler gave no answer\n");
+                }
+                return new Answer(ex.status, ex.responseHeaders, ex.body.toByteArray());
+            } catch (RuntimeException e) {
+                return Answer.text(500, "500 the metrics could not be written: " + e + "\n");
             } finally {
                 scrapes.release();
-            }
-        }
-
-        private static void answer(HttpExchange ex, int status, String body) throws IOException {
-            byte[] b = body.getBytes(StandardCharsets.UTF_8);
-            if (!ex.getResponseHeaders().containsKey("Content-Type")) {
-                ex.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
-            }
-            ex.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
-            if ("HEAD".equals(ex.getRequestMethod())) {
-                ex.sendResponseHeaders(status, -1);
-                return;
-            }
-            ex.sendResponseHeaders(status, b.length);
-            try (OutputStream out = ex.getResponseBody()) {
-                out.write(b);
             }
         }
     }

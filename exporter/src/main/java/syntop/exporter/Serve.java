@@ -86,6 +86,12 @@ public final class Serve {
         }
         InetSocketAddress address = ListenAddress.parse(o.listen());
         WebConfig web = o.webConfig() == null ? WebConfig.NONE : WebConfig.load(o.webConfig());
+        if (o.webConfig() != null) {
+            for (String w : web.warnings(o.webConfig())) {
+                err.println("syntop serve: warning: " + w);
+            }
+            err.flush();
+        }
         FsRoot root = o.fsRoot() == null ? FsRoot.live() : new FsRoot(o.fsRoot());
         Optional<Platform> platform = Platforms.detect(root);
         if (platform.isEmpty()) {

@@ -4,7 +4,6 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
@@ -182,11 +181,10 @@ public final class TlsContext {
                 + tls.certFile(), true);
     }
 
+    /** A PEM certificate chain or key is a few KiB; a long chain with every intermediate stays far below this. */
+    static final int MAX_PEM_BYTES = 1024 * 1024;
+
     private static byte[] read(Path file, String what) throws ServeException {
-        try {
-            return Files.readAllBytes(file);
-        } catch (IOException e) {
-            throw new ServeException("TLS: cannot read " + what + " " + file + ": " + e.getMessage(), true, e);
-        }
+        return BoundedFile.read(file, MAX_PEM_BYTES, "TLS: ", what, "a PEM certificate chain or key is a few KiB");
     }
 }

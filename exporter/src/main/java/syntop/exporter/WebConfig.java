@@ -1,11 +1,9 @@
 package syntop.exporter;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.ByteBuffer;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -42,6 +40,8 @@ public record WebConfig(Optional<Tls> tls, Map<String, String> users) {
     }
 
     public static final WebConfig NONE = new WebConfig(Optional.empty(), Map.of());
+    /** Larger files are refused unread: a web configuration is a few lines, even with a thousand users. */
+    static final int MAX_BYTES = 256 * 1024;
 
     private static final Set<String> TOOLKIT_TLS_KEYS = Set.of("client_auth_type", "client_ca_file", "cipher_suites",
             "curve_preferences", "min_version", "max_version", "prefer_server_cipher_suites", "client_allowed_sans",
@@ -58,14 +58,27 @@ public record WebConfig(Optional<Tls> tls, Map<String, String> users) {
         return !users.isEmpty();
     }
 
+    /**
+     * What an operator who gave {@code file} should hear before serving with it. An empty file is
+     * valid, as it is for exporter-toolkit (which then logs "TLS is disabled" and serves plain HTTP
+     * without passwords); but whoever passed a web configuration meant to protect the port, so
+     * syntop says plainly that it does not.
+     */
+    public List<String> warnings(Path file) {
+        if (!hasTls() && !hasBasicAuth()) {
+            return List.of("web config " + file + " sets neither tls_server_config nor basic_auth_users: serving plain "
+                    + "HTTP, without a password, to anyone who can reach the port");
+        }
+        if (!hasTls()) {
+            return List.of("web config " + file + " has basic_auth_users but no tls_server_config: passwords cross the "
+                    + "network in clear text");
+        }
+        return List.of();
+    }
+
     /** Reads and checks a web configuration file; the message of the exception names the file and line. */
     public static WebConfig load(Path file) throws ServeException {
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
-        } catch (IOException e) {
-            throw bad(file, "cannot read it: " + e.getMessage());
-        }
+        byte[] bytes = BoundedFile.read(file, MAX_BYTES, "", "web config", "a web configuration is a few lines");
         String text;
         try {
             text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)

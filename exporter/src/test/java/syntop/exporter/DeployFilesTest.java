@@ -1,12 +1,14 @@
 package syntop.exporter;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
@@ -180,5 +182,27 @@ class DeployFilesTest {
         Tools.Run sh = Tools.run(List.of("sh", "-n", rc.toString()), null, null);
         assertEquals(0, sh.exit(), sh.output());
         assertTrue(Files.readString(rc).contains("run_rc_command \"$1\""));
+    }
+
+    @Test
+    void aServiceStopIsASuccessAndTheOptionsAreNamedAsOtherExportersNameThem() throws Exception {
+        Path unitFile = DEPLOY.resolve("systemd/syntop-serve.service");
+        String unit = Files.readString(unitFile);
+        assertTrue(unit.contains("\nSuccessExitStatus=143\n"), unit);
+        assertTrue(unit.contains("\nEnvironment=SYNTOP_ARGS=--web.listen-address=127.0.0.1:19796\n"), unit);
+        Optional<Path> analyze = Tools.onPath("systemd-analyze");
+        if (analyze.isPresent()) {
+            Tools.Run verify = Tools.run(List.of(analyze.get().toString(), "verify", unitFile.toString()), null, null);
+            assertTrue(verify.output().lines().noneMatch(l -> l.contains(unitFile.getFileName().toString())),
+                    verify.output());
+        }
+        String rc = Files.readString(DEPLOY.resolve("freebsd/syntop"));
+        for (String knob : List.of(": ${syntop_user:=\"root\"}", ": ${syntop_group:=\"wheel\"}", ": ${syntop_args:=\"\"}",
+                "install -o \"${syntop_user}\" -g \"${syntop_group}\"", "serve --web.listen-address=${syntop_listen} ${syntop_args}",
+                "#   syntop_group (string):")) {
+            assertTrue(rc.contains(knob), "the rc.d script lacks " + knob);
+        }
+        // rc.subr already runs the command as syntop_user: daemon -u would need root it no longer has
+        assertFalse(rc.contains("-u ${syntop_user}"), rc);
     }
 }

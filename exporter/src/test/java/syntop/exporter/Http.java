@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
@@ -45,8 +46,16 @@ final class Http {
 
     /** Sends bytes (ignoring a reset while sending) and reads until the server closes or {@code timeout} passes. */
     static Raw raw(InetSocketAddress to, byte[] request, Duration timeout) throws IOException {
+        return raw(null, to, request, timeout);
+    }
+
+    /** {@link #raw(InetSocketAddress, byte[], Duration)} from {@code source}, a loopback address of this host. */
+    static Raw raw(InetAddress source, InetSocketAddress to, byte[] request, Duration timeout) throws IOException {
         long t0 = System.nanoTime();
         try (Socket s = new Socket()) {
+            if (source != null) {
+                s.bind(new InetSocketAddress(source, 0));
+            }
             s.connect(to, 5000);
             s.setSoTimeout((int) timeout.toMillis());
             OutputStream out = s.getOutputStream();

@@ -137,6 +137,21 @@ class TlsAndAuthTest {
     }
 
     @Test
+    void aClientThatNeverStartsTheHandshakeIsCutOff() throws Exception {
+        WebConfig web = WebConfig.parse("tls_server_config:\n  cert_file: server.crt\n  key_file: server.key\n",
+                dir.resolve("web.yml"));
+        try (ExporterServer s = ExporterServer.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), REGISTRY,
+                web, ExporterServerTest.QUICK)) {
+            // QUICK gives the handshake and the head 2 s; a client silent for 10 s must have been closed by then
+            Http.Raw silent = Http.raw(s.address(), new byte[0], Duration.ofSeconds(10));
+            assertTrue(silent.closedByServer(), "the server kept a silent TLS client for 10 s");
+            Http.Raw half = Http.raw(s.address(), new byte[] {0x16, 0x03, 0x01}, Duration.ofSeconds(10));
+            assertTrue(half.closedByServer(), "the server kept a client that sent 3 bytes of a ClientHello for 10 s");
+            assertEquals(200, Http.send(trustingClient(), "GET", s.metricsUrl()).statusCode());
+        }
+    }
+
+    @Test
     void aKeyOfAnotherCertificateOrAMissingFileIsAClearError() {
         ServeException wrong = assertThrows(ServeException.class, () -> start(new WebConfig(
                 Optional.of(new WebConfig.Tls(certPem, otherKeyPem)), Map.of())));
@@ -147,6 +162,23 @@ class TlsAndAuthTest {
         ServeException swapped = assertThrows(ServeException.class, () -> start(new WebConfig(
                 Optional.of(new WebConfig.Tls(keyPem, certPem)), Map.of())));
         assertTrue(swapped.getMessage().contains("holds no PEM certificate"), swapped.getMessage());
+    }
+
+    @Test
+    void aHugeCertificateOrKeyFileIsTooLarge() throws Exception {
+        Path huge = dir.resolve("huge.crt");
+        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(huge.toFile(), "rw")) {
+            f.setLength(50L * 1024 * 1024);
+        }
+        for (Path p : List.of(huge, Path.of("/dev/zero"))) {
+            ServeException cert = assertThrows(ServeException.class, () -> start(new WebConfig(
+                    Optional.of(new WebConfig.Tls(p, keyPem)), Map.of())));
+            assertTrue(cert.getMessage().contains("TLS: cert_file " + p + " is too large (more than 1 MiB;"),
+                    cert.getMessage());
+            ServeException key = assertThrows(ServeException.class, () -> start(new WebConfig(
+                    Optional.of(new WebConfig.Tls(certPem, p)), Map.of())));
+            assertTrue(key.getMessage().contains("TLS: key_file " + p + " is too large"), key.getMessage());
+        }
     }
 
     @Test
@@ -168,6 +200,46 @@ class TlsAndAuthTest {
                 assertTrue(ok.body().contains("syntop_tcp_connections"));
             }
             assertEquals(401, Http.get(url.replace("/metrics", "/nothing")).statusCode());
+        }
+    }
+
+    @Test
+    void aHeaderWithoutAColonGets401() throws Exception {
+        String hash = BCrypt.with(BCrypt.Version.VERSION_2Y).hashToString(4, "s3cret".toCharArray());
+        WebConfig web = WebConfig.parse("basic_auth_users:\n  prometheus: '" + hash + "'\n", dir.resolve("web.yml"));
+        try (ExporterServer s = start(web)) {
+            String noColon = "Basic " + Base64.getEncoder().encodeToString("prometheus".getBytes(StandardCharsets.UTF_8));
+            HttpResponse<String> r = Http.get(s.metricsUrl(), "Authorization", noColon);
+            assertEquals(401, r.statusCode());
+            assertTrue(r.headers().firstValue("WWW-Authenticate").orElse("").startsWith("Basic realm=\"syntop\""),
+                    r.headers().toString());
+            assertEquals(401, Http.get(s.metricsUrl(), "Authorization", "Bearer abc").statusCode());
+            // longer than bcrypt's 72 bytes: a wrong password, not a dropped connection
+            assertEquals(401, Http.get(s.metricsUrl(), "Authorization", basic("prometheus", "x".repeat(100))).statusCode());
+            assertEquals(200, Http.get(s.metricsUrl(), "Authorization", basic("prometheus", "s3cret")).statusCode());
+        }
+    }
+
+    @Test
+    void wrongPasswordsAreThrottledPerAddress() throws Exception {
+        String hash = BCrypt.with(BCrypt.Version.VERSION_2Y).hashToString(4, "s3cret".toCharArray());
+        WebConfig web = WebConfig.parse("basic_auth_users:\n  prometheus: '" + hash + "'\n", dir.resolve("web.yml"));
+        try (ExporterServer s = start(web)) {
+            String url = s.metricsUrl();
+            for (int i = 0; i < ExporterServer.Limits.DEFAULT.authBurst(); i++) {
+                assertEquals(401, Http.get(url, "Authorization", basic("prometheus", "guess" + i)).statusCode(), "try " + i);
+            }
+            HttpResponse<String> throttled = Http.get(url, "Authorization", basic("prometheus", "guess"));
+            assertEquals(429, throttled.statusCode());
+            assertEquals("2", throttled.headers().firstValue("Retry-After").orElse(""), throttled.headers().toString());
+            // while out of tries, even the right password is not checked: a guess could not be told from it
+            assertEquals(429, Http.get(url, "Authorization", basic("prometheus", "s3cret")).statusCode());
+            // another address still gets in
+            String request = "GET /metrics HTTP/1.1\r\nHost: x\r\nConnection: close\r\nAuthorization: "
+                    + basic("prometheus", "s3cret") + "\r\n\r\n";
+            Http.Raw other = Http.raw(InetAddress.getByName("127.0.0.7"), s.address(),
+                    request.getBytes(StandardCharsets.US_ASCII), Duration.ofSeconds(10));
+            assertTrue(other.statusLine().startsWith("HTTP/1.1 200"), other.statusLine());
         }
     }
 

@@ -1,11 +1,14 @@
 package syntop.exporter;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -81,10 +84,34 @@ class WebConfigTest {
     @Test
     void aMissingOrBinaryFileIsAClearError(@TempDir Path dir) throws Exception {
         ServeException missing = assertThrows(ServeException.class, () -> WebConfig.load(dir.resolve("none.yml")));
-        assertTrue(missing.getMessage().contains("cannot read it"), missing.getMessage());
+        assertTrue(missing.getMessage().contains("cannot read web config"), missing.getMessage());
         Path bin = dir.resolve("bin.yml");
         Files.write(bin, new byte[] {(byte) 0xff, (byte) 0xfe, 0});
         ServeException binary = assertThrows(ServeException.class, () -> WebConfig.load(bin));
         assertTrue(binary.getMessage().contains("not UTF-8"), binary.getMessage());
+    }
+
+    @Test
+    void anEmptyFileServesWithAWarningAsExporterToolkitWouldServeIt(@TempDir Path dir) throws Exception {
+        Path empty = Files.writeString(dir.resolve("web.yml"), "");
+        WebConfig web = WebConfig.load(empty);
+        assertFalse(web.hasTls());
+        assertFalse(web.hasBasicAuth());
+        assertEquals(List.of("web config " + empty + " sets neither tls_server_config nor basic_auth_users: serving "
+                + "plain HTTP, without a password, to anyone who can reach the port"), web.warnings(empty));
+        WebConfig usersOnly = WebConfig.parse("basic_auth_users:\n  a: " + HASH + "\n", FILE);
+        assertTrue(usersOnly.warnings(FILE).get(0).contains("passwords cross the network in clear text"));
+    }
+
+    @Test
+    void aHugeFileIsTooLargeNotAnOutOfMemoryError(@TempDir Path dir) throws Exception {
+        Path line = dir.resolve("line.yml");
+        try (RandomAccessFile f = new RandomAccessFile(line.toFile(), "rw")) {
+            f.setLength(50L * 1024 * 1024); // a 50 MB line (of NULs), sparse on disk
+        }
+        for (Path p : List.of(line, Path.of("/dev/zero"))) {
+            ServeException e = assertThrows(ServeException.class, () -> WebConfig.load(p));
+            assertTrue(e.getMessage().contains("web config " + p + " is too large (more than 256 KiB;"), e.getMessage());
+        }
     }
 }

@@ -12,6 +12,8 @@ import syntop.exporter.ListenAddress;
 import syntop.exporter.Serve;
 import syntop.exporter.ServeException;
 
+import sun.misc.Signal;
+
 /**
  * {@code syntop serve}: the Prometheus exporter. Headless: this class and everything it reaches stay
  * clear of the console (no terminal library is loaded).
@@ -19,13 +21,14 @@ import syntop.exporter.ServeException;
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = {"Serve this machine's TCP stack as Prometheus metrics on /metrics (Prometheus text or "
                 + "OpenMetrics), sampling it on its own schedule; a scrape never makes it poll.",
-            "Runs until stopped (SIGTERM or SIGINT)."})
+            "Runs until stopped: SIGTERM ends it with status 0, SIGINT as usual."})
 public final class ServeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--listen", paramLabel = "ADDR:PORT", defaultValue = ListenAddress.DEFAULT,
-            description = "address to serve on (default: ${DEFAULT-VALUE}, loopback only; :PORT for every address)")
+    @Option(names = {"--listen", "--web.listen-address"}, paramLabel = "ADDR:PORT", defaultValue = ListenAddress.DEFAULT,
+            description = "address to serve on (default: ${DEFAULT-VALUE}, loopback only; :PORT for every address); "
+                    + "the second name is the one Prometheus' exporters use")
     String listen;
 
     @Option(names = "--interval", paramLabel = "SECONDS", defaultValue = "1",
@@ -38,9 +41,10 @@ public final class ServeCommand implements Callable<Integer> {
                     + "address=\"other\" (default: ${DEFAULT-VALUE})")
     int maxListeners;
 
-    @Option(names = "--web-config", paramLabel = "FILE",
+    @Option(names = {"--web-config", "--web.config.file"}, paramLabel = "FILE",
             description = "TLS and basic authentication, in the web configuration format of Prometheus' exporters "
-                    + "(tls_server_config: cert_file, key_file; basic_auth_users: user: bcrypt hash)")
+                    + "(tls_server_config: cert_file, key_file; basic_auth_users: user: bcrypt hash); "
+                    + "the second name is theirs")
     Path webConfig;
 
     @Option(names = "--fs-root", paramLabel = "DIR", hidden = true,
@@ -60,8 +64,14 @@ public final class ServeCommand implements Callable<Integer> {
             err.flush();
             return e.isUsage() ? ExitCodes.USAGE : ExitCodes.SOURCE_FAILED;
         }
-        Thread hook = new Thread(running::close, "syntop-serve-stop");
-        Runtime.getRuntime().addShutdownHook(hook);
+        // SIGTERM is how service managers stop serve: stop cleanly and exit 0, as node_exporter does,
+        // not with the JVM's 143 (128 + SIGTERM), which systemd and rc.d would count as a failure
+        try {
+            Signal.handle(new Signal("TERM"), signal -> running.close());
+        } catch (IllegalArgumentException e) {
+            // no SIGTERM here (or the JVM keeps it, e.g. under -Xrs): the shutdown hook below still stops serve
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(running::close, "syntop-serve-stop"));
         err.println("syntop serve: serving " + running.metricsUrl() + ", sampling every "
                 + (intervalSeconds == Math.rint(intervalSeconds) ? (long) intervalSeconds + "" : intervalSeconds + "")
                 + " s");

@@ -37,6 +37,19 @@ class ServeCommandTest {
     }
 
     @Test
+    void theExporterToolkitNamesAreTheSameOptions(@TempDir Path dir) throws Exception {
+        Cli listen = Cli.run("serve", "--web.listen-address", "localhost");
+        assertEquals(ExitCodes.USAGE, listen.exit);
+        assertTrue(listen.err.contains("--listen 'localhost': no port"), listen.err);
+        Path web = Files.writeString(dir.resolve("web.yml"), "basic_auth_users:\n  alice: hunter2\n");
+        Cli config = Cli.run("serve", "--web.listen-address=127.0.0.1:0", "--web.config.file=" + web);
+        assertEquals(ExitCodes.USAGE, config.exit);
+        assertTrue(config.err.contains("web config " + web + ": line 2:"), config.err);
+        Cli help = Cli.run("serve", "--help");
+        assertTrue(help.out.contains("--web.listen-address") && help.out.contains("--web.config.file"), help.out);
+    }
+
+    @Test
     void aTakenPortIsAnErrorThatSaysSo() throws Exception {
         try (ServerSocket taken = new ServerSocket()) {
             taken.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
