@@ -14,11 +14,11 @@ import com.googlecode.lanterna.terminal.Terminal;
  * on an exception, and from a shutdown hook on SIGTERM, SIGHUP (a dropped SSH session) and SIGINT.
  */
 public final class TerminalSession implements AutoCloseable {
-    private final Screen screen;
+    private final TerminalScreen screen;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final Thread hook;
 
-    private TerminalSession(Screen screen) {
+    private TerminalSession(TerminalScreen screen) {
         this.screen = screen;
         this.hook = new Thread(this::restore, "syntop-restore-terminal");
         Runtime.getRuntime().addShutdownHook(hook);
@@ -46,10 +46,23 @@ public final class TerminalSession implements AutoCloseable {
 
     private void restore() {
         if (closed.compareAndSet(false, true)) {
-            try {
-                screen.stopScreen();
-            } catch (IOException | RuntimeException e) {
-                // the terminal may be gone (SSH dropped); nothing more to restore
+            // TerminalScreen's refresh holds the screen's lock and does nothing once the screen is
+            // stopped: under the same lock, a frame the render thread is drawing when SIGTERM comes
+            // ends before the blanking, and none starts after it.
+            synchronized (screen) {
+                try {
+                    // Blank the alternate screen before leaving it: a terminal that was grown while
+                    // it was shown (tmux) shrinks it back to the size it had when it was entered and
+                    // keeps the console rows that do not fit above the restored prompt; blank rows
+                    // it drops.
+                    Terminal terminal = screen.getTerminal();
+                    terminal.clearScreen();
+                    terminal.setCursorPosition(0, 0);
+                    terminal.flush();
+                    screen.stopScreen();
+                } catch (IOException | RuntimeException e) {
+                    // the terminal may be gone (SSH dropped); nothing more to restore
+                }
             }
         }
     }

@@ -152,4 +152,43 @@ class ConsoleEndToEndTest {
         waitFor(x -> x.contains("SYNTOP-EXITED-143"), "exit after SIGTERM");
         terminalIsUsable();
     }
+
+    /** The console's rows, any of which left on the terminal after it ended is a leftover. */
+    private static boolean showsConsoleRows(String screen) {
+        return screen.contains("SYN_RCVD") || screen.contains("Listen queues") || screen.contains("\u2502")
+                || screen.contains("[q]uit");
+    }
+
+    private void growThenEnd(Runnable end, String exited) throws Exception {
+        start(80, 24);
+        waitFor(x -> x.contains("SYN_RCVD") && x.contains("Listen queues"), "the first frame");
+        run("tmux", "resize-window", "-t", session, "-x", "100", "-y", "30");
+        waitFor(x -> x.contains("SYN defences") && x.contains("Top remotes"), "the 100x30 layout");
+        end.run();
+        String s = waitFor(x -> x.contains(exited), exited);
+        assertFalse(showsConsoleRows(s), "console rows were left on the terminal:\n" + s);
+        terminalIsUsable();
+    }
+
+    @Test
+    void quitAfterGrowingTheWindowLeavesNoConsoleRows() throws Exception {
+        growThenEnd(() -> {
+            try {
+                keys("q");
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+        }, "SYNTOP-EXITED-0");
+    }
+
+    @Test
+    void sigtermAfterGrowingTheWindowLeavesNoConsoleRows() throws Exception {
+        growThenEnd(() -> {
+            try {
+                run("pkill", "-TERM", "-f", "^\\S*java -D" + marker);
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+        }, "SYNTOP-EXITED-143");
+    }
 }
