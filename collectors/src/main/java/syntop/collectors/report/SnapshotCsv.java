@@ -60,9 +60,12 @@ public final class SnapshotCsv {
         b.append('\n');
     }
 
-    /** RFC 4180 quoting; also defuses cells a spreadsheet would run as a formula. */
+    /**
+     * RFC 4180 quoting of the cell made {@link Printable}; also defuses cells a spreadsheet would run as
+     * a formula.
+     */
     static String quote(String cell) {
-        String c = cell;
+        String c = Printable.of(cell);
         if (!c.isEmpty() && "=+-@".indexOf(c.charAt(0)) >= 0 && !c.matches("[-+]?[0-9.]+")) {
             c = "'" + c;
         }

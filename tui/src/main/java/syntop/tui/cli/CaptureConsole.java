@@ -10,6 +10,7 @@ import syntop.collectors.bundle.BundleException;
 import syntop.collectors.detect.Detectors;
 import syntop.collectors.detect.Thresholds;
 import syntop.collectors.platform.CapturePlatform;
+import syntop.collectors.report.Printable;
 import syntop.themes.ThemeLoader;
 import syntop.tui.console.CaptureFrames;
 import syntop.tui.console.ConsolePainter;
@@ -30,7 +31,7 @@ final class CaptureConsole {
         try {
             capture = CapturePlatform.open(bundle);
         } catch (BundleException e) {
-            err.println("syntop: " + e.getMessage());
+            err.println("syntop: " + Printable.of(e.getMessage()));
             return ExitCodes.SOURCE_FAILED;
         }
         Map<String, String> env = System.getenv();

@@ -14,6 +14,7 @@ import syntop.collectors.history.PollTimes;
 import syntop.collectors.model.Snapshot;
 import syntop.collectors.model.SourceStatus;
 import syntop.collectors.platform.Durations;
+import syntop.collectors.report.Printable;
 import syntop.themes.Role;
 import syntop.themes.Theme;
 import syntop.themes.ThemeLoader;
@@ -77,7 +78,7 @@ public final class ConsolePainter {
     /** @param mode shown in the header where a live console says {@code live} (e.g. that this is a capture) */
     public ConsolePainter(ThemeLoader themes, String hostLabel, String mode) {
         this.themes = themes;
-        this.hostLabel = hostLabel;
+        this.hostLabel = Printable.of(hostLabel);
         this.mode = mode;
     }
 
@@ -172,7 +173,7 @@ public final class ConsolePainter {
 
     private void header(Canvas c, Region row, ViewState v, Optional<Frame> f) {
         c.clear(row, Role.HEADER);
-        String os = f.map(x -> x.snapshot().host().osVersion()).orElse("");
+        String os = f.map(x -> Printable.of(x.snapshot().host().osVersion())).orElse("");
         // a replay says where it is in the recording; a capture says it is not live
         String shown = v.modeLabel().orElse(v.paused() ? "PAUSED" : mode);
         String text = "syntop  " + hostLabel + (os.isEmpty() ? "" : "  " + os) + "  every "
