@@ -35,7 +35,8 @@ public final class SnapshotCsv {
         }
         for (Map.Entry<CounterId, Long> e : s.counters().normalised().entrySet()) {
             Rate r = history.rate(e.getKey());
-            row(b, t, "counter", e.getKey().label(), String.valueOf(e.getValue()), r.known() ? num(r.perSecond()) : "");
+            boolean rated = e.getKey().kind() == CounterId.Kind.COUNTER && r.known();
+            row(b, t, "counter", e.getKey().label(), String.valueOf(e.getValue()), rated ? num(r.perSecond()) : "");
         }
         for (Map.Entry<String, Long> e : s.counters().raw().entrySet()) {
             row(b, t, "raw", e.getKey(), String.valueOf(e.getValue()), "");

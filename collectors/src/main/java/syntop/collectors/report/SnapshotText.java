@@ -57,9 +57,11 @@ public final class SnapshotText {
                         q.synQueue().isPresent() ? String.valueOf(q.synQueue().getAsLong()) : "?")));
         b.append("\ncounters\n");
         for (Map.Entry<CounterId, Long> e : s.counters().normalised().entrySet()) {
+            // a gauge (sockets in use, a table's size) is a level: its change is no rate of events
             Rate r = history.rate(e.getKey());
+            boolean rated = e.getKey().kind() == CounterId.Kind.COUNTER && r.known();
             b.append(String.format(Locale.ROOT, "  %-26s %14d %s%n", e.getKey().label(), e.getValue(),
-                    r.known() ? String.format(Locale.ROOT, "%.1f/s", r.perSecond()) : ""));
+                    rated ? String.format(Locale.ROOT, "%.1f/s", r.perSecond()) : ""));
         }
         for (Map.Entry<TcpState, List<AddressCount>> e : s.remotes().entrySet()) {
             if (e.getValue().isEmpty()) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import syntop.collectors.action.ActionRefused;
@@ -14,7 +15,7 @@ import syntop.tui.action.ActionEnvironment;
 
 /**
  * What the action subcommands share: the environment (the real machine, or fakes in tests), the
- * inherited {@code --read-only}, refusals printed as one plain line with their exit status,
+ * {@code --read-only} (here or before the subcommand), refusals printed as one plain line with their exit status,
  * confirmation that refuses rather than guesses when there is no terminal, and reports.
  */
 abstract class ActionCommand implements Callable<Integer> {
@@ -23,6 +24,9 @@ abstract class ActionCommand implements Callable<Integer> {
 
     @ParentCommand
     SyntopCommand parent;
+
+    @Option(names = "--read-only", description = "refuse to act (as 'syntop --read-only …')")
+    boolean readOnly;
 
     private ActionEnvironment environment;
 
@@ -40,7 +44,7 @@ abstract class ActionCommand implements Callable<Integer> {
     }
 
     boolean readOnly() {
-        return parent != null && parent.readOnly;
+        return readOnly || (parent != null && parent.readOnly);
     }
 
     PrintWriter out() {

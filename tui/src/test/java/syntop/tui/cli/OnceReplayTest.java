@@ -53,6 +53,17 @@ class OnceReplayTest {
     }
 
     @Test
+    void ratesAreGivenForCountersOnlyNotForGauges() {
+        Cli text = Cli.run("once", "--replay", demo.toString(), "--at", "+20s");
+        String gauge = text.out.lines().filter(l -> l.strip().startsWith("sockets_in_use ")).findFirst().orElseThrow();
+        assertTrue(gauge.strip().matches("sockets_in_use +[0-9]+"), "no rate for a gauge: " + gauge);
+        assertTrue(text.out.lines().anyMatch(l -> l.strip().matches("passive_opens +[0-9]+ [0-9.]+/s")), text.out);
+        Cli csv = Cli.run("once", "--replay", demo.toString(), "--at", "+20s", "--format", "csv");
+        assertTrue(csv.out.lines().anyMatch(l -> l.matches(".*,counter,sockets_in_use,[0-9]+,")), csv.out);
+        assertTrue(csv.out.lines().anyMatch(l -> l.matches(".*,counter,passive_opens,[0-9]+,[0-9.]+")), csv.out);
+    }
+
+    @Test
     void quietAtTheStartAndTimesAsInstants() {
         Cli start = Cli.run("once", "--replay", demo.toString(), "--at", "+2s", "--format", "json");
         assertTrue(start.out.contains("\"verdicts\": []"), start.out);
