@@ -91,6 +91,27 @@ public final class ConsolePainter {
         return themes.next(current);
     }
 
+    /** The theme {@code name} as it is drawn (its warnings included). */
+    public Theme theme(String name) {
+        return palette(name).theme();
+    }
+
+    /**
+     * The line that says which theme is on, and what was wrong in its file: "theme: light (2 of 4)",
+     * "theme: mine (5 of 5): 2 warnings, mine.theme:3: unknown key 'fg' ignored; …".
+     */
+    public String themeNotice(String name) {
+        Theme t = theme(name);
+        List<String> all = themes.available();
+        String line = "theme: " + t.name() + " (" + (all.indexOf(t.name()) + 1) + " of " + all.size() + ")";
+        if (t.warnings().isEmpty()) {
+            return line;
+        }
+        int n = t.warnings().size();
+        return line + ": " + n + " warning" + (n == 1 ? "" : "s") + ", " + Printable.of(t.warnings().get(0).toString())
+                + (n > 1 ? "; …" : "");
+    }
+
     private Palette palette(String name) {
         return palettes.computeIfAbsent(name, n -> new Palette(themes.load(n)));
     }
@@ -260,6 +281,13 @@ public final class ConsolePainter {
     }
 
     private static void footer(Canvas c, Region row, ViewState v) {
+        Optional<String> flash = v.flash();
+        if (flash.isPresent() && v.filterDraft().isEmpty()) {
+            Role role = v.flashWarns() ? Role.WARN : Role.FOOTER_TEXT;
+            c.clear(row, role);
+            TextLine.left(c, row, 0, Texts.ellipsize(flash.get(), row.width()), role);
+            return;
+        }
         c.clear(row, Role.FOOTER_TEXT);
         String text = v.filterDraft().isPresent() ? "type a port, address or prefix  [Enter]apply [Esc]cancel"
                 : v.footerKeys().orElse(FOOTER);

@@ -2,6 +2,8 @@ package syntop.tui.console;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.googlecode.lanterna.screen.Screen;
@@ -24,11 +26,30 @@ public final class TerminalSession implements AutoCloseable {
         Runtime.getRuntime().addShutdownHook(hook);
     }
 
+    /**
+     * Why the console cannot run here, in one line, or empty when it can: it needs an interactive
+     * terminal (stdin and stdout) that takes cursor addressing, which {@code TERM=dumb} (Emacs'
+     * shell, some CI logs) or no {@code TERM} at all says it does not.
+     */
+    public static Optional<String> refusal(Map<String, String> env, boolean interactive) {
+        String term = env.getOrDefault("TERM", "");
+        if (term.isBlank() || term.equals("dumb")) {
+            // one line of at most 80 columns, "syntop: " included
+            return Optional.of((term.isBlank() ? "TERM is not set" : "TERM=dumb")
+                    + ": no full-screen console here; use 'syntop once' (or -b)");
+        }
+        if (!interactive) {
+            return Optional.of("no terminal: the console needs an interactive terminal "
+                    + "(use 'syntop once' in scripts and cron)");
+        }
+        return Optional.empty();
+    }
+
     /** Opens the text terminal (never a Swing window); fails with a plain message when there is none. */
     public static TerminalSession open() throws IOException {
-        if (System.console() == null) {
-            throw new IOException("no terminal: the console needs an interactive terminal "
-                    + "(use 'syntop once' in scripts and cron)");
+        Optional<String> refused = refusal(System.getenv(), System.console() != null);
+        if (refused.isPresent()) {
+            throw new IOException(refused.get());
         }
         DefaultTerminalFactory factory = new DefaultTerminalFactory(System.out, System.in, StandardCharsets.UTF_8)
                 .setForceTextTerminal(true)

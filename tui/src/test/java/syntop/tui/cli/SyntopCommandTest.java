@@ -69,4 +69,13 @@ class SyntopCommandTest {
         }
         assertTrue(Cli.run("--help").out.contains("--read-only"), "the console's actions");
     }
+
+    @Test
+    void anUnknownThemeIsAUsageErrorThatListsTheThemes() {
+        for (String[] args : new String[][] {{"--demo", "--theme", "nosuch"}, {"--theme", "nosuch"}}) {
+            Cli r = Cli.run(args);
+            assertEquals(ExitCodes.USAGE, r.exit, r.toString());
+            assertTrue(r.err.contains("no such theme 'nosuch' (available: dark, light, high-contrast, mono"), r.err);
+        }
+    }
 }

@@ -158,6 +158,43 @@ class ConsolePainterTest {
     }
 
     @Test
+    void aFlashLineTakesTheFooterForAFewSecondsAndShowsAThemesWarnings(@org.junit.jupiter.api.io.TempDir
+            java.nio.file.Path dir) throws Exception {
+        java.nio.file.Files.writeString(dir.resolve("mine.theme"), "header = bold\nfg = red\nnot a line\n");
+        ConsolePainter p = new ConsolePainter(new ThemeLoader(dir), "lab");
+        String notice = p.themeNotice("mine");
+        assertTrue(notice.startsWith("theme: mine (5 of 5): 2 warnings, "), notice);
+        assertTrue(notice.contains("mine.theme:2: unknown key 'fg' ignored; …"), notice);
+        java.time.Instant[] now = {java.time.Instant.parse("2026-11-25T01:00:00Z")};
+        java.time.Clock clock = new java.time.Clock() {
+            @Override
+            public java.time.ZoneId getZone() {
+                return java.time.ZoneOffset.UTC;
+            }
+
+            @Override
+            public java.time.Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public java.time.Instant instant() {
+                return now[0];
+            }
+        };
+        ViewState v = new ViewState("mine", false, Duration.ofSeconds(1), clock);
+        v.flash(notice, true);
+        BasicTextImage img = new BasicTextImage(new TerminalSize(120, 40));
+        p.paint(img.newTextGraphics(), img.getSize(), v, Optional.of(LAB));
+        String footer = screen(img).lines().reduce((a, b) -> b).orElse("");
+        assertTrue(footer.startsWith("theme: mine (5 of 5): 2 warnings"), footer);
+        now[0] = now[0].plus(ViewState.FLASH_FOR);
+        p.paint(img.newTextGraphics(), img.getSize(), v, Optional.of(LAB));
+        footer = screen(img).lines().reduce((a, b) -> b).orElse("");
+        assertTrue(footer.startsWith("[q]uit"), "the keys again after a few seconds: " + footer);
+    }
+
+    @Test
     void beforeTheFirstSampleItSaysSo() {
         String s = screen(render(100, 30, view(), Optional.empty()));
         assertTrue(s.contains("collecting the first sample"), s);
