@@ -60,8 +60,8 @@ public final class SnapshotText {
             // a gauge (sockets in use, a table's size) is a level: its change is no rate of events
             Rate r = history.rate(e.getKey());
             boolean rated = e.getKey().kind() == CounterId.Kind.COUNTER && r.known();
-            b.append(String.format(Locale.ROOT, "  %-26s %14d %s%n", e.getKey().label(), e.getValue(),
-                    rated ? String.format(Locale.ROOT, "%.1f/s", r.perSecond()) : ""));
+            b.append(String.format(Locale.ROOT, "  %-26s %14d%s%n", e.getKey().label(), e.getValue(),
+                    rated ? String.format(Locale.ROOT, " %.1f/s", r.perSecond()) : ""));
         }
         for (Map.Entry<TcpState, List<AddressCount>> e : s.remotes().entrySet()) {
             if (e.getValue().isEmpty()) {
