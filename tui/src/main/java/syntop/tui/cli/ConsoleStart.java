@@ -10,14 +10,15 @@ import syntop.themes.Theme;
 import syntop.themes.ThemeLoader;
 import syntop.themes.ThemeWarning;
 import syntop.tui.console.ConsolePainter;
-import syntop.tui.console.TerminalSession;
 import syntop.tui.console.ViewState;
 import syntop.widgets.Glyphs;
 
 /**
- * What every console (live, replay, demo, capture) settles before anything starts: that this
- * terminal can show it, the theme (a name that does not exist is a usage error, and what is wrong
- * in a theme file is said on stderr and in the console's flash line), and the glyphs.
+ * What every console (live, replay, demo, capture) settles from its arguments before anything
+ * starts: the theme (a name that does not exist is a usage error, and what is wrong in a theme
+ * file is said on stderr and in the console's flash line) and the glyphs. Whether the terminal can
+ * show a console is asked when it opens ({@link syntop.tui.console.TerminalSession#refusal}), after
+ * every argument was checked.
  */
 final class ConsoleStart {
     final ThemeLoader themes;
@@ -38,11 +39,6 @@ final class ConsoleStart {
                 && !themes.available().contains(requestedTheme.strip())) {
             err.println("syntop: --theme: no such theme '" + Printable.of(requestedTheme.strip()) + "' (available: "
                     + String.join(", ", themes.available()) + ")");
-            return Optional.empty();
-        }
-        Optional<String> refused = TerminalSession.refusal(env, System.console() != null);
-        if (refused.isPresent()) {
-            err.println("syntop: " + refused.get());
             return Optional.empty();
         }
         Theme theme = themes.select(requestedTheme, env);
