@@ -66,7 +66,7 @@ public final class CaptureTaker {
     public static List<RawSample> sample(Platform platform, Acquirer acquirer, int samples, Duration interval, Clock clock,
                                          LongSupplier monoNanos) throws InterruptedException {
         List<RawSample> out = new ArrayList<>();
-        List<Source> sources = platform.sources();
+        List<Source> sources = platform.pollableSources();
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(4, sources.size())), r -> {
             Thread t = new Thread(r, "syntop-capture");
             t.setDaemon(true);

@@ -33,6 +33,8 @@ public final class CapturePlatform implements Platform {
     private final Manifest manifest;
     private final Platform recorded;
     private final HostInfo host;
+    /** Every sample's snapshot, made in order on first use: which source a sample reads depends on the one before. */
+    private final List<Snapshot> snapshots = new ArrayList<>();
 
     private CapturePlatform(Bundle bundle, Manifest manifest) {
         this.bundle = bundle;
@@ -70,14 +72,36 @@ public final class CapturePlatform implements Platform {
     }
 
     /**
-     * The recorded OS's sources that this bundle holds, in that platform's priority order: a bundle
-     * from an older syntop that read other sources (say /proc/net/tcp) replays through those.
+     * The recorded OS's sources that this bundle holds, in that platform's priority order, but a
+     * stand-in held beside its source (it is read in that source's place, see {@link #standIn}): a
+     * bundle from an older syntop that read other sources (say /proc/net/tcp alone) replays through
+     * those.
      */
     @Override
     public List<Source> sources() {
-        return recorded.parseableSources().stream()
-                .filter(src -> manifest.samples().stream().anyMatch(sample -> entryOf(sample, src).isPresent()))
-                .toList();
+        List<Source> held = parseableSources();
+        return held.stream().filter(src -> held.stream().noneMatch(p -> isStandInOf(src, p))).toList();
+    }
+
+    /** Every source the bundle holds, stand-ins included. */
+    @Override
+    public List<Source> parseableSources() {
+        return recorded.parseableSources().stream().filter(this::holds).toList();
+    }
+
+    private boolean holds(Source src) {
+        return manifest.samples().stream().anyMatch(sample -> entryOf(sample, src).isPresent());
+    }
+
+    private boolean isStandInOf(Source candidate, Source polled) {
+        return candidate != polled && recorded.standIn(polled).filter(si -> si.source().id().equals(candidate.id()))
+                .isPresent();
+    }
+
+    /** The recorded OS's stand-in, when the bundle holds it: each sample reads what the live sampler would have. */
+    @Override
+    public Optional<StandIn> standIn(Source polled) {
+        return recorded.standIn(polled).filter(si -> holds(si.source()));
     }
 
     @Override
@@ -101,17 +125,11 @@ public final class CapturePlatform implements Platform {
         return manifest.samples().size();
     }
 
-    /** The raw output of every source of the recorded OS at one sample (0-based), in the platform's order. */
-    public List<RawOutput> rawOutputs(int sample) {
-        Manifest.Sample s = manifest.samples().get(sample);
-        List<RawOutput> out = new ArrayList<>();
-        for (Source src : sources()) {
-            Optional<Manifest.SourceEntry> e = entryOf(s, src);
-            out.add(e.isEmpty()
-                    ? RawOutput.failed(src.id(), RawOutput.Outcome.NOT_FOUND, Duration.ZERO, "not in this capture")
-                    : raw(src, s.dir(), e.get()));
-        }
-        return out;
+    /** The raw output of {@code src} at one sample, or "not in this capture". */
+    private RawOutput rawOutput(Source src, Manifest.Sample s) {
+        Optional<Manifest.SourceEntry> e = entryOf(s, src);
+        return e.isEmpty() ? RawOutput.failed(src.id(), RawOutput.Outcome.NOT_FOUND, Duration.ZERO, "not in this capture")
+                : raw(src, s.dir(), e.get());
     }
 
     /** The sample's entry for this source, under its id or a name it was known by ({@link Source#answersTo}). */
@@ -143,17 +161,26 @@ public final class CapturePlatform implements Platform {
         return new RawOutput(src.id(), e.outcome(), parts, stderr, exit, Duration.ofNanos(e.tookNanos()), e.detail());
     }
 
-    /** One sample (0-based) evaluated and assembled as the live sampler does. */
-    public Snapshot snapshot(int sample) {
-        Manifest.Sample s = manifest.samples().get(sample);
-        List<SnapshotAssembler.Contribution> contributions = new ArrayList<>();
-        List<RawOutput> raws = rawOutputs(sample);
-        for (int i = 0; i < raws.size(); i++) {
-            SourceResult r = SourceEvaluation.evaluate(sources().get(i), raws.get(i), manifest.interval());
-            contributions.add(new SnapshotAssembler.Contribution(
-                    r.status().isOk() ? r.parsed().value() : Reading.empty(), r.status()));
+    /**
+     * One sample (0-based) evaluated and assembled as the live sampler does, reading each source or
+     * its stand-in as the live sampler would have after the sample before.
+     */
+    public synchronized Snapshot snapshot(int sample) {
+        if (snapshots.isEmpty()) {
+            Snapshot last = null;
+            for (Manifest.Sample s : manifest.samples()) {
+                List<SnapshotAssembler.Contribution> contributions = new ArrayList<>();
+                for (Source src : sources()) {
+                    Source read = StandIn.toPoll(this, src, last);
+                    SourceResult r = SourceEvaluation.evaluate(read, rawOutput(read, s), manifest.interval());
+                    contributions.add(new SnapshotAssembler.Contribution(
+                            r.status().isOk() ? r.parsed().value() : Reading.empty(), r.status()));
+                }
+                last = complete(SnapshotAssembler.assemble(s.at(), s.monoNanos(), host, contributions));
+                snapshots.add(last);
+            }
         }
-        return complete(SnapshotAssembler.assemble(s.at(), s.monoNanos(), host, contributions));
+        return snapshots.get(sample);
     }
 
     /** Every sample in order, added to a fresh history (rates come from consecutive samples). */

@@ -57,6 +57,19 @@ public interface Platform {
         return Optional.empty();
     }
 
+    /**
+     * Every source the live sampler may poll: each of {@link #sources()}, followed by its stand-in.
+     * A capture takes all of them, so that it replays as the host was seen whichever was read.
+     */
+    default List<Source> pollableSources() {
+        List<Source> out = new java.util.ArrayList<>();
+        for (Source s : sources()) {
+            out.add(s);
+            standIn(s).map(StandIn::source).filter(si -> !out.contains(si)).ifPresent(out::add);
+        }
+        return List.copyOf(out);
+    }
+
     /** The source of this id, or of a name it was known by before ({@link Source#answersTo}). */
     default Optional<Source> source(String id) {
         List<Source> all = parseableSources();

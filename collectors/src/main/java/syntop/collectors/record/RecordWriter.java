@@ -295,8 +295,9 @@ public final class RecordWriter implements AutoCloseable {
         try {
             Instant now = clock.instant();
             byte[] head = RecordingFormat.frame(RecordingFormat.TYPE_HEADER, 0, Codec.header(header.withCreated(now)));
-            ByteBuffer b = ByteBuffer.allocate(RecordingFormat.PREAMBLE_SIZE + head.length);
-            b.put(RecordingFormat.preamble()).put(head).flip();
+            // the header twice: every tick needs it, so one damaged byte in it must not cost the file
+            ByteBuffer b = ByteBuffer.allocate(RecordingFormat.PREAMBLE_SIZE + 2 * head.length);
+            b.put(RecordingFormat.preamble()).put(head).put(head).flip();
             sink = s;
             size = 0;
             write(b.array());
@@ -413,12 +414,29 @@ public final class RecordWriter implements AutoCloseable {
         if (closingNote != null && sink != null && pauseReason.isEmpty()) {
             append(noteFrame(clock.instant(), RecordingFormat.NOTE_INFO, closingNote), clock.instant());
         }
-        if (lost > 0) {
+        if (lost > 0 && written == 0) {
+            say.accept("nothing was recorded: " + lost + " tick" + (lost == 1 ? "" : "s") + " lost (" + pauseReason
+                    + "); " + file + (removeIfEmpty() ? " was removed" : " holds no tick"));
+        } else if (lost > 0) {
             say.accept(lost + " tick" + (lost == 1 ? "" : "s") + " not recorded since " + lostSince + " (" + pauseReason
                     + ")");
         }
         closeSink();
         status = new Status(State.CLOSED, pauseReason, lost, file, written);
+    }
+
+    /** Deletes FILE when it is an empty regular file (this writer created it and could write nothing). */
+    private boolean removeIfEmpty() {
+        closeSink();
+        try {
+            if (Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS) && Files.size(file) == 0) {
+                Files.delete(file);
+                return true;
+            }
+        } catch (IOException e) {
+            // it stays, empty
+        }
+        return false;
     }
 
     @Override

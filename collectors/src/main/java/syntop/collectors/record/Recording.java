@@ -80,13 +80,23 @@ public final class Recording {
     }
 
     private static Recording parse(String name, ByteBuffer all) {
-        ByteBuffer b = all.duplicate();
-        RecordingFormat.checkPreamble(b);
         List<Entry> ticks = new ArrayList<>();
         List<Note> notes = new ArrayList<>();
+        try {
+            RecordingFormat.checkPreamble(all.duplicate());
+        } catch (RecordingFormatException e) {
+            if (!headerFollowsPreamble(all)) {
+                throw e;
+            }
+            // a damaged byte in the magic or the version: the header's own version field decides
+            notes.add(new Note(Optional.empty(), 0, "the file's first " + RecordingFormat.PREAMBLE_SIZE
+                    + " bytes are damaged (" + e.getMessage() + "); read by its header", true));
+        }
         RecordingHeader header = null;
-        int pos = b.position();
-        int end = b.limit();
+        ByteBuffer headerPayload = null;
+        boolean headerDamaged = false;
+        int pos = RecordingFormat.PREAMBLE_SIZE;
+        int end = all.limit();
         while (pos < end) {
             int frameEnd = intactFrameEnd(all, pos, end);
             if (frameEnd < 0) {
@@ -97,7 +107,8 @@ public final class Recording {
                     break;
                 }
                 notes.add(new Note(Optional.empty(), pos, (next - pos) + " damaged bytes at offset " + pos
-                        + " skipped", true));
+                        + " skipped" + (header == null ? " (the header; its copy is read)" : ""), true));
+                headerDamaged |= header == null;
                 pos = next;
                 continue;
             }
@@ -107,14 +118,20 @@ public final class Recording {
             int payload = pos + RecordingFormat.FRAME_HEAD_SIZE;
             try {
                 Wire.In in = new Wire.In(all.duplicate().position(payload).limit(payload + len).slice());
+                ByteBuffer bytes = all.duplicate().position(payload).limit(payload + len);
                 if (type == RecordingFormat.TYPE_HEADER) {
                     if (header == null) {
                         header = Codec.header(in);
-                    } else {
+                        headerPayload = bytes;
+                    } else if (!bytes.equals(headerPayload)) {
+                        // (a file holds its header twice: the copy is not news)
                         notes.add(new Note(Optional.empty(), pos, "a second header at offset " + pos + " ignored", true));
                     }
                 } else if (header == null) {
-                    throw new RecordingFormatException("a record before the header");
+                    throw new RecordingFormatException(headerDamaged
+                            ? "the header is damaged and the file holds no intact copy of it (files written before "
+                                    + "syntop kept a copy have one header only)"
+                            : "a record before the header");
                 } else if (type == RecordingFormat.TYPE_TICK) {
                     Instant at = RecordingFormat.instant(in);
                     long mono = in.i64();
@@ -125,6 +142,14 @@ public final class Recording {
                     notes.add(new Note(Optional.of(at), pos, in.str(), kind != RecordingFormat.NOTE_INFO));
                 }
             } catch (RecordingFormatException e) {
+                if (header == null && type == RecordingFormat.TYPE_HEADER && !headerDamaged) {
+                    // intact on disk but not readable: the copy after it may be
+                    notes.add(new Note(Optional.empty(), pos, "the header at offset " + pos + " cannot be read ("
+                            + e.getMessage() + "); its copy is read", true));
+                    headerDamaged = true;
+                    pos = frameEnd;
+                    continue;
+                }
                 if (header == null) {
                     throw new RecordingFormatException(name + ": the header cannot be read: " + e.getMessage());
                 }
@@ -136,6 +161,22 @@ public final class Recording {
             throw new RecordingFormatException(name + ": no header (the file holds no complete record)");
         }
         return new Recording(name, all, header, ticks, notes);
+    }
+
+    /** True when an intact header frame of a version this code reads starts right after the preamble. */
+    private static boolean headerFollowsPreamble(ByteBuffer all) {
+        int pos = RecordingFormat.PREAMBLE_SIZE;
+        int frameEnd = intactFrameEnd(all, pos, all.limit());
+        if (frameEnd < 0 || (all.get(pos) & 0xff) != RecordingFormat.TYPE_HEADER) {
+            return false;
+        }
+        int payload = pos + RecordingFormat.FRAME_HEAD_SIZE;
+        try {
+            Wire.In in = new Wire.In(all.duplicate().position(payload).limit(frameEnd).slice());
+            return Codec.HEADER_TAG.equals(in.str()) && in.var() <= RecordingFormat.VERSION;
+        } catch (RecordingFormatException e) {
+            return false;
+        }
     }
 
     /** The end of an intact frame at {@code pos}, or -1 when there is none (cut short, wrong checksum, not a frame). */

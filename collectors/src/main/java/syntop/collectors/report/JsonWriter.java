@@ -153,7 +153,8 @@ public final class JsonWriter {
                 case '\r': out.append("\\r"); break;
                 case '\t': out.append("\\t"); break;
                 default:
-                    if (c < 0x20) {
+                    // RFC 8259 needs only C0 escaped; the rest a terminal could obey is escaped too
+                    if (Printable.isUnsafe(c)) {
                         out.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
                     } else {
                         out.append(c);

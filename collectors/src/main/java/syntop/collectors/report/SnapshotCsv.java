@@ -35,7 +35,8 @@ public final class SnapshotCsv {
         }
         for (Map.Entry<CounterId, Long> e : s.counters().normalised().entrySet()) {
             Rate r = history.rate(e.getKey());
-            row(b, t, "counter", e.getKey().label(), String.valueOf(e.getValue()), r.known() ? num(r.perSecond()) : "");
+            boolean rated = e.getKey().kind() == CounterId.Kind.COUNTER && r.known();
+            row(b, t, "counter", e.getKey().label(), String.valueOf(e.getValue()), rated ? num(r.perSecond()) : "");
         }
         for (Map.Entry<String, Long> e : s.counters().raw().entrySet()) {
             row(b, t, "raw", e.getKey(), String.valueOf(e.getValue()), "");
@@ -60,9 +61,12 @@ public final class SnapshotCsv {
         b.append('\n');
     }
 
-    /** RFC 4180 quoting; also defuses cells a spreadsheet would run as a formula. */
+    /**
+     * RFC 4180 quoting of the cell made {@link Printable}; also defuses cells a spreadsheet would run as
+     * a formula.
+     */
     static String quote(String cell) {
-        String c = cell;
+        String c = Printable.of(cell);
         if (!c.isEmpty() && "=+-@".indexOf(c.charAt(0)) >= 0 && !c.matches("[-+]?[0-9.]+")) {
             c = "'" + c;
         }

@@ -24,14 +24,15 @@ public final class SnapshotText {
 
     public static String snapshot(Snapshot s, History history, List<Verdict> verdicts) {
         StringBuilder b = new StringBuilder();
-        b.append("syntop ").append(s.host().hostname()).append(" (").append(s.host().osVersion()).append(") at ")
+        b.append("syntop ").append(Printable.of(s.host().hostname())).append(" (")
+                .append(Printable.of(s.host().osVersion())).append(") at ")
                 .append(s.at()).append('\n');
         if (verdicts.isEmpty()) {
             b.append("verdict: all quiet\n");
         } else {
             for (Verdict v : verdicts) {
-                b.append("verdict: ").append(v.severity().name()).append(' ').append(v.summary())
-                        .append(" (").append(v.evidence()).append(")\n");
+                b.append("verdict: ").append(v.severity().name()).append(' ').append(Printable.of(v.summary()))
+                        .append(" (").append(Printable.of(v.evidence())).append(")\n");
             }
         }
         b.append("\nstates\n");
@@ -51,14 +52,16 @@ public final class SnapshotText {
             b.append("  (none)\n");
         }
         s.listeners().stream().sorted(Comparator.comparingDouble(ListenQueue::fill).reversed()).forEach(q ->
-                b.append(String.format(Locale.ROOT, "  %-5s %-28s %8d/%-8s syn %s%n", q.protocol(), q.endpoint(),
+                b.append(String.format(Locale.ROOT, "  %-5s %-28s %8d/%-8s syn %s%n", Printable.of(q.protocol()), Printable.of(q.endpoint()),
                         q.acceptQueue(), q.limit().isPresent() ? String.valueOf(q.limit().getAsLong()) : "?",
                         q.synQueue().isPresent() ? String.valueOf(q.synQueue().getAsLong()) : "?")));
         b.append("\ncounters\n");
         for (Map.Entry<CounterId, Long> e : s.counters().normalised().entrySet()) {
+            // a gauge (sockets in use, a table's size) is a level: its change is no rate of events
             Rate r = history.rate(e.getKey());
-            b.append(String.format(Locale.ROOT, "  %-26s %14d %s%n", e.getKey().label(), e.getValue(),
-                    r.known() ? String.format(Locale.ROOT, "%.1f/s", r.perSecond()) : ""));
+            boolean rated = e.getKey().kind() == CounterId.Kind.COUNTER && r.known();
+            b.append(String.format(Locale.ROOT, "  %-26s %14d%s%n", e.getKey().label(), e.getValue(),
+                    rated ? String.format(Locale.ROOT, " %.1f/s", r.perSecond()) : ""));
         }
         for (Map.Entry<TcpState, List<AddressCount>> e : s.remotes().entrySet()) {
             if (e.getValue().isEmpty()) {
@@ -66,12 +69,12 @@ public final class SnapshotText {
             }
             b.append("\ntop remotes in ").append(e.getKey().name()).append('\n');
             e.getValue().stream().limit(10).forEach(a ->
-                    b.append(String.format(Locale.ROOT, "  %-40s %8d%n", a.address(), a.count())));
+                    b.append(String.format(Locale.ROOT, "  %-40s %8d%n", Printable.of(a.address()), a.count())));
         }
         b.append("\nsources\n");
         for (SourceStatus st : s.sources().values()) {
-            b.append(String.format(Locale.ROOT, "  %-24s %-11s %8s  %s%n", st.id(), st.health().label(),
-                    Durations.format(st.took()), st.detail()));
+            b.append(String.format(Locale.ROOT, "  %-24s %-11s %8s  %s%n", Printable.of(st.id()), st.health().label(),
+                    Durations.format(st.took()), Printable.of(st.detail())));
         }
         return b.toString();
     }

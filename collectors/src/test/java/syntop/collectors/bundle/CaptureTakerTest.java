@@ -36,6 +36,8 @@ import syntop.collectors.model.TcpState;
 import syntop.collectors.os.bsd.FakeRunner;
 import syntop.collectors.os.linux.LinuxPlatform;
 import syntop.collectors.platform.CapturePlatform;
+import syntop.collectors.platform.Sampler;
+import syntop.collectors.platform.StandIn;
 import syntop.collectors.platform.SnapshotAssembler;
 import syntop.collectors.platform.SourceResult;
 import syntop.collectors.report.SnapshotJson;
@@ -43,6 +45,7 @@ import syntop.collectors.source.Acquirer;
 import syntop.collectors.source.CommandResult;
 import syntop.collectors.source.CommandRunner;
 import syntop.collectors.source.RawOutput;
+import syntop.collectors.source.Source;
 import syntop.collectors.source.FsRoot;
 
 /**
@@ -121,6 +124,42 @@ class CaptureTakerTest {
         assertTrue(m.samples().get(0).source("proc-sys-net").orElseThrow().detail().contains("absent"));
     }
 
+    /**
+     * The live sampler reads the small connection table from /proc in place of the ss dump after its
+     * first tick: the bundle holds both, and replays each sample through the one live read.
+     */
+    @Test
+    void aBundleHoldsEverySourceTheLiveSamplerCanPollAndReplaysWhatItRead(@TempDir Path dir) throws Exception {
+        Path root = tree(dir.resolve("root"));
+        CaptureTaker.Result r = CaptureTaker.build(LINUX, take(root, 3), NOBODY, "test", INTERVAL, false,
+                new SecureRandom());
+        for (Manifest.Sample s : r.bundle().manifest().samples()) {
+            for (Source src : LINUX.pollableSources()) {
+                assertTrue(s.source(src.id()).isPresent(), src.id() + " in sample " + s.dir());
+            }
+        }
+        assertTrue(LINUX.pollableSources().stream().anyMatch(s -> s.id().equals(LinuxPlatform.TCP_TABLE)));
+        assertTrue(r.bundle().file("samples/2/proc/net/tcp").isPresent(), r.bundle().files().keySet()::toString);
+        CapturePlatform replay = CapturePlatform.of(r.bundle());
+        AtomicLong mono = new AtomicLong(5_000_000_000L);
+        Sampler live = new Sampler(LINUX, new Acquirer(SS_FROM_CAPTURE, new FsRoot(root)),
+                Clock.fixed(Instant.parse("2026-11-25T00:52:00Z"), ZoneOffset.UTC), () -> mono.getAndAdd(500_000_000L),
+                INTERVAL);
+        try (live) {
+            for (int i = 0; i < 3; i++) {
+                Snapshot seen = live.sample();
+                Snapshot replayed = replay.snapshot(i);
+                assertEquals(seen.sources().keySet(), replayed.sources().keySet(), "the sources read at sample " + i);
+                assertEquals(seen.states(), replayed.states(), "sample " + i);
+                assertEquals(seen.listeners(), replayed.listeners(), "sample " + i);
+                assertEquals(seen.remotes(), replayed.remotes(), "sample " + i);
+            }
+        }
+        assertTrue(replay.snapshot(0).sources().containsKey(LinuxPlatform.SS_STATES));
+        assertTrue(replay.snapshot(1).sources().containsKey(LinuxPlatform.TCP_TABLE), "the table is small: read from /proc");
+        assertEquals(129, replay.snapshot(2).states().get(TcpState.SYN_RCVD));
+    }
+
     @Test
     void anUnredactedBundleReplaysToTheSameSnapshot(@TempDir Path dir) throws Exception {
         List<CaptureTaker.RawSample> taken = take(tree(dir.resolve("root")), 2);
@@ -135,7 +174,7 @@ class CaptureTakerTest {
         assertEquals(taken.get(1).monoNanos(), replay.manifest().samples().get(1).monoNanos());
         History live = new History();
         for (CaptureTaker.RawSample s : taken) {
-            live.add(assemble(s, LINUX.host()));
+            live.add(assemble(s, LINUX.host(), live.latest().orElse(null)));
         }
         Snapshot a = live.latest().orElseThrow();
         Snapshot b = replay.history().latest().orElseThrow();
@@ -161,7 +200,7 @@ class CaptureTakerTest {
         assertTrue(m.host().hostname().matches("host-[0-9a-f]{6}"), m.host().hostname());
         assertTrue(r.bundle().name().startsWith("syntop-capture-linux-host-"), r.bundle().name());
         Snapshot replayed = CapturePlatform.of(r.bundle()).snapshot(0);
-        Snapshot original = assemble(taken.get(0), LINUX.host());
+        Snapshot original = assemble(taken.get(0), LINUX.host(), null);
         assertEquals(original.states(), replayed.states());
         assertEquals(original.counters().raw(), replayed.counters().raw());
         assertEquals(original.tunables(), replayed.tunables());
@@ -180,9 +219,12 @@ class CaptureTakerTest {
                 java.util.Set.of(Ip.parseV4("10.99.0.2").orElseThrow()));
     }
 
-    private static Snapshot assemble(CaptureTaker.RawSample s, HostInfo host) {
+    /** What the live sampler would have made of the sample: each source, or its stand-in after {@code last}. */
+    private static Snapshot assemble(CaptureTaker.RawSample s, HostInfo host, Snapshot last) {
         List<SnapshotAssembler.Contribution> c = new ArrayList<>();
-        for (SourceResult r : s.results()) {
+        for (Source src : LINUX.sources()) {
+            String read = StandIn.toPoll(LINUX, src, last).id();
+            SourceResult r = s.results().stream().filter(x -> x.status().id().equals(read)).findFirst().orElseThrow();
             c.add(new SnapshotAssembler.Contribution(r.status().isOk() ? r.parsed().value() : Reading.empty(), r.status()));
         }
         return LINUX.complete(SnapshotAssembler.assemble(s.at(), s.monoNanos(), host, c));

@@ -96,6 +96,25 @@ class DiskFullTest {
         assertEquals(2, said.size(), said::toString);
     }
 
+    @Test
+    void aDiskFullFromTheStartSaysNothingWasRecordedAndRemovesTheEmptyFile() throws IOException {
+        Path file = tmp.resolve("never.syntop");
+        Files.createFile(file); // as the real opener leaves it after cutting a failed header back
+        Kit.SmallDisk disk = new Kit.SmallDisk(0);
+        List<String> said = new ArrayList<>();
+        RecordWriter w = new RecordWriter(file, RecordWriter.Limits.defaults(), header, p -> disk,
+                new Kit.ManualClock(), said::add);
+        w.tick(ticks.get(0));
+        w.tick(ticks.get(1));
+        w.close("recording stopped");
+        assertEquals(2, w.status().lost());
+        assertEquals(0, w.status().written());
+        assertEquals(2, said.size(), said::toString);
+        assertTrue(said.get(1).startsWith("nothing was recorded: 2 ticks lost (disk full (No space left on device)); "
+                + file + " was removed"), said.get(1));
+        assertTrue(Files.notExists(file));
+    }
+
     /** A connection table read by its stand-in is carried into its own place, whatever id the entry has. */
     @Test
     void aStandInsEntryIsCarriedIntoItsSourcesPlace() {

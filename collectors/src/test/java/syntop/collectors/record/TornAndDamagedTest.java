@@ -96,12 +96,55 @@ class TornAndDamagedTest {
         }
     }
 
+    /** Where the first tick starts: after the preamble and the header, which a file holds twice. */
+    private int headersEnd() {
+        return RecordingFormat.PREAMBLE_SIZE + 2 * oneHeader();
+    }
+
+    /** The header frame's size, from its length field. */
+    private int oneHeader() {
+        return RecordingFormat.FRAME_HEAD_SIZE
+                + java.nio.ByteBuffer.wrap(file).getInt(RecordingFormat.PREAMBLE_SIZE + 2);
+    }
+
+    @Test
+    void aDamagedByteAnywhereInThePreambleOrTheFirstHeaderCostsNoTick() {
+        int oneHeader = oneHeader();
+        for (int at = 0; at < RecordingFormat.PREAMBLE_SIZE + oneHeader; at++) {
+            byte[] damaged = file.clone();
+            damaged[at] ^= 0x5a;
+            Recording r = Recording.of("damaged at " + at, damaged);
+            assertTicksIntact(r, 4);
+            assertEquals(header.withCreated(r.header().created()), r.header(), "damage at " + at);
+            assertTrue(r.notes().stream().anyMatch(Recording.Note::problem), "damage at " + at + " is noted");
+        }
+    }
+
+    @Test
+    void aFileOfAnOlderSyntopWithOneHeaderStillReadsAndSaysWhenItsHeaderIsLost() {
+        int oneHeader = oneHeader();
+        byte[] old = new byte[file.length - oneHeader];
+        System.arraycopy(file, 0, old, 0, RecordingFormat.PREAMBLE_SIZE + oneHeader);
+        System.arraycopy(file, headersEnd(), old, RecordingFormat.PREAMBLE_SIZE + oneHeader, file.length - headersEnd());
+        Recording r = Recording.of("old", old);
+        assertTicksIntact(r, 4);
+        assertEquals(List.of(), r.notes());
+        old[RecordingFormat.PREAMBLE_SIZE + 20] ^= 0x5a;
+        RecordingFormatException e = assertThrows(RecordingFormatException.class, () -> Recording.of("old", old));
+        assertTrue(e.getMessage().contains("the header is damaged and the file holds no intact copy"), e.getMessage());
+    }
+
     @Test
     void notARecordingSaysSo() {
         RecordingFormatException e = assertThrows(RecordingFormatException.class,
                 () -> Recording.of("text", "hello\n".getBytes()));
         assertTrue(e.getMessage().contains("not a syntop recording"), e.getMessage());
-        byte[] newer = file.clone();
+        Kit.SmallDisk disk = new Kit.SmallDisk(Long.MAX_VALUE);
+        RecordingHeader nine = new RecordingHeader(9, header.writer(), header.runId(), header.created(), header.host(),
+                header.interval(), header.sources(), header.rawTableLimit(), header.rawTableEvery());
+        new RecordWriter(tmp.resolve("nine.syntop"), RecordWriter.Limits.defaults(), nine, p -> disk,
+                new Kit.ManualClock(), s -> { }).tick(ticks.get(0));
+        byte[] newer = disk.data;
         newer[RecordingFormat.MAGIC.length + 1] = 9;
         e = assertThrows(RecordingFormatException.class, () -> Recording.of("newer", newer));
         assertTrue(e.getMessage().contains("newer than this syntop reads"), e.getMessage());

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import syntop.collectors.action.ActionIntent;
@@ -16,7 +17,7 @@ import syntop.tui.action.ActionEnvironment;
 
 /**
  * What the action subcommands share: the environment (the real machine, or fakes in tests), the
- * inherited {@code --read-only}, refusals printed as one plain line with their exit status,
+ * {@code --read-only} (here or before the subcommand), refusals printed as one plain line with their exit status,
  * confirmation that refuses rather than guesses when there is no terminal, and reports.
  */
 abstract class ActionCommand implements Callable<Integer> {
@@ -25,6 +26,9 @@ abstract class ActionCommand implements Callable<Integer> {
 
     @ParentCommand
     SyntopCommand parent;
+
+    @Option(names = "--read-only", description = "refuse to act (as 'syntop --read-only …')")
+    boolean readOnly;
 
     private ActionEnvironment environment;
     private Actions acting;
@@ -44,7 +48,7 @@ abstract class ActionCommand implements Callable<Integer> {
     }
 
     boolean readOnly() {
-        return parent != null && parent.readOnly;
+        return readOnly || (parent != null && parent.readOnly);
     }
 
     PrintWriter out() {

@@ -117,6 +117,11 @@ final class BlackBox implements AutoCloseable {
         return b.toString();
     }
 
+    /** True when the recording ended with ticks it could not write (a full disk): the run failed at its job. */
+    boolean lostTicks() {
+        return recorder != null && recorder.status().lost() > 0;
+    }
+
     /** Writes what is queued and a closing note, closes the file, stops waiting for hooks. */
     void close(String note) {
         if (recorder != null) {

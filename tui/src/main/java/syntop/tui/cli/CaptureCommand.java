@@ -22,6 +22,7 @@ import syntop.collectors.bundle.HostFacts;
 import syntop.collectors.bundle.Limits;
 import syntop.collectors.bundle.Manifest;
 import syntop.collectors.platform.Platform;
+import syntop.collectors.report.Printable;
 import syntop.collectors.source.Acquirer;
 import syntop.collectors.source.CommandRunner;
 import syntop.collectors.source.FsRoot;
@@ -102,7 +103,7 @@ public final class CaptureCommand implements Callable<Integer> {
             result = CaptureTaker.build(platform.get(), taken, facts, VersionProvider.version(), interval, !noRedact,
                     new SecureRandom());
         } catch (BundleException e) {
-            err.println("syntop capture: " + e.getMessage());
+            err.println("syntop capture: " + Printable.of(e.getMessage()));
             return ExitCodes.SOURCE_FAILED;
         }
         Bundle bundle = result.bundle();
@@ -144,7 +145,7 @@ public final class CaptureCommand implements Callable<Integer> {
             out.println("missing: nothing; every source answered");
         } else {
             out.println("missing or incomplete:");
-            result.missing().forEach(line -> out.println("  " + line));
+            result.missing().forEach(line -> out.println("  " + Printable.of(line)));
         }
         out.println("ran as " + (m.host().root() ? "root" : "uid " + m.host().uid() + ", not root (sources that need root say so above)"));
         if (m.redaction().applied()) {
@@ -174,7 +175,7 @@ public final class CaptureCommand implements Callable<Integer> {
             out.flush();
             return ExitCodes.OK;
         } catch (BundleException e) {
-            err.println("syntop capture: " + e.getMessage());
+            err.println("syntop capture: " + Printable.of(e.getMessage()));
             return ExitCodes.SOURCE_FAILED;
         }
     }

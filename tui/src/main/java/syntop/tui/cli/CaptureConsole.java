@@ -4,17 +4,15 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
+import java.util.Optional;
 
 import syntop.collectors.bundle.BundleException;
 import syntop.collectors.detect.Detectors;
 import syntop.collectors.detect.Thresholds;
 import syntop.collectors.platform.CapturePlatform;
-import syntop.themes.ThemeLoader;
+import syntop.collectors.report.Printable;
 import syntop.tui.console.CaptureFrames;
 import syntop.tui.console.ConsolePainter;
-import syntop.tui.console.ViewState;
-import syntop.widgets.Glyphs;
 
 /** {@code syntop --capture BUNDLE}: the console on a capture bundle, marked as not live. */
 final class CaptureConsole {
@@ -26,24 +24,24 @@ final class CaptureConsole {
             err.println("syntop: " + bundle + ": no such bundle");
             return ExitCodes.USAGE;
         }
+        Optional<ConsoleStart> start = ConsoleStart.check(theme, ascii, err);
+        if (start.isEmpty()) {
+            return ExitCodes.USAGE;
+        }
         CapturePlatform capture;
         try {
             capture = CapturePlatform.open(bundle);
         } catch (BundleException e) {
-            err.println("syntop: " + e.getMessage());
+            err.println("syntop: " + Printable.of(e.getMessage()));
             return ExitCodes.SOURCE_FAILED;
         }
-        Map<String, String> env = System.getenv();
-        ThemeLoader themes = new ThemeLoader(ThemeLoader.userDir(env).orElse(null));
-        String themeName = themes.select(theme, env).name();
-        boolean asciiGlyphs = ascii || !Glyphs.forLocale(env).isUnicode();
         Thresholds thresholds = Thresholds.defaults();
         Duration interval = capture.manifest().interval();
         Duration shown = interval.compareTo(Duration.ofMillis(500)) < 0 ? Duration.ofSeconds(1) : interval;
         // the header's right end shows the sample's time, so the labels stay short; pausing replaces the mode only
         String mode = "not live, " + capture.sampleCount() + (capture.sampleCount() == 1 ? " sample" : " samples");
+        ConsolePainter painter = new ConsolePainter(start.get().themes, "CAPTURE of " + capture.host().hostname(), mode);
         return ConsoleCommand.run(new CaptureFrames(capture, (h, snap) -> Detectors.evaluate(h, thresholds)),
-                new ConsolePainter(themes, "CAPTURE of " + capture.host().hostname(), mode),
-                new ViewState(themeName, asciiGlyphs, shown), err);
+                painter, start.get().view(painter, shown), err);
     }
 }

@@ -44,8 +44,9 @@ final class ConsoleRecording implements ConsoleLoop.Controls {
             err.println("syntop: cannot record to " + record + ": " + e.getMessage());
             return ExitCodes.USAGE;
         }
+        int exit = ExitCodes.SOURCE_FAILED;
         try {
-            return console.apply(new ConsoleRecording(box));
+            exit = console.apply(new ConsoleRecording(box));
         } finally {
             box.close("recording stopped: the console was closed");
             synchronized (said) {
@@ -55,6 +56,7 @@ final class ConsoleRecording implements ConsoleLoop.Controls {
             }
             err.flush();
         }
+        return exit == ExitCodes.OK && box.lostTicks() ? ExitCodes.SOURCE_FAILED : exit;
     }
 
     @Override

@@ -3,7 +3,7 @@ package syntop.tui.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
+import java.util.Optional;
 
 import syntop.collectors.detect.Detectors;
 import syntop.collectors.detect.Thresholds;
@@ -13,13 +13,10 @@ import syntop.collectors.platform.Sampler;
 import syntop.collectors.source.Acquirer;
 import syntop.collectors.source.FsRoot;
 import syntop.collectors.source.ProcessCommandRunner;
-import syntop.themes.ThemeLoader;
 import syntop.tui.action.ActionController;
 import syntop.tui.action.ActionEnvironment;
 import syntop.tui.console.ConsolePainter;
 import syntop.tui.console.SampledFrames;
-import syntop.tui.console.ViewState;
-import syntop.widgets.Glyphs;
 
 /**
  * The console on this machine. Kept apart from {@link SyntopCommand} so that headless commands
@@ -32,16 +29,16 @@ final class LiveConsole {
 
     static int run(Platform platform, FsRoot root, Duration interval, String theme, boolean ascii, Thresholds thresholds,
                    Path record, RecordOptions recordOptions, boolean readOnly, PrintWriter err) {
-        Map<String, String> env = System.getenv();
-        ThemeLoader themes = new ThemeLoader(ThemeLoader.userDir(env).orElse(null));
-        String themeName = themes.select(theme, env).name();
-        boolean asciiGlyphs = ascii || !Glyphs.forLocale(env).isUnicode();
+        Optional<ConsoleStart> start = ConsoleStart.check(theme, ascii, err);
+        if (start.isEmpty()) {
+            return ExitCodes.USAGE;
+        }
+        ConsolePainter painter = new ConsolePainter(start.get().themes, platform.host().hostname());
         History history = new History();
         try (Sampler sampler = Sampler.live(platform, new Acquirer(new ProcessCommandRunner(), root), interval)) {
             return ConsoleRecording.run(sampler, platform, record, recordOptions, interval, err, controls ->
                     ConsoleCommand.run(new SampledFrames(sampler, history, (h, snap) -> Detectors.evaluate(h, thresholds)),
-                            controls, new ConsolePainter(themes, platform.host().hostname()),
-                            new ViewState(themeName, asciiGlyphs, interval), err,
+                            controls, painter, start.get().view(painter, interval), err,
                             new ActionController(ActionEnvironment.live(), readOnly)));
         }
     }

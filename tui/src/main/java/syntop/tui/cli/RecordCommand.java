@@ -138,6 +138,6 @@ public final class RecordCommand implements Callable<Integer> {
                 // the hook is running: it only waited for the close above
             }
         }
-        return ExitCodes.OK;
+        return box.lostTicks() ? ExitCodes.SOURCE_FAILED : ExitCodes.OK;
     }
 }

@@ -17,6 +17,7 @@ import syntop.collectors.detect.Thresholds;
 import syntop.collectors.record.Recording;
 import syntop.collectors.record.RecordingFormatException;
 import syntop.collectors.record.Replay;
+import syntop.collectors.report.Printable;
 
 /** {@code syntop replay FILE…}: the console over a recording, with pause, step, speed and jumps to verdicts. */
 @Command(name = "replay", mixinStandardHelpOptions = true,
@@ -71,7 +72,7 @@ public final class ReplayCommand implements Callable<Integer> {
         }
         Replay replay = new Replay(rs, Thresholds.defaults());
         for (String n : replay.notes()) {
-            err.println("syntop: note: " + n);
+            err.println("syntop: note: " + Printable.of(n));
         }
         err.flush();
         if (replay.isEmpty()) {

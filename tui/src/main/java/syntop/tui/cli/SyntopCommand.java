@@ -83,6 +83,14 @@ public final class SyntopCommand implements Callable<Integer> {
             description = "seconds between samples, as in top (default: ${DEFAULT-VALUE})")
     double delaySeconds;
 
+    @Option(names = {"-b", "--batch"},
+            description = "batch mode, as top -b: print snapshots as text instead of the console "
+                    + "('syntop once -n N --interval S'); until interrupted unless -n says how many")
+    boolean batch;
+
+    @Option(names = "-n", paramLabel = "N", description = "with -b: print N snapshots, -d seconds apart")
+    Integer batchCount;
+
     @Option(names = "--theme", paramLabel = "NAME",
             description = "colour theme: dark, light, high-contrast, mono, or one in ~/.config/syntop/themes")
     String theme;
@@ -90,7 +98,8 @@ public final class SyntopCommand implements Callable<Integer> {
     @Option(names = "--ascii", description = "ASCII glyphs only (automatic when the locale is not UTF-8)")
     boolean ascii;
 
-    @Option(names = "--read-only", scope = CommandLine.ScopeType.INHERIT,
+    /** Also taken by each action subcommand; the others (once, parse, …) never act, and do not offer it. */
+    @Option(names = "--read-only",
             description = "no actions: profiles, drops and blocks are off (the console's keys say so)")
     boolean readOnly;
 
@@ -118,11 +127,42 @@ public final class SyntopCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** The most snapshots 'once' prints; -b without -n asks for that many, which is days at any -d. */
+    private static final int BATCH_UNTIL_INTERRUPTED = 1_000_000;
+
+    /** {@code syntop -b [-n N] [-d S]}: 'once -n N --interval S', parsed and checked as 'once' does. */
+    private int batch(PrintWriter err) {
+        if (capture != null || demo || record != null) {
+            err.println("syntop: -b prints this machine's snapshots; it takes no --capture, --demo or --record");
+            return ExitCodes.USAGE;
+        }
+        List<String> args = new java.util.ArrayList<>(List.of("once", "-n",
+                String.valueOf(batchCount == null ? BATCH_UNTIL_INTERRUPTED : batchCount),
+                "--interval", String.valueOf(delaySeconds)));
+        if (fsRoot != null) {
+            args.addAll(List.of("--fs-root", fsRoot.toString()));
+        }
+        if (thresholdsOption.file != null) {
+            args.addAll(List.of("--thresholds", thresholdsOption.file.toString()));
+        }
+        CommandLine root = commandLine(false);
+        root.addSubcommand(OnceCommand.class);
+        root.setOut(spec.commandLine().getOut()).setErr(err);
+        return root.execute(args.toArray(String[]::new));
+    }
+
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         if (!(delaySeconds >= 0.2 && delaySeconds <= 3600)) {
             err.println("syntop: --delay must be between 0.2 and 3600 seconds");
+            return ExitCodes.USAGE;
+        }
+        if (batch) {
+            return batch(err);
+        }
+        if (batchCount != null) {
+            err.println("syntop: -n needs -b (batch mode: 'syntop -b -n N')");
             return ExitCodes.USAGE;
         }
         if (capture != null) {

@@ -254,7 +254,7 @@ public final class ConsoleLoop {
             case 'k': view.moveSelection(-1); break;
             case 's': view.nextSort(); break;
             case '/': view.startFilter(); break;
-            case 't': view.themeName(painter.nextTheme(view.themeName())); break;
+            case 't': nextTheme(); break;
             case 'a': view.toggleAscii(); break;
             case '?': case 'h': view.toggleHelp(); break;
             default: break;
@@ -276,6 +276,13 @@ public final class ConsoleLoop {
                 break;
             default: break;
         }
+    }
+
+    /** The next theme, and a flash line that names it (and its file's warnings). */
+    private void nextTheme() {
+        String name = painter.nextTheme(view.themeName());
+        view.themeName(name);
+        view.flash(painter.themeNotice(name), !painter.theme(name).warnings().isEmpty());
     }
 
     private void changeInterval(int step) {

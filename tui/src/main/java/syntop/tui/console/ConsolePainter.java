@@ -14,6 +14,7 @@ import syntop.collectors.history.PollTimes;
 import syntop.collectors.model.Snapshot;
 import syntop.collectors.model.SourceStatus;
 import syntop.collectors.platform.Durations;
+import syntop.collectors.report.Printable;
 import syntop.themes.Role;
 import syntop.themes.Theme;
 import syntop.themes.ThemeLoader;
@@ -77,7 +78,7 @@ public final class ConsolePainter {
     /** @param mode shown in the header where a live console says {@code live} (e.g. that this is a capture) */
     public ConsolePainter(ThemeLoader themes, String hostLabel, String mode) {
         this.themes = themes;
-        this.hostLabel = hostLabel;
+        this.hostLabel = Printable.of(hostLabel);
         this.mode = mode;
     }
 
@@ -88,6 +89,27 @@ public final class ConsolePainter {
 
     public String nextTheme(String current) {
         return themes.next(current);
+    }
+
+    /** The theme {@code name} as it is drawn (its warnings included). */
+    public Theme theme(String name) {
+        return palette(name).theme();
+    }
+
+    /**
+     * The line that says which theme is on, and what was wrong in its file: "theme: light (2 of 4)",
+     * "theme: mine (5 of 5): 2 warnings, mine.theme:3: unknown key 'fg' ignored; …".
+     */
+    public String themeNotice(String name) {
+        Theme t = theme(name);
+        List<String> all = themes.available();
+        String line = "theme: " + t.name() + " (" + (all.indexOf(t.name()) + 1) + " of " + all.size() + ")";
+        if (t.warnings().isEmpty()) {
+            return line;
+        }
+        int n = t.warnings().size();
+        return line + ": " + n + " warning" + (n == 1 ? "" : "s") + ", " + Printable.of(t.warnings().get(0).toString())
+                + (n > 1 ? "; …" : "");
     }
 
     private Palette palette(String name) {
@@ -172,7 +194,7 @@ public final class ConsolePainter {
 
     private void header(Canvas c, Region row, ViewState v, Optional<Frame> f) {
         c.clear(row, Role.HEADER);
-        String os = f.map(x -> x.snapshot().host().osVersion()).orElse("");
+        String os = f.map(x -> Printable.of(x.snapshot().host().osVersion())).orElse("");
         // a replay says where it is in the recording; a capture says it is not live
         String shown = v.modeLabel().orElse(v.paused() ? "PAUSED" : mode);
         String text = "syntop  " + hostLabel + (os.isEmpty() ? "" : "  " + os) + "  every "
@@ -259,6 +281,13 @@ public final class ConsolePainter {
     }
 
     private static void footer(Canvas c, Region row, ViewState v) {
+        Optional<String> flash = v.flash();
+        if (flash.isPresent() && v.filterDraft().isEmpty()) {
+            Role role = v.flashWarns() ? Role.WARN : Role.FOOTER_TEXT;
+            c.clear(row, role);
+            TextLine.left(c, row, 0, Texts.ellipsize(flash.get(), row.width()), role);
+            return;
+        }
         c.clear(row, Role.FOOTER_TEXT);
         String text = v.filterDraft().isPresent() ? "type a port, address or prefix  [Enter]apply [Esc]cancel"
                 : v.footerKeys().orElse(FOOTER);

@@ -2,6 +2,8 @@ package syntop.tui.console;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.googlecode.lanterna.screen.Screen;
@@ -14,21 +16,40 @@ import com.googlecode.lanterna.terminal.Terminal;
  * on an exception, and from a shutdown hook on SIGTERM, SIGHUP (a dropped SSH session) and SIGINT.
  */
 public final class TerminalSession implements AutoCloseable {
-    private final Screen screen;
+    private final TerminalScreen screen;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final Thread hook;
 
-    private TerminalSession(Screen screen) {
+    private TerminalSession(TerminalScreen screen) {
         this.screen = screen;
         this.hook = new Thread(this::restore, "syntop-restore-terminal");
         Runtime.getRuntime().addShutdownHook(hook);
     }
 
+    /**
+     * Why the console cannot run here, in one line, or empty when it can: it needs an interactive
+     * terminal (stdin and stdout) that takes cursor addressing, which {@code TERM=dumb} (Emacs'
+     * shell, some CI logs) or no {@code TERM} at all says it does not.
+     */
+    public static Optional<String> refusal(Map<String, String> env, boolean interactive) {
+        String term = env.getOrDefault("TERM", "");
+        if (term.isBlank() || term.equals("dumb")) {
+            // one line of at most 80 columns, "syntop: " included
+            return Optional.of((term.isBlank() ? "TERM is not set" : "TERM=dumb")
+                    + ": no full-screen console here; use 'syntop once' (or -b)");
+        }
+        if (!interactive) {
+            return Optional.of("no terminal: the console needs an interactive terminal "
+                    + "(use 'syntop once' in scripts and cron)");
+        }
+        return Optional.empty();
+    }
+
     /** Opens the text terminal (never a Swing window); fails with a plain message when there is none. */
     public static TerminalSession open() throws IOException {
-        if (System.console() == null) {
-            throw new IOException("no terminal: the console needs an interactive terminal "
-                    + "(use 'syntop once' in scripts and cron)");
+        Optional<String> refused = refusal(System.getenv(), System.console() != null);
+        if (refused.isPresent()) {
+            throw new IOException(refused.get());
         }
         DefaultTerminalFactory factory = new DefaultTerminalFactory(System.out, System.in, StandardCharsets.UTF_8)
                 .setForceTextTerminal(true)
@@ -46,10 +67,23 @@ public final class TerminalSession implements AutoCloseable {
 
     private void restore() {
         if (closed.compareAndSet(false, true)) {
-            try {
-                screen.stopScreen();
-            } catch (IOException | RuntimeException e) {
-                // the terminal may be gone (SSH dropped); nothing more to restore
+            // TerminalScreen's refresh holds the screen's lock and does nothing once the screen is
+            // stopped: under the same lock, a frame the render thread is drawing when SIGTERM comes
+            // ends before the blanking, and none starts after it.
+            synchronized (screen) {
+                try {
+                    // Blank the alternate screen before leaving it: a terminal that was grown while
+                    // it was shown (tmux) shrinks it back to the size it had when it was entered and
+                    // keeps the console rows that do not fit above the restored prompt; blank rows
+                    // it drops.
+                    Terminal terminal = screen.getTerminal();
+                    terminal.clearScreen();
+                    terminal.setCursorPosition(0, 0);
+                    terminal.flush();
+                    screen.stopScreen();
+                } catch (IOException | RuntimeException e) {
+                    // the terminal may be gone (SSH dropped); nothing more to restore
+                }
             }
         }
     }

@@ -1,6 +1,8 @@
 package syntop.tui.console;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -48,10 +50,47 @@ public final class ViewState {
     private String footerKeys;
     private List<HelpOverlay.Entry> extraHelp = List.of();
 
+    /** How long a flash line (the theme now on, a warning) replaces the footer, from when it is first drawn. */
+    static final Duration FLASH_FOR = Duration.ofSeconds(8);
+
+    private final Clock clock;
+    private String flash;
+    private boolean flashWarns;
+    /** Null until the flash is first drawn (a slow start must not use up its time). */
+    private Instant flashUntil;
+
     public ViewState(String themeName, boolean ascii, Duration interval) {
+        this(themeName, ascii, interval, Clock.systemUTC());
+    }
+
+    ViewState(String themeName, boolean ascii, Duration interval, Clock clock) {
         this.themeName = themeName;
         this.ascii = ascii;
         this.interval = interval;
+        this.clock = clock;
+    }
+
+    /** Shows {@code text} in place of the footer for a few seconds; {@code warns}: in warning colours. */
+    public void flash(String text, boolean warns) {
+        flash = text;
+        flashWarns = warns;
+        flashUntil = null;
+    }
+
+    /** The flash line while it is shown; asking is drawing it, which starts its time. */
+    public Optional<String> flash() {
+        if (flash == null) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        if (flashUntil == null) {
+            flashUntil = now.plus(FLASH_FOR);
+        }
+        return now.isBefore(flashUntil) ? Optional.of(flash) : Optional.empty();
+    }
+
+    public boolean flashWarns() {
+        return flashWarns;
     }
 
     /** The frame to draw: the frozen one while paused, else the latest. */

@@ -9,6 +9,7 @@ import syntop.collectors.model.CounterId;
 import syntop.collectors.model.Snapshot;
 import syntop.collectors.model.SourceHealth;
 import syntop.collectors.model.SourceStatus;
+import syntop.collectors.report.Printable;
 import syntop.themes.Role;
 import syntop.tui.console.Frame;
 import syntop.widgets.Align;
@@ -98,7 +99,8 @@ public final class DefencesPanel {
         List<String> out = new ArrayList<>();
         for (SourceStatus st : s.sources().values()) {
             if (st.health() != SourceHealth.OK && st.health() != SourceHealth.STALE) {
-                out.add(st.id() + ": " + st.health().label().replace('_', ' ') + (st.detail().isEmpty() ? "" : " — " + st.detail()));
+                out.add(Printable.of(st.id()) + ": " + st.health().label().replace('_', ' ')
+                        + (st.detail().isEmpty() ? "" : " — " + Printable.of(st.detail())));
             }
         }
         return out;

@@ -29,6 +29,7 @@ import syntop.collectors.bundle.Bundle;
 import syntop.collectors.bundle.Limits;
 import syntop.collectors.bundle.Manifest;
 import syntop.collectors.report.JsonReader;
+import syntop.tui.lab.LabScripts;
 
 /**
  * {@code syntop capture} as a separate process: headless (the console library is never loaded),
@@ -88,7 +89,7 @@ class CaptureProcessTest {
         assumeTrue(ChildJvm.root(), "needs root for network namespaces");
         assumeTrue(ChildJvm.onPath("ip"), "needs iproute2's ip");
         assumeTrue(ChildJvm.onPath("python3"), "needs python3 for the lab's helpers");
-        Path lab = Lab.dir();
+        Path lab = LabScripts.dir();
         assumeTrue(Files.isExecutable(lab.resolve("netns-up")), "no attack lab at " + lab
                 + " (set -Dsyntop.lab or SYNTOP_LAB)");
         try {

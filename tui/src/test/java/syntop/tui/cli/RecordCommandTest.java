@@ -47,6 +47,18 @@ class RecordCommandTest {
     }
 
     @Test
+    void aDiskFullFromTheStartSaysNothingWasRecordedAndExitsOne() {
+        Path full = Path.of("/dev/full");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(full), "no /dev/full on this system");
+        Cli r = Cli.run("record", full.toString(), "--interval", "0.2", "--duration", "0.7s", "--fs-root", LAB);
+        assertEquals(ExitCodes.SOURCE_FAILED, r.exit, r.toString());
+        assertTrue(r.err.contains("recording paused: disk full"), r.err);
+        assertTrue(r.err.contains("nothing was recorded: "), r.err);
+        assertTrue(r.err.contains("/dev/full holds no tick"), "a device is never removed: " + r.err);
+        assertTrue(Files.exists(full));
+    }
+
+    @Test
     void wrongOptionsAreUsageErrorsWithTheReason() {
         String f = tmp.resolve("x.syntop").toString();
         String[][] cases = {

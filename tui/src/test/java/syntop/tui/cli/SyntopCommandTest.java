@@ -42,4 +42,40 @@ class SyntopCommandTest {
         assertEquals(0, version.exit, version.toString());
         assertTrue(version.out.startsWith("syntop "), version.out);
     }
+
+    @Test
+    void batchModeIsOnceNTimesAsTopDashB() {
+        Cli b = Cli.run("-b", "-n", "2", "-d", "0.2", "--fs-root", RecordCommandTest.LAB);
+        assertTrue(b.exit == ExitCodes.OK || b.exit == ExitCodes.SOURCE_FAILED, b.toString());
+        assertEquals(2, b.out.lines().filter(l -> l.startsWith("syntop ") && l.contains(") at ")).count(), b.out);
+        assertTrue(b.out.contains("\nstates\n") && b.out.contains("\ncounters\n"), b.out);
+        Cli alone = Cli.run("-n", "2");
+        assertEquals(ExitCodes.USAGE, alone.exit, alone.toString());
+        assertTrue(alone.err.contains("-n needs -b"), alone.err);
+        Cli bad = Cli.run("-b", "-n", "0");
+        assertEquals(ExitCodes.USAGE, bad.exit, bad.toString());
+        assertTrue(bad.err.contains("--count must be"), bad.err);
+    }
+
+    @Test
+    void readOnlyIsOfferedWhereThereIsSomethingToActOnOnly() {
+        Cli once = Cli.run("once", "--read-only");
+        assertEquals(ExitCodes.USAGE, once.exit, once.toString());
+        assertTrue(once.err.contains("Unknown option: '--read-only'"), once.err);
+        assertFalse(Cli.run("parse", "--help").out.contains("--read-only"));
+        assertFalse(Cli.run("once", "--help").out.contains("--read-only"));
+        for (String action : new String[] {"apply", "undo", "drop", "block", "unblock", "blocked"}) {
+            assertTrue(Cli.run(action, "--help").out.contains("--read-only"), action);
+        }
+        assertTrue(Cli.run("--help").out.contains("--read-only"), "the console's actions");
+    }
+
+    @Test
+    void anUnknownThemeIsAUsageErrorThatListsTheThemes() {
+        for (String[] args : new String[][] {{"--demo", "--theme", "nosuch"}, {"--theme", "nosuch"}}) {
+            Cli r = Cli.run(args);
+            assertEquals(ExitCodes.USAGE, r.exit, r.toString());
+            assertTrue(r.err.contains("no such theme 'nosuch' (available: dark, light, high-contrast, mono"), r.err);
+        }
+    }
 }

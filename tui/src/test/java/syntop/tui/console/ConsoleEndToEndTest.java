@@ -48,6 +48,11 @@ class ConsoleEndToEndTest {
     Path bin;
 
     private void start(int cols, int rows) throws Exception {
+        start(cols, rows, "");
+    }
+
+    /** @param env variables and arguments: {@code "TERM=dumb "} before the command, {@code " --theme x"} after it */
+    private void start(int cols, int rows, String env, String... args) throws Exception {
         assumeTrue(haveTmux(), "tmux is not installed (CI installs it)");
         // ss answers with the capture's listeners, so the screen does not depend on this machine
         Path ss = bin.resolve("ss");
@@ -58,7 +63,9 @@ class ConsoleEndToEndTest {
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-D" + marker,
                 "-cp", System.getProperty("java.class.path"), "syntop.tui.Main",
                 "--fs-root", Frames.LAB.toAbsolutePath().normalize().toString()));
-        String cmd = "PATH=" + bin + ":$PATH LANG=C.UTF-8 " + String.join(" ", java) + "; echo SYNTOP-EXITED-$?; exec bash --norc --noprofile";
+        java.addAll(List.of(args));
+        String cmd = "PATH=" + bin + ":$PATH LANG=C.UTF-8 " + env + String.join(" ", java)
+                + "; echo SYNTOP-EXITED-$?; exec bash --norc --noprofile";
         run("tmux", "new-session", "-d", "-x", String.valueOf(cols), "-y", String.valueOf(rows), "-s", session, cmd);
     }
 
@@ -151,5 +158,70 @@ class ConsoleEndToEndTest {
         run("pkill", "-TERM", "-f", "^\\S*java -D" + marker);
         waitFor(x -> x.contains("SYNTOP-EXITED-143"), "exit after SIGTERM");
         terminalIsUsable();
+    }
+
+    /** The console's rows, any of which left on the terminal after it ended is a leftover. */
+    private static boolean showsConsoleRows(String screen) {
+        return screen.contains("SYN_RCVD") || screen.contains("Listen queues") || screen.contains("\u2502")
+                || screen.contains("[q]uit");
+    }
+
+    private void growThenEnd(Runnable end, String exited) throws Exception {
+        start(80, 24);
+        waitFor(x -> x.contains("SYN_RCVD") && x.contains("Listen queues"), "the first frame");
+        run("tmux", "resize-window", "-t", session, "-x", "100", "-y", "30");
+        waitFor(x -> x.contains("SYN defences") && x.contains("Top remotes"), "the 100x30 layout");
+        end.run();
+        String s = waitFor(x -> x.contains(exited), exited);
+        assertFalse(showsConsoleRows(s), "console rows were left on the terminal:\n" + s);
+        terminalIsUsable();
+    }
+
+    @Test
+    void quitAfterGrowingTheWindowLeavesNoConsoleRows() throws Exception {
+        growThenEnd(() -> {
+            try {
+                keys("q");
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+        }, "SYNTOP-EXITED-0");
+    }
+
+    @Test
+    void sigtermAfterGrowingTheWindowLeavesNoConsoleRows() throws Exception {
+        growThenEnd(() -> {
+            try {
+                run("pkill", "-TERM", "-f", "^\\S*java -D" + marker);
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+        }, "SYNTOP-EXITED-143");
+    }
+
+    @Test
+    void aDumbTerminalGetsOneLineNamingOnceAndNoEscapes() throws Exception {
+        start(80, 24, "TERM=dumb ");
+        String s = waitFor(x -> x.contains("SYNTOP-EXITED-"), "syntop's exit");
+        assertTrue(s.contains("SYNTOP-EXITED-2"), s);
+        assertTrue(s.contains("syntop: TERM=dumb: no full-screen console here; use 'syntop once'"), s);
+        assertFalse(showsConsoleRows(s), s);
+        assertEquals("0", alternateScreen());
+    }
+
+    @Test
+    void aThemeFilesWarningsAreShownInTheConsoleAndOnStderr() throws Exception {
+        Path themes = Files.createDirectories(bin.resolve("config/syntop/themes"));
+        Files.writeString(themes.resolve("mine.theme"), "header = bold\nfg = red\n");
+        start(120, 40, "XDG_CONFIG_HOME=" + bin.resolve("config") + " ", "--theme", "mine");
+        // (the line goes on with the file's path and the warning, as far as it fits)
+        waitFor(x -> x.lines().anyMatch(l -> l.startsWith("theme: mine (5 of 5): 1 warning, /")),
+                "the theme's warning in the flash line");
+        keys("t");
+        waitFor(x -> x.lines().anyMatch(l -> l.startsWith("theme: dark (1 of 5)")), "t naming the theme");
+        keys("q");
+        String s = waitFor(x -> x.contains("SYNTOP-EXITED-0"), "exit status 0");
+        assertTrue(s.contains("syntop: theme mine: ") && s.contains("mine.theme:2: unknown key 'fg' ignored"),
+                "the warning on stderr too:\n" + s);
     }
 }

@@ -47,6 +47,16 @@ class ConsoleLoopTest {
     }
 
     @Test
+    void tSaysWhichThemeIsOn() {
+        type('t');
+        assertEquals("light", view.themeName());
+        assertEquals("theme: light (2 of 4)", view.flash().orElseThrow());
+        assertFalse(view.flashWarns());
+        type('t', 't', 't');
+        assertEquals("theme: dark (1 of 4)", view.flash().orElseThrow(), "round to the first again");
+    }
+
+    @Test
     void plusAndMinusStepTheIntervalAndTellTheSampler() {
         type('+', '+', '-');
         assertEquals(List.of(Duration.ofSeconds(2), Duration.ofSeconds(3), Duration.ofSeconds(2)), intervals);

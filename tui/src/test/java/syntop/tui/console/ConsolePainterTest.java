@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
@@ -14,6 +16,11 @@ import com.googlecode.lanterna.TextColor;
 import com.googlecode.lanterna.graphics.BasicTextImage;
 import com.googlecode.lanterna.graphics.TextImage;
 
+import syntop.collectors.model.HostInfo;
+import syntop.collectors.model.OsFamily;
+import syntop.collectors.model.Snapshot;
+import syntop.collectors.model.SourceHealth;
+import syntop.collectors.model.SourceStatus;
 import syntop.themes.ThemeLoader;
 
 class ConsolePainterTest {
@@ -130,6 +137,61 @@ class ConsolePainterTest {
         String s = screen(render(120, 40, v, Optional.of(LAB)));
         assertTrue(s.contains(":8080 10.99.0.2") && !s.contains(":8081 10.99.0.2"), s);
         assertTrue(s.contains("/8080"), "the active filter is shown\n" + s);
+    }
+
+    @Test
+    void escapesFromOutsideAreShownAsTextNeverSentToTheTerminal() {
+        String evil = "\u001b]0;owned\u0007\u001b[2J\u009b31m";
+        Snapshot s = LAB.snapshot();
+        Map<String, SourceStatus> sources = new LinkedHashMap<>(s.sources());
+        sources.put("proc-net-snmp", new SourceStatus("proc-net-snmp", SourceHealth.UNPARSED, "bad " + evil,
+                Duration.ZERO, Duration.ofSeconds(1), false));
+        Snapshot bad = new Snapshot(s.at(), s.monoNanos(), new HostInfo("h", OsFamily.LINUX, "Linux " + evil), sources,
+                s.states(), s.counters(), s.listeners(), s.remotes(), s.tunables());
+        ConsolePainter p = new ConsolePainter(new ThemeLoader(null), "web" + evil);
+        BasicTextImage img = new BasicTextImage(new TerminalSize(160, 50));
+        p.paint(img.newTextGraphics(), img.getSize(), view(), Optional.of(new Frame(bad, LAB.verdicts(), LAB.history())));
+        String screen = screen(img);
+        assertTrue(screen.chars().noneMatch(c -> c < 0x20 && c != '\n' || c >= 0x7f && c <= 0x9f), screen);
+        assertTrue(screen.contains("web\\x1b]0;owned\\x07"), "the header shows the host's escapes:\n" + screen);
+        assertTrue(screen.contains("bad \\x1b]0;owned"), "SYN defences shows the source's escapes:\n" + screen);
+    }
+
+    @Test
+    void aFlashLineTakesTheFooterForAFewSecondsAndShowsAThemesWarnings(@org.junit.jupiter.api.io.TempDir
+            java.nio.file.Path dir) throws Exception {
+        java.nio.file.Files.writeString(dir.resolve("mine.theme"), "header = bold\nfg = red\nnot a line\n");
+        ConsolePainter p = new ConsolePainter(new ThemeLoader(dir), "lab");
+        String notice = p.themeNotice("mine");
+        assertTrue(notice.startsWith("theme: mine (5 of 5): 2 warnings, "), notice);
+        assertTrue(notice.contains("mine.theme:2: unknown key 'fg' ignored; …"), notice);
+        java.time.Instant[] now = {java.time.Instant.parse("2026-11-25T01:00:00Z")};
+        java.time.Clock clock = new java.time.Clock() {
+            @Override
+            public java.time.ZoneId getZone() {
+                return java.time.ZoneOffset.UTC;
+            }
+
+            @Override
+            public java.time.Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public java.time.Instant instant() {
+                return now[0];
+            }
+        };
+        ViewState v = new ViewState("mine", false, Duration.ofSeconds(1), clock);
+        v.flash(notice, true);
+        BasicTextImage img = new BasicTextImage(new TerminalSize(120, 40));
+        p.paint(img.newTextGraphics(), img.getSize(), v, Optional.of(LAB));
+        String footer = screen(img).lines().reduce((a, b) -> b).orElse("");
+        assertTrue(footer.startsWith("theme: mine (5 of 5): 2 warnings"), footer);
+        now[0] = now[0].plus(ViewState.FLASH_FOR);
+        p.paint(img.newTextGraphics(), img.getSize(), v, Optional.of(LAB));
+        footer = screen(img).lines().reduce((a, b) -> b).orElse("");
+        assertTrue(footer.startsWith("[q]uit"), "the keys again after a few seconds: " + footer);
     }
 
     @Test

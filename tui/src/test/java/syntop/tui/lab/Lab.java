@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
  * veth pair, addresses only inside them. Everything here runs bounded in time.
  */
 final class Lab {
-    static final Path DIR = Path.of(System.getProperty("syntop.lab", "../lab")).toAbsolutePath().normalize();
+    static final Path DIR = LabScripts.dir();
     static final String SERVER_NS = "syntop-srv";
     static final String SERVER_IP = "10.99.0.2";
 

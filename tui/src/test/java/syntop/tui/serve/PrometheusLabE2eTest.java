@@ -25,6 +25,8 @@ import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
+import syntop.tui.lab.LabScripts;
+
 /**
  * End to end with a real Prometheus: {@code syntop serve} runs in the attack lab's server namespace,
  * a Prometheus server beside it (same namespace, loopback, random free ports, a temporary storage
@@ -48,16 +50,9 @@ class PrometheusLabE2eTest {
     private String lastError = "";
     private long deadline;
 
-    static Path labDir() {
-        String configured = Optional.ofNullable(System.getProperty("syntop.lab")).orElse(System.getenv("SYNTOP_LAB"));
-        Path repo = Path.of("").toAbsolutePath().getParent(); // surefire runs in <repo>/tui
-        return configured != null && !configured.isBlank() ? Path.of(configured).toAbsolutePath()
-                : repo.resolve("lab").normalize();
-    }
-
     @Test
     void aSynFloodShowsInPrometheusAndRaisesTheAlert(@TempDir Path tmp) throws Exception {
-        Path lab = labDir();
+        Path lab = LabScripts.dir();
         Assumptions.assumeTrue(Files.isExecutable(lab.resolve("netns-up")),
                 "the attack lab is not at " + lab + " (set -Dsyntop.lab=DIR or SYNTOP_LAB)");
         Assumptions.assumeTrue("0".equals(run(List.of("id", "-u"), 5).out.strip()),
