@@ -29,7 +29,8 @@ final class CompletionCommand implements Callable<Integer> {
     /** The script for {@code shell}, for the whole command line {@code root} belongs to. */
     static String script(Shell shell, CommandLine root) {
         return switch (shell) {
-            case bash -> AutoComplete.bash("syntop", root);
+            // sourced, never run: picocli's #! line would only mislead (and lintian flags it)
+            case bash -> AutoComplete.bash("syntop", root).replaceFirst("\\A#![^\n]*\n", "");
             case zsh -> ZshCompletion.script(root.getCommandSpec());
         };
     }

@@ -20,6 +20,7 @@ class CompletionCommandTest {
     void bashCompletesEveryCommandAndTheValuesOfAnOption() {
         Cli r = Cli.run("completion", "bash");
         assertEquals(0, r.exit, r.toString());
+        assertTrue(!r.out.startsWith("#!"), "a script to source has no #! line");
         assertTrue(r.out.contains("complete -F _complete_syntop") || r.out.contains("-F _complete_syntop syntop"), r.out);
         for (String c : COMMANDS) {
             assertTrue(r.out.contains("_picocli_syntop_" + c + "()"), c);
