@@ -20,6 +20,7 @@ done
 # Every file dated at the last commit, so two builds of one commit give the same archives.
 export SOURCE_DATE_EPOCH=${SOURCE_DATE_EPOCH:-$(git -C "$repo" log -1 --format=%ct 2>/dev/null || date +%s)}
 started=$(date +%s)
+work_manpages=$(mktemp)
 
 name="syntop-$version-linux-x86_64"
 tree="$dist/$name"
@@ -58,8 +59,9 @@ lay_out() { # PREFIX ZSH_DIR
   install -m 0644 "$man"/*.1.gz "$prefix/share/man/man1/"
   install -D -m 0644 "$generated/completion/syntop.bash" "$prefix/share/bash-completion/completions/syntop"
   install -D -m 0644 "$generated/completion/_syntop" "$prefix/$zsh_dir/_syntop"
-  install -D -m 0644 "$repo/collectors/src/test/resources/fixtures/macos/11plus-datadog/cmd/netstat-s-p-tcp.txt" \
-    "$prefix/share/doc/syntop/examples/macos-netstat-s-p-tcp.txt"
+  # a real capture that syntop parse reads (README's provenance: fixtures/macos/SOURCES.tsv)
+  install -D -m 0644 "$repo/collectors/src/test/resources/fixtures/macos/10.8to10.10-stripchart/cmd/netstat-s-p-tcp.txt" \
+    "$prefix/share/doc/syntop/examples/macos-10.8-netstat-s-p-tcp.txt"
 }
 lay_out "$tree" share/zsh/site-functions
 
@@ -72,6 +74,31 @@ tar_of "$tree" | xz -6 -T2 > "$dist/$name.tar.xz"
 if (($(stat -c %s "$dist/$name.tar.xz") >= $(stat -c %s "$dist/$name.tar.gz"))); then
   rm "$dist/$name.tar.xz"
 fi
+
+# --- the platform-independent tarball (no runtime: Java 17 or newer from the system), for Homebrew
+# and the FreeBSD port, with the rc.d script for serve that the port installs
+noarch="syntop-$version-noarch"
+lay_out "$dist/$noarch" share/zsh/site-functions
+rm -rf "$dist/$noarch/lib/syntop/runtime" "$dist/$noarch/lib/syntop/cds-archive" "$dist/$noarch/lib/syntop/classes.lst"
+install -D -m 0755 "$repo/deploy/freebsd/syntop" "$dist/$noarch/share/syntop/rc.d/syntop"
+tar_of "$dist/$noarch" | gzip -9n > "$dist/$noarch.tar.gz"
+rm -rf "${dist:?}/$noarch"
+sha256=$(sha256sum "$dist/$noarch.tar.gz" | cut -d' ' -f1)
+# Where the release's files will be downloaded from and the project's home: not published yet, so
+# the formula and the port carry what RELEASE_URL and HOMEPAGE say (placeholders otherwise).
+release_url=${RELEASE_URL:-https://releases.invalid/syntop/$version} homepage=${HOMEPAGE:-https://syntop.invalid/}
+fill() { sed -e "s|@VERSION@|$version|g" -e "s|@SHA256@|$sha256|g" -e "s|@RELEASE_URL@|$release_url|g" \
+  -e "s|@HOMEPAGE@|$homepage|g" -e "s|@MAINTAINER@|${MAINTAINER:-maintainers@syntop.invalid}|g" "$@"; }
+fill "$repo/deploy/homebrew/syntop.rb" > "$dist/syntop.rb"
+port="$dist/freebsd/sysutils/syntop"
+mkdir -p "$port"
+fill "$repo/deploy/freebsd/port/sysutils/syntop/Makefile" > "$port/Makefile"
+cp "$repo/deploy/freebsd/port/sysutils/syntop/pkg-descr" "$port/"
+(cd "$man" && ls -1 *.1.gz | sed 's|^|share/man/man1/|') > "$work_manpages"
+awk -v pages="$work_manpages" '/^@MANPAGES@$/ {while ((getline l < pages) > 0) print l; next} {print}' \
+  "$repo/deploy/freebsd/port/sysutils/syntop/pkg-plist" > "$port/pkg-plist"
+printf 'TIMESTAMP = %s\nSHA256 (%s.tar.gz) = %s\nSIZE (%s.tar.gz) = %s\n' "$SOURCE_DATE_EPOCH" "$noarch" "$sha256" \
+  "$noarch" "$(stat -c %s "$dist/$noarch.tar.gz")" > "$port/distinfo"
 
 # --- the Debian package, from a staged tree
 stage="$dist/deb"
@@ -114,7 +141,7 @@ sed -e "s/@VERSION@/$version/" -e "s/@DEPENDS@/$depends/" -e "s/@INSTALLED_SIZE@
 find "$stage" -exec touch -h -d "@$SOURCE_DATE_EPOCH" {} +
 dpkg-deb --root-owner-group -Zxz --build "$stage" "$dist/syntop_${version}_amd64.deb" >/dev/null
 
-rm -rf "$dist/runtime" "$man" "$stage"
+rm -rf "$dist/runtime" "$man" "$stage" "$work_manpages"
 echo "package: Depends: $depends"
 echo "package: built in $(($(date +%s) - started)) s:"
 ls -l "$dist" | sed -n '2,$p'
