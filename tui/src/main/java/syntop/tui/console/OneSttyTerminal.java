@@ -17,7 +17,9 @@ import com.googlecode.lanterna.terminal.ansi.UnixTerminal;
  * so the fields have no initialisers and are written only by those calls.
  */
 final class OneSttyTerminal extends UnixTerminal {
-    private static final String STTY = "/bin/stty";
+    /** The stty to run: Lanterna's own setting, so both find the same one. */
+    private static final String STTY = System.getProperty("com.googlecode.lanterna.terminal.UnixTerminal.sttyCommand",
+            "/bin/stty");
     /** What {@code stty -g} printed; null until saved. */
     private String saved;
     /** True from saving (which set the raw mode) until the settings are restored. */
@@ -29,13 +31,14 @@ final class OneSttyTerminal extends UnixTerminal {
 
     @Override
     protected void saveTerminalSettings() throws IOException {
-        saved = exec("/bin/sh", "-c", STTY + " -g && " + STTY + " -icanon min 1 -echo intr undef").trim();
+        // stty's path as $0, never as shell text
+        saved = exec("/bin/sh", "-c", "\"$0\" -g && \"$0\" -icanon min 1 -echo intr undef", STTY).trim();
         raw = true;
     }
 
     @Override
     protected void restoreTerminalSettings() throws IOException {
-        if (saved != null) {
+        if (saved != null && raw) { // once: on quit, and not again from Lanterna's shutdown hook
             exec(STTY, saved); // the saved interrupt character included
             raw = false;
         }

@@ -48,6 +48,10 @@ class ConsoleEndToEndTest {
     Path bin;
 
     private void start(int cols, int rows) throws Exception {
+        start(cols, rows, List.of());
+    }
+
+    private void start(int cols, int rows, List<String> jvmOptions) throws Exception {
         assumeTrue(haveTmux(), "tmux is not installed (CI installs it)");
         // ss answers with the capture's listeners, so the screen does not depend on this machine
         Path ss = bin.resolve("ss");
@@ -55,8 +59,9 @@ class ConsoleEndToEndTest {
         Files.writeString(ss, "#!/bin/sh\nexec cat '" + saved.resolve("ss-tan-states.txt") + "'\n");
         assertTrue(ss.toFile().setExecutable(true));
         List<String> java = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-D" + marker,
-                "-cp", System.getProperty("java.class.path"), "syntop.tui.Main",
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-D" + marker));
+        java.addAll(jvmOptions);
+        java.addAll(List.of("-cp", System.getProperty("java.class.path"), "syntop.tui.Main",
                 "--fs-root", Frames.LAB.toAbsolutePath().normalize().toString()));
         String cmd = "PATH=" + bin + ":$PATH LANG=C.UTF-8 " + String.join(" ", java) + "; echo SYNTOP-EXITED-$?; exec bash --norc --noprofile";
         run("tmux", "new-session", "-d", "-x", String.valueOf(cols), "-y", String.valueOf(rows), "-s", session, cmd);
@@ -138,6 +143,24 @@ class ConsoleEndToEndTest {
         waitFor(x -> x.contains("SYN_RCVD"), "the layout again");
         keys("q");
         waitFor(x -> x.contains("SYNTOP-EXITED-0"), "exit status 0");
+        terminalIsUsable();
+    }
+
+    @Test
+    void oneSttyRunSetsTheTerminalUpAndOneRestoresIt() throws Exception {
+        Path log = bin.resolve("stty.log");
+        Path stty = bin.resolve("stty-logged");
+        Files.writeString(stty, "#!/bin/sh\necho \"$*\" >> '" + log + "'\nexec /bin/stty \"$@\"\n");
+        assertTrue(stty.toFile().setExecutable(true));
+        start(80, 24, List.of("-Dcom.googlecode.lanterna.terminal.UnixTerminal.sttyCommand=" + stty));
+        waitFor(x -> x.contains("SYN_RCVD") && x.contains("Listen queues"), "the first frame");
+        // Lanterna alone runs five: -g, -icanon, min 1, -echo, intr undef
+        assertEquals(List.of("-g", "-icanon min 1 -echo intr undef"), Files.readAllLines(log));
+        keys("q");
+        waitFor(x -> x.contains("SYNTOP-EXITED-0"), "exit status 0");
+        List<String> runs = Files.readAllLines(log);
+        assertEquals(3, runs.size(), "one more run restores the settings: " + runs);
+        assertTrue(!runs.get(2).isEmpty() && !runs.get(2).contains(" "), "the saved settings, as stty -g printed them: " + runs);
         terminalIsUsable();
     }
 
