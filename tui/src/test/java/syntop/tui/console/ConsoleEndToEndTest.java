@@ -48,11 +48,19 @@ class ConsoleEndToEndTest {
     Path bin;
 
     private void start(int cols, int rows) throws Exception {
-        start(cols, rows, "");
+        start(cols, rows, "", List.of());
     }
 
-    /** @param env variables and arguments: {@code "TERM=dumb "} before the command, {@code " --theme x"} after it */
     private void start(int cols, int rows, String env, String... args) throws Exception {
+        start(cols, rows, env, List.of(), args);
+    }
+
+    /**
+     * @param env        variables before the command ({@code "TERM=dumb "})
+     * @param jvmOptions options for the JVM, before the main class
+     * @param args       syntop's arguments after the others ({@code "--theme", "x"})
+     */
+    private void start(int cols, int rows, String env, List<String> jvmOptions, String... args) throws Exception {
         assumeTrue(haveTmux(), "tmux is not installed (CI installs it)");
         // ss answers with the capture's listeners, so the screen does not depend on this machine
         Path ss = bin.resolve("ss");
@@ -60,8 +68,9 @@ class ConsoleEndToEndTest {
         Files.writeString(ss, "#!/bin/sh\nexec cat '" + saved.resolve("ss-tan-states.txt") + "'\n");
         assertTrue(ss.toFile().setExecutable(true));
         List<String> java = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-D" + marker,
-                "-cp", System.getProperty("java.class.path"), "syntop.tui.Main",
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-D" + marker));
+        java.addAll(jvmOptions);
+        java.addAll(List.of("-cp", System.getProperty("java.class.path"), "syntop.tui.Main",
                 "--fs-root", Frames.LAB.toAbsolutePath().normalize().toString()));
         java.addAll(List.of(args));
         String cmd = "PATH=" + bin + ":$PATH LANG=C.UTF-8 " + env + String.join(" ", java)
@@ -145,6 +154,24 @@ class ConsoleEndToEndTest {
         waitFor(x -> x.contains("SYN_RCVD"), "the layout again");
         keys("q");
         waitFor(x -> x.contains("SYNTOP-EXITED-0"), "exit status 0");
+        terminalIsUsable();
+    }
+
+    @Test
+    void oneSttyRunSetsTheTerminalUpAndOneRestoresIt() throws Exception {
+        Path log = bin.resolve("stty.log");
+        Path stty = bin.resolve("stty-logged");
+        Files.writeString(stty, "#!/bin/sh\necho \"$*\" >> '" + log + "'\nexec /bin/stty \"$@\"\n");
+        assertTrue(stty.toFile().setExecutable(true));
+        start(80, 24, "", List.of("-Dcom.googlecode.lanterna.terminal.UnixTerminal.sttyCommand=" + stty));
+        waitFor(x -> x.contains("SYN_RCVD") && x.contains("Listen queues"), "the first frame");
+        // Lanterna alone runs five: -g, -icanon, min 1, -echo, intr undef
+        assertEquals(List.of("-g", "-icanon min 1 -echo intr undef"), Files.readAllLines(log));
+        keys("q");
+        waitFor(x -> x.contains("SYNTOP-EXITED-0"), "exit status 0");
+        List<String> runs = Files.readAllLines(log);
+        assertEquals(3, runs.size(), "one more run restores the settings: " + runs);
+        assertTrue(!runs.get(2).isEmpty() && !runs.get(2).contains(" "), "the saved settings, as stty -g printed them: " + runs);
         terminalIsUsable();
     }
 
