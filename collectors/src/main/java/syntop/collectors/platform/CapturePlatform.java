@@ -4,7 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import syntop.collectors.bundle.Bundle;
@@ -12,10 +14,8 @@ import syntop.collectors.bundle.BundleException;
 import syntop.collectors.bundle.Layout;
 import syntop.collectors.bundle.Limits;
 import syntop.collectors.bundle.Manifest;
-import syntop.collectors.history.History;
 import syntop.collectors.model.HostInfo;
 import syntop.collectors.model.OsFamily;
-import syntop.collectors.model.Reading;
 import syntop.collectors.model.Snapshot;
 import syntop.collectors.source.Acquisition;
 import syntop.collectors.source.RawOutput;
@@ -25,8 +25,8 @@ import syntop.collectors.source.Source;
 /**
  * A machine as a capture bundle recorded it: the recorded OS's sources, fed with the bundle's files
  * instead of running anything. Static and not live ({@link #live()} is false): each sample replays
- * exactly the raw outputs, times and outcomes the manifest recorded, through the same evaluation and
- * assembly as the live sampler, so a maintainer sees what the user's syntop saw.
+ * exactly the raw outputs, times and outcomes the manifest recorded, through the same evaluation as
+ * the live sampler (and the same pipeline after it), so a maintainer sees what the user's syntop saw.
  */
 public final class CapturePlatform implements Platform {
     private final Bundle bundle;
@@ -138,25 +138,20 @@ public final class CapturePlatform implements Platform {
         return new RawOutput(src.id(), e.outcome(), parts, stderr, exit, Duration.ofNanos(e.tookNanos()), e.detail());
     }
 
-    /** One sample (0-based) evaluated and assembled as the live sampler does. */
-    public Snapshot snapshot(int sample) {
+    /**
+     * One sample (0-based) as the live sampler would have polled it: every source's recorded output,
+     * evaluated. The pipeline assembles and judges it as it does a live tick.
+     */
+    public Poll poll(int sample) {
         Manifest.Sample s = manifest.samples().get(sample);
-        List<SnapshotAssembler.Contribution> contributions = new ArrayList<>();
+        List<SourceResult> results = new ArrayList<>();
+        Map<String, Duration> every = new HashMap<>();
         List<RawOutput> raws = rawOutputs(sample);
+        List<Source> sources = sources();
         for (int i = 0; i < raws.size(); i++) {
-            SourceResult r = SourceEvaluation.evaluate(sources().get(i), raws.get(i), manifest.interval());
-            contributions.add(new SnapshotAssembler.Contribution(
-                    r.status().isOk() ? r.parsed().value() : Reading.empty(), r.status()));
+            results.add(SourceEvaluation.evaluate(sources.get(i), raws.get(i), manifest.interval()));
+            every.put(sources.get(i).id(), manifest.interval());
         }
-        return complete(SnapshotAssembler.assemble(s.at(), s.monoNanos(), host, contributions));
-    }
-
-    /** Every sample in order, added to a fresh history (rates come from consecutive samples). */
-    public History history() {
-        History h = new History();
-        for (int i = 0; i < sampleCount(); i++) {
-            h.add(snapshot(i));
-        }
-        return h;
+        return new Poll(s.at(), s.monoNanos(), results, every);
     }
 }

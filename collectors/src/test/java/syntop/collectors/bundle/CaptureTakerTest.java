@@ -15,7 +15,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,17 +26,17 @@ import org.junit.jupiter.api.io.TempDir;
 
 import syntop.collectors.Fixtures;
 import syntop.collectors.capture.Ip;
-import syntop.collectors.history.History;
+import syntop.collectors.detect.Thresholds;
+import syntop.collectors.judge.JudgedTick;
+import syntop.collectors.judge.Pipeline;
 import syntop.collectors.model.HostInfo;
 import syntop.collectors.model.OsFamily;
-import syntop.collectors.model.Reading;
 import syntop.collectors.model.Snapshot;
 import syntop.collectors.model.TcpState;
 import syntop.collectors.os.bsd.FakeRunner;
 import syntop.collectors.os.linux.LinuxPlatform;
 import syntop.collectors.platform.CapturePlatform;
-import syntop.collectors.platform.SnapshotAssembler;
-import syntop.collectors.platform.SourceResult;
+import syntop.collectors.platform.Poll;
 import syntop.collectors.report.SnapshotJson;
 import syntop.collectors.source.Acquirer;
 import syntop.collectors.source.CommandResult;
@@ -133,14 +132,15 @@ class CaptureTakerTest {
         assertTrue(r.bundle().file("samples/2/proc/net/snmp").isPresent());
         assertTrue(taken.get(1).monoNanos() > 0);
         assertEquals(taken.get(1).monoNanos(), replay.manifest().samples().get(1).monoNanos());
-        History live = new History();
+        Pipeline live = new Pipeline(LINUX, Thresholds.defaults());
+        JudgedTick a = null;
         for (CaptureTaker.RawSample s : taken) {
-            live.add(assemble(s, LINUX.host()));
+            a = live.tick(poll(s));
         }
-        Snapshot a = live.latest().orElseThrow();
-        Snapshot b = replay.history().latest().orElseThrow();
-        assertEquals(SnapshotJson.snapshot(a, Optional.of(live), List.of()),
-                SnapshotJson.snapshot(b, Optional.of(replay.history()), List.of()));
+        JudgedTick replayed = Pipeline.lastOf(replay, Thresholds.defaults());
+        Snapshot b = replayed.snapshot();
+        assertEquals(SnapshotJson.snapshot(a.snapshot(), Optional.of(a.history()), a.verdicts()),
+                SnapshotJson.snapshot(b, Optional.of(replayed.history()), replayed.verdicts()));
         assertEquals(129, b.states().get(TcpState.SYN_RCVD));
     }
 
@@ -160,8 +160,8 @@ class CaptureTakerTest {
         assertEquals(2, m.redaction().addressesReplaced());
         assertTrue(m.host().hostname().matches("host-[0-9a-f]{6}"), m.host().hostname());
         assertTrue(r.bundle().name().startsWith("syntop-capture-linux-host-"), r.bundle().name());
-        Snapshot replayed = CapturePlatform.of(r.bundle()).snapshot(0);
-        Snapshot original = assemble(taken.get(0), LINUX.host());
+        Snapshot replayed = Pipeline.lastOf(CapturePlatform.of(r.bundle()), Thresholds.defaults()).snapshot();
+        Snapshot original = new Pipeline(LINUX, Thresholds.defaults()).tick(poll(taken.get(0))).snapshot();
         assertEquals(original.states(), replayed.states());
         assertEquals(original.counters().raw(), replayed.counters().raw());
         assertEquals(original.tunables(), replayed.tunables());
@@ -180,11 +180,10 @@ class CaptureTakerTest {
                 java.util.Set.of(Ip.parseV4("10.99.0.2").orElseThrow()));
     }
 
-    private static Snapshot assemble(CaptureTaker.RawSample s, HostInfo host) {
-        List<SnapshotAssembler.Contribution> c = new ArrayList<>();
-        for (SourceResult r : s.results()) {
-            c.add(new SnapshotAssembler.Contribution(r.status().isOk() ? r.parsed().value() : Reading.empty(), r.status()));
-        }
-        return LINUX.complete(SnapshotAssembler.assemble(s.at(), s.monoNanos(), host, c));
+    /** A taken sample as the live sampler polled it: every source, at the capture's interval. */
+    private static Poll poll(CaptureTaker.RawSample s) {
+        Map<String, Duration> every = new java.util.HashMap<>();
+        s.results().forEach(r -> every.put(r.status().id(), INTERVAL));
+        return new Poll(s.at(), s.monoNanos(), s.results(), every);
     }
 }

@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.util.Map;
 
 import syntop.collectors.bundle.BundleException;
-import syntop.collectors.detect.Detectors;
 import syntop.collectors.detect.Thresholds;
 import syntop.collectors.platform.CapturePlatform;
 import syntop.themes.ThemeLoader;
@@ -42,7 +41,7 @@ final class CaptureConsole {
         Duration shown = interval.compareTo(Duration.ofMillis(500)) < 0 ? Duration.ofSeconds(1) : interval;
         // the header's right end shows the sample's time, so the labels stay short; pausing replaces the mode only
         String mode = "not live, " + capture.sampleCount() + (capture.sampleCount() == 1 ? " sample" : " samples");
-        return ConsoleCommand.run(new CaptureFrames(capture, (h, snap) -> Detectors.evaluate(h, thresholds)),
+        return ConsoleCommand.run(new CaptureFrames(capture, thresholds),
                 new ConsolePainter(themes, "CAPTURE of " + capture.host().hostname(), mode),
                 new ViewState(themeName, asciiGlyphs, shown), err);
     }

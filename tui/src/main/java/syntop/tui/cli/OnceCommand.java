@@ -12,11 +12,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
-import syntop.collectors.detect.Detectors;
 import syntop.collectors.detect.Thresholds;
-import syntop.collectors.detect.Verdict;
-import syntop.collectors.history.History;
-import syntop.collectors.model.Snapshot;
+import syntop.collectors.judge.JudgedTick;
+import syntop.collectors.judge.LivePipeline;
 import syntop.collectors.platform.Platform;
 import syntop.collectors.platform.Sampler;
 import syntop.collectors.report.SnapshotCsv;
@@ -92,36 +90,33 @@ public final class OnceCommand implements Callable<Integer> {
             return ExitCodes.USAGE;
         }
         Duration interval = Duration.ofMillis(Math.round(intervalSeconds * 1000));
-        History history = new History();
         boolean anyFailed = false;
-        try (Sampler sampler = Sampler.live(platform.get(), new Acquirer(new ProcessCommandRunner(), root),
-                interval.isZero() ? Duration.ofSeconds(1) : interval)) {
-            Snapshot snap = sampler.sample();
-            history.add(snap);
+        try (LivePipeline pipeline = new LivePipeline(Sampler.live(platform.get(), new Acquirer(new ProcessCommandRunner(),
+                root), interval.isZero() ? Duration.ofSeconds(1) : interval), thresholds.get())) {
+            JudgedTick tick = pipeline.next();
             for (int i = 0; i < count; i++) {
                 if (!interval.isZero()) {
                     Thread.sleep(interval.toMillis());
-                    snap = sampler.sample();
-                    history.add(snap);
+                    tick = pipeline.next();
                 }
-                print(out, i, snap, history, Detectors.evaluate(history, thresholds.get()));
-                anyFailed |= snap.anySourceFailed();
+                print(out, i, tick);
+                anyFailed |= tick.snapshot().anySourceFailed();
             }
         }
         return anyFailed ? ExitCodes.SOURCE_FAILED : ExitCodes.OK;
     }
 
-    private void print(PrintWriter out, int index, Snapshot snap, History history, List<Verdict> verdicts) {
+    private void print(PrintWriter out, int index, JudgedTick tick) {
         switch (format) {
             case json:
-                out.print(SnapshotJson.snapshot(snap, Optional.of(history), verdicts, count == 1));
+                out.print(SnapshotJson.snapshot(tick.snapshot(), Optional.of(tick.history()), tick.verdicts(), count == 1));
                 break;
             case csv:
-                out.print(index == 0 ? SnapshotCsv.snapshot(snap, history)
-                        : SnapshotCsv.snapshot(snap, history).substring(SnapshotCsv.HEADER.length() + 1));
+                out.print(index == 0 ? SnapshotCsv.snapshot(tick.snapshot(), tick.history())
+                        : SnapshotCsv.snapshot(tick.snapshot(), tick.history()).substring(SnapshotCsv.HEADER.length() + 1));
                 break;
             default:
-                out.print((index == 0 ? "" : "\n") + SnapshotText.snapshot(snap, history, verdicts));
+                out.print((index == 0 ? "" : "\n") + SnapshotText.snapshot(tick.snapshot(), tick.history(), tick.verdicts()));
                 break;
         }
         out.flush();

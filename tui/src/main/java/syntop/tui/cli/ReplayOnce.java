@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 
+import syntop.collectors.judge.JudgedTick;
 import syntop.collectors.record.RecordingFormatException;
 import syntop.collectors.record.Replay;
 import syntop.collectors.report.SnapshotCsv;
@@ -51,7 +52,7 @@ final class ReplayOnce {
                     + first + " to " + last);
             return ExitCodes.USAGE;
         }
-        Replay.Tick t = replay.seek(index.getAsInt());
+        JudgedTick t = replay.seek(index.getAsInt());
         switch (format) {
             case json:
                 out.print(SnapshotJson.snapshot(t.snapshot(), Optional.of(t.history()), t.verdicts()));

@@ -11,11 +11,11 @@ import com.googlecode.lanterna.screen.Screen;
 
 import syntop.collectors.detect.Verdict;
 import syntop.collectors.history.PollTimes;
+import syntop.collectors.judge.JudgedTick;
 import syntop.collectors.model.Snapshot;
 import syntop.collectors.model.SourceStatus;
 import syntop.collectors.platform.Durations;
 import syntop.themes.Role;
-import syntop.themes.Theme;
 import syntop.themes.ThemeLoader;
 import syntop.tui.view.DefencesPanel;
 import syntop.tui.view.ListenPanel;
@@ -94,19 +94,19 @@ public final class ConsolePainter {
         return palettes.computeIfAbsent(name, n -> new Palette(themes.load(n)));
     }
 
-    public void paint(Screen screen, ViewState v, Optional<Frame> frame) {
+    public void paint(Screen screen, ViewState v, Optional<JudgedTick> frame) {
         TerminalSize size = screen.getTerminalSize();
         paint(screen.newTextGraphics(), size, v, frame);
     }
 
     /** Draws one whole screen; public for tests that render into a virtual terminal. */
-    public void paint(TextGraphics g, TerminalSize size, ViewState v, Optional<Frame> frame) {
+    public void paint(TextGraphics g, TerminalSize size, ViewState v, Optional<JudgedTick> frame) {
         Canvas c = Canvas.buffered(g, palette(v.themeName()), v.ascii() ? Glyphs.ASCII : Glyphs.UNICODE);
         draw(c, size, v, frame);
         c.flush();
     }
 
-    private void draw(Canvas c, TerminalSize size, ViewState v, Optional<Frame> frame) {
+    private void draw(Canvas c, TerminalSize size, ViewState v, Optional<JudgedTick> frame) {
         Region screen = Region.of(size);
         c.clear(screen, Role.DEFAULT);
         if (size.getColumns() < MIN_COLUMNS || size.getRows() < MIN_ROWS) {
@@ -123,7 +123,7 @@ public final class ConsolePainter {
             layer.draw(c, screen, v);
             return;
         }
-        Frame f = frame.get();
+        JudgedTick f = frame.get();
         chips(c, body.row(0), f.snapshot(), f.history().pollTimes());
         List<String> verdictLines = verdictLines(f.verdicts(), body.width());
         int verdictRows = Math.max(1, Math.min(3, verdictLines.size()));
@@ -153,7 +153,7 @@ public final class ConsolePainter {
         layer.draw(c, screen, v);
     }
 
-    private void panel(Canvas c, Region r, Panel p, ViewState v, Frame f) {
+    private void panel(Canvas c, Region r, Panel p, ViewState v, JudgedTick f) {
         if (r.height() < 3) {
             return;
         }
@@ -170,7 +170,7 @@ public final class ConsolePainter {
         }
     }
 
-    private void header(Canvas c, Region row, ViewState v, Optional<Frame> f) {
+    private void header(Canvas c, Region row, ViewState v, Optional<JudgedTick> f) {
         c.clear(row, Role.HEADER);
         String os = f.map(x -> x.snapshot().host().osVersion()).orElse("");
         // a replay says where it is in the recording; a capture says it is not live

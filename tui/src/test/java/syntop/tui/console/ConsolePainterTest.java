@@ -14,10 +14,11 @@ import com.googlecode.lanterna.TextColor;
 import com.googlecode.lanterna.graphics.BasicTextImage;
 import com.googlecode.lanterna.graphics.TextImage;
 
+import syntop.collectors.judge.JudgedTick;
 import syntop.themes.ThemeLoader;
 
 class ConsolePainterTest {
-    private static final Frame LAB = Frames.labCapture(6);
+    private static final JudgedTick LAB = Frames.labCapture(6);
     private final ConsolePainter painter = new ConsolePainter(new ThemeLoader(null), "lab");
 
     private static String screen(TextImage img) {
@@ -31,7 +32,7 @@ class ConsolePainterTest {
         return b.toString();
     }
 
-    private TextImage render(int cols, int rows, ViewState v, Optional<Frame> f) {
+    private TextImage render(int cols, int rows, ViewState v, Optional<JudgedTick> f) {
         BasicTextImage img = new BasicTextImage(new TerminalSize(cols, rows));
         painter.paint(img.newTextGraphics(), img.getSize(), v, f);
         return img;
