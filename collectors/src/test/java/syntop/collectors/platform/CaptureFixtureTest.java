@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.DynamicTest;
@@ -41,8 +40,7 @@ class CaptureFixtureTest {
                         CapturePlatform capture = CapturePlatform.open(bundle);
                         assertEquals(os, capture.os(), "a " + capture.os().token() + " bundle filed under " + os.token());
                         JudgedTick last = Pipeline.lastOf(capture, Thresholds.defaults());
-                        Fixtures.assertGolden(bundle.resolve("capture.expected.json"), SnapshotJson.snapshot(
-                                last.snapshot(), Optional.of(last.history()), last.verdicts()));
+                        Fixtures.assertGolden(bundle.resolve("capture.expected.json"), SnapshotJson.snapshot(last));
                     }));
                 }
             }

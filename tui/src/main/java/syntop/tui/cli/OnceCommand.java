@@ -109,14 +109,14 @@ public final class OnceCommand implements Callable<Integer> {
     private void print(PrintWriter out, int index, JudgedTick tick) {
         switch (format) {
             case json:
-                out.print(SnapshotJson.snapshot(tick.snapshot(), Optional.of(tick.history()), tick.verdicts(), count == 1));
+                out.print(SnapshotJson.snapshot(tick, count == 1));
                 break;
             case csv:
                 out.print(index == 0 ? SnapshotCsv.snapshot(tick.snapshot(), tick.history())
                         : SnapshotCsv.snapshot(tick.snapshot(), tick.history()).substring(SnapshotCsv.HEADER.length() + 1));
                 break;
             default:
-                out.print((index == 0 ? "" : "\n") + SnapshotText.snapshot(tick.snapshot(), tick.history(), tick.verdicts()));
+                out.print((index == 0 ? "" : "\n") + SnapshotText.snapshot(tick));
                 break;
         }
         out.flush();

@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
@@ -141,7 +140,7 @@ public final class ParseCommand implements Callable<Integer> {
             return ExitCodes.SOURCE_FAILED;
         }
         JudgedTick last = Pipeline.lastOf(platform, Thresholds.defaults());
-        out.print(SnapshotJson.snapshot(last.snapshot(), Optional.of(last.history()), last.verdicts()));
+        out.print(SnapshotJson.snapshot(last));
         out.flush();
         return last.snapshot().anySourceFailed() ? ExitCodes.SOURCE_FAILED : ExitCodes.OK;
     }

@@ -5,7 +5,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.OptionalInt;
 
 import syntop.collectors.judge.JudgedTick;
@@ -55,13 +54,13 @@ final class ReplayOnce {
         JudgedTick t = replay.seek(index.getAsInt());
         switch (format) {
             case json:
-                out.print(SnapshotJson.snapshot(t.snapshot(), Optional.of(t.history()), t.verdicts()));
+                out.print(SnapshotJson.snapshot(t));
                 break;
             case csv:
                 out.print(SnapshotCsv.snapshot(t.snapshot(), t.history()));
                 break;
             default:
-                out.print(SnapshotText.snapshot(t.snapshot(), t.history(), t.verdicts()));
+                out.print(SnapshotText.snapshot(t));
                 break;
         }
         out.flush();

@@ -127,7 +127,7 @@ public final class ConsolePainter {
         chips(c, body.row(0), f.snapshot(), f.history().pollTimes());
         List<String> verdictLines = verdictLines(f.verdicts(), body.width());
         int verdictRows = Math.max(1, Math.min(3, verdictLines.size()));
-        verdicts(c, body.withoutTop(1).top(verdictRows), f.verdicts(), verdictLines);
+        verdicts(c, body.withoutTop(1).top(verdictRows), f, verdictLines);
         Region panels = body.withoutTop(1 + verdictRows);
         if (screen.width() >= FULL_COLUMNS && screen.height() >= FULL_ROWS) {
             List<Region> cols = panels.splitColumns(Span.weight(1), Span.weight(1));
@@ -243,9 +243,19 @@ public final class ConsolePainter {
         return verdicts.stream().map(v -> v.summary() + " — " + v.evidence()).toList();
     }
 
-    private static void verdicts(Canvas c, Region r, List<Verdict> verdicts, List<String> lines) {
+    /**
+     * The verdicts; with none, "all quiet" only once the judgement is complete: until then what is
+     * known and that syntop is still judging ("judging — 1 of 5 samples; SYN queue of :8080 at its limit").
+     */
+    private static void verdicts(Canvas c, Region r, JudgedTick f, List<String> lines) {
+        List<Verdict> verdicts = f.verdicts();
         if (verdicts.isEmpty()) {
-            TextLine.left(c, r, 0, "all quiet — no SYN flood, no full queue, no pile-up", Role.VERDICT_QUIET);
+            if (f.judgement().complete()) {
+                TextLine.left(c, r, 0, "all quiet — no SYN flood, no full queue, no pile-up", Role.VERDICT_QUIET);
+            } else {
+                Role role = f.judgement().signs().isEmpty() ? Role.DIM : Role.VERDICT_WARN;
+                TextLine.left(c, r, 0, Texts.ellipsize(f.judgement().line(), r.width()), role);
+            }
             return;
         }
         for (int i = 0; i < r.height() && i < lines.size(); i++) {

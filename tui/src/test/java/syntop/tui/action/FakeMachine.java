@@ -20,6 +20,7 @@ import java.util.OptionalLong;
 import syntop.collectors.action.Actions;
 import syntop.collectors.action.BlockTarget;
 import syntop.collectors.action.Identity;
+import syntop.collectors.detect.Judgement;
 import syntop.collectors.history.History;
 import syntop.collectors.judge.JudgedTick;
 import syntop.collectors.model.AddressCount;
@@ -120,7 +121,7 @@ final class FakeMachine {
                 remotes, Map.of());
         History h = new History();
         h.add(s);
-        return new JudgedTick(1, s, List.of(), h);
+        return new JudgedTick(1, s, List.of(), new Judgement(5, 5, List.of()), h);
     }
 
     static Optional<JudgedTick> frame() {
