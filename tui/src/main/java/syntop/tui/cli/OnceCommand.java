@@ -27,7 +27,11 @@ import syntop.collectors.source.ProcessCommandRunner;
 /** {@code syntop once}: one snapshot of this machine, with rates measured over the interval. */
 @Command(name = "once", mixinStandardHelpOptions = true,
         description = {"Print one snapshot of this machine's TCP stack and exit.",
-            "Samples twice, --interval apart, so counters come with per-second rates."})
+            "Samples twice, --interval apart, so counters come with per-second rates: about 1.5 s in all "
+                    + "at the default interval.",
+            "A queue at its limit or a pile-up is named from the samples; a SYN flood or an overflow when its "
+                    + "rate is ten times its threshold (-n 3 for two rates). Until the verdicts rest on "
+                    + "sustain.samples (5) rates, a run without one says judging, not all quiet."})
 public final class OnceCommand implements Callable<Integer> {
     enum Format { text, json, csv }
 
@@ -53,7 +57,7 @@ public final class OnceCommand implements Callable<Integer> {
     Path fsRoot;
 
     @Option(names = "--replay", paramLabel = "FILE", arity = "1..*",
-            description = "print a tick of this recording instead of this machine (with --at)")
+            description = "print a tick of this recording instead of this machine: the last one, or the one --at names")
     List<Path> replay;
 
     @Option(names = "--at", paramLabel = "TIME",

@@ -77,6 +77,15 @@ class ConsolePainterTest {
     }
 
     @Test
+    void theFirstSampleSaysItIsJudgingAndWhatItSeesNeverAllQuiet() {
+        String s = screen(render(120, 40, view(), Optional.of(Frames.labCapture(1))));
+        int row = rowOf(s, "judging — 0 of 5 samples");
+        assertTrue(row == 2, s);
+        assertTrue(s.split("\n")[row].contains("accept queue of :8081 at its limit (17/16)"), s);
+        assertFalse(s.contains("all quiet"), s);
+    }
+
+    @Test
     void eightyByTwentyFourShowsVerdictStatesAndFullestQueues() {
         String s = screen(render(80, 24, view(), Optional.of(LAB)));
         assertTrue(s.contains("States") && s.contains("Listen queues"), s);
