@@ -97,10 +97,19 @@ public final class OnceCommand implements Callable<Integer> {
         boolean anyFailed = false;
         try (LivePipeline pipeline = new LivePipeline(Sampler.live(platform.get(), new Acquirer(new ProcessCommandRunner(),
                 root), interval.isZero() ? Duration.ofSeconds(1) : interval), thresholds.get())) {
+            // samples start --interval apart (a slow poll does not push the next one back), so a
+            // rate spans the interval and the answer comes one interval after the first sample began
+            long next = System.nanoTime();
             JudgedTick tick = pipeline.next();
             for (int i = 0; i < count; i++) {
                 if (!interval.isZero()) {
-                    Thread.sleep(interval.toMillis());
+                    next += interval.toNanos();
+                    long wait = next - System.nanoTime();
+                    if (wait > 0) {
+                        Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                    } else {
+                        next = System.nanoTime();
+                    }
                     tick = pipeline.next();
                 }
                 print(out, i, tick);
