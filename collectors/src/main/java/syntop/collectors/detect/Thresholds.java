@@ -61,6 +61,9 @@ import java.util.function.Function;
  * <li>{@code surge.retransmits.floor} [100] — retransmitted segments per second below which there
  *     is no retransmit surge.</li>
  * </ul>
+ *
+ * <p>{@code held} is not a key: it is true only for the lines {@link #holding()} gives, which judge
+ * whether a verdict already named still holds.
  */
 public record Thresholds(int sustainSamples, long synRcvdHigh, double synQueueFull, double synDropRate,
                          double synCookieRate, long smallBacklog, double modestSynRate, double acceptQueueFull,

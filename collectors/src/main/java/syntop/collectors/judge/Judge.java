@@ -67,8 +67,4 @@ public final class Judge {
     public History history() {
         return history;
     }
-
-    public Thresholds thresholds() {
-        return thresholds;
-    }
 }

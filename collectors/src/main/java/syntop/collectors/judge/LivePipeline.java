@@ -57,10 +57,6 @@ public final class LivePipeline implements AutoCloseable {
         sampler.setInterval(interval);
     }
 
-    public Duration interval() {
-        return sampler.interval();
-    }
-
     @Override
     public void close() {
         sampler.close();

@@ -27,10 +27,6 @@ public final class Pipeline {
         this.judge = new Judge(thresholds);
     }
 
-    public Platform platform() {
-        return readings.platform();
-    }
-
     /**
      * @param results the sources polled this tick, evaluated
      * @param every   how often each source is polled now; a source without a result is stale
