@@ -27,7 +27,7 @@ import syntop.collectors.source.ProcessCommandRunner;
 /** {@code syntop once}: one snapshot of this machine, with rates measured over the interval. */
 @Command(name = "once", mixinStandardHelpOptions = true,
         description = {"Print one snapshot of this machine's TCP stack and exit.",
-            "Samples twice, --interval apart, so counters come with per-second rates: about 1.5 s in all "
+            "Samples twice, --interval apart, so counters come with per-second rates: 1.5 to 2 s in all "
                     + "at the default interval.",
             "A queue at its limit or a pile-up is named from the samples; a SYN flood or an overflow when its "
                     + "rate is ten times its threshold (-n 3 for two rates). Until the verdicts rest on "
