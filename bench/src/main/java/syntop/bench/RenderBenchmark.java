@@ -7,7 +7,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
@@ -26,13 +28,12 @@ import org.openjdk.jmh.annotations.Warmup;
 import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.graphics.BasicTextImage;
 
-import syntop.collectors.detect.Detectors;
-import syntop.collectors.history.History;
+import syntop.collectors.detect.Thresholds;
+import syntop.collectors.judge.JudgedTick;
+import syntop.collectors.judge.Pipeline;
 import syntop.collectors.model.HostInfo;
 import syntop.collectors.model.OsFamily;
-import syntop.collectors.model.Snapshot;
 import syntop.collectors.os.linux.LinuxPlatform;
-import syntop.collectors.platform.SnapshotAssembler;
 import syntop.collectors.platform.SourceEvaluation;
 import syntop.collectors.platform.SourceResult;
 import syntop.collectors.source.Acquirer;
@@ -43,7 +44,6 @@ import syntop.collectors.source.RawOutput;
 import syntop.collectors.source.Source;
 import syntop.themes.ThemeLoader;
 import syntop.tui.console.ConsolePainter;
-import syntop.tui.console.Frame;
 import syntop.tui.console.ViewState;
 
 /** One full redraw of the console at 120×40 into an off-screen image, from a real SYN-flood capture. */
@@ -54,7 +54,7 @@ import syntop.tui.console.ViewState;
 @Measurement(iterations = 5, time = 2)
 @Fork(1)
 public class RenderBenchmark {
-    private Frame frame;
+    private JudgedTick frame;
     private ConsolePainter painter;
     private ViewState view;
     private BasicTextImage image;
@@ -74,17 +74,15 @@ public class RenderBenchmark {
                 throw new UncheckedIOException(e);
             }
         }, new FsRoot(capture));
-        History history = new History();
+        Pipeline pipeline = new Pipeline(platform, Thresholds.defaults());
         for (int t = 0; t < 60; t++) {
-            List<SnapshotAssembler.Contribution> parts = new ArrayList<>();
+            List<SourceResult> results = new ArrayList<>();
+            Map<String, Duration> every = new HashMap<>();
             for (Source s : platform.sources()) {
-                SourceResult r = SourceEvaluation.evaluate(s, acquirer.acquire(s), Duration.ofSeconds(1));
-                parts.add(new SnapshotAssembler.Contribution(r.parsed().value(), r.status()));
+                results.add(SourceEvaluation.evaluate(s, acquirer.acquire(s), Duration.ofSeconds(1)));
+                every.put(s.id(), Duration.ofSeconds(1));
             }
-            Snapshot snap = platform.complete(SnapshotAssembler.assemble(Instant.EPOCH.plusSeconds(t),
-                    t * 1_000_000_000L, platform.host(), parts));
-            history.add(snap);
-            frame = new Frame(snap, Detectors.evaluate(history), history);
+            frame = pipeline.tick(Instant.EPOCH.plusSeconds(t), t * 1_000_000_000L, results, every);
         }
         painter = new ConsolePainter(new ThemeLoader(null), "lab");
         view = new ViewState("dark", false, Duration.ofSeconds(1));

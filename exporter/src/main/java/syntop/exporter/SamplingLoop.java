@@ -2,37 +2,26 @@ package syntop.exporter;
 
 import java.io.PrintWriter;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import syntop.collectors.detect.Detectors;
-import syntop.collectors.detect.Thresholds;
-import syntop.collectors.detect.Verdict;
-import syntop.collectors.history.History;
-import syntop.collectors.model.Snapshot;
-import syntop.collectors.platform.Sampler;
+import syntop.collectors.judge.LivePipeline;
 
 /**
- * The one sampling loop of {@code syntop serve}: Sampler, then History, then the detectors, then
+ * The one sampling loop of {@code syntop serve}: the live pipeline's next tick, then
  * {@link ExporterState#publish}, once per interval on its own thread. Scrapes never wait for it and
  * never make it poll. A tick that overruns the interval is followed at once by the next; missed
  * ticks are not made up.
  */
 public final class SamplingLoop implements AutoCloseable {
-    private final Sampler sampler;
-    private final History history;
-    private final Thresholds thresholds;
+    private final LivePipeline pipeline;
     private final ExporterState state;
     private final Duration interval;
     private final PrintWriter err;
     private final Thread thread;
     private volatile boolean stopped;
 
-    public SamplingLoop(Sampler sampler, History history, Thresholds thresholds, ExporterState state, Duration interval,
-                        PrintWriter err) {
-        this.sampler = sampler;
-        this.history = history;
-        this.thresholds = thresholds;
+    public SamplingLoop(LivePipeline pipeline, ExporterState state, Duration interval, PrintWriter err) {
+        this.pipeline = pipeline;
         this.state = state;
         this.interval = interval;
         this.err = err;
@@ -45,12 +34,9 @@ public final class SamplingLoop implements AutoCloseable {
         return this;
     }
 
-    /** One tick: sample, remember, judge, publish. */
+    /** One tick: sample, judge, publish. */
     public void tick() {
-        Snapshot s = sampler.sample();
-        history.add(s);
-        List<Verdict> verdicts = Detectors.evaluate(history, thresholds);
-        state.publish(s, verdicts);
+        state.publish(pipeline.next());
     }
 
     private void run() {
@@ -92,6 +78,6 @@ public final class SamplingLoop implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        sampler.close();
+        pipeline.close();
     }
 }

@@ -8,7 +8,7 @@ import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 
 import syntop.collectors.detect.Thresholds;
-import syntop.collectors.history.History;
+import syntop.collectors.judge.LivePipeline;
 import syntop.collectors.platform.Platform;
 import syntop.collectors.platform.Platforms;
 import syntop.collectors.platform.Sampler;
@@ -103,7 +103,7 @@ public final class Serve {
                 interval.toMillis() / 1000.0, o.maxListeners());
         ExporterServer server = ExporterServer.start(address, state.registry(), web);
         Sampler sampler = Sampler.live(platform.get(), new Acquirer(new ProcessCommandRunner(), root), interval);
-        SamplingLoop loop = new SamplingLoop(sampler, new History(), Thresholds.defaults(), state, interval, err).start();
+        SamplingLoop loop = new SamplingLoop(new LivePipeline(sampler, Thresholds.defaults()), state, interval, err).start();
         return new Running(server, loop);
     }
 }

@@ -18,6 +18,7 @@ import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import io.prometheus.metrics.model.snapshots.Unit;
 import syntop.collectors.detect.Verdict;
+import syntop.collectors.judge.JudgedTick;
 import syntop.collectors.model.CounterId;
 import syntop.collectors.model.HostInfo;
 import syntop.collectors.model.Snapshot;
@@ -27,7 +28,7 @@ import syntop.collectors.model.TcpState;
 
 /**
  * Every syntop metric except the poll-time histogram, built on each scrape from the latest
- * published snapshot (never by polling). One scrape reads one {@link Published}, so its metrics all
+ * published snapshot (never by polling). One scrape reads one {@link JudgedTick}, so its metrics all
  * come from the same tick. No label ever carries a remote address; listeners are capped (see
  * {@link ListenerSeries}).
  */
@@ -46,7 +47,7 @@ public final class SyntopMetrics implements MultiCollector {
     public static final String INTERVAL = "syntop_sample_interval_seconds";
     public static final String SAMPLES = "syntop_samples";
 
-    private final Supplier<Optional<Published>> latest;
+    private final Supplier<Optional<JudgedTick>> latest;
     private final BuildInfo build;
     private final HostInfo host;
     private final double intervalSeconds;
@@ -54,7 +55,7 @@ public final class SyntopMetrics implements MultiCollector {
     /** The families built for the last published snapshot: Prometheus may scrape many times per sample. */
     private volatile Built built;
 
-    private record Built(Published from, MetricSnapshots snapshots) {
+    private record Built(JudgedTick from, MetricSnapshots snapshots) {
     }
 
     /**
@@ -64,7 +65,7 @@ public final class SyntopMetrics implements MultiCollector {
      * @param intervalSeconds the sampling interval
      * @param maxListeners listener series kept before the rest are summed into {@code address="other"}
      */
-    public SyntopMetrics(Supplier<Optional<Published>> latest, BuildInfo build, HostInfo host, double intervalSeconds,
+    public SyntopMetrics(Supplier<Optional<JudgedTick>> latest, BuildInfo build, HostInfo host, double intervalSeconds,
                          int maxListeners) {
         this.latest = latest;
         this.build = build;
@@ -99,7 +100,7 @@ public final class SyntopMetrics implements MultiCollector {
     /** The metrics of the latest snapshot; built once per published snapshot, then reused until the next. */
     @Override
     public MetricSnapshots collect() {
-        Optional<Published> p = latest.get();
+        Optional<JudgedTick> p = latest.get();
         Built b = built;
         if (b != null && p.isPresent() && b.from() == p.get()) {
             return b.snapshots();
@@ -111,7 +112,7 @@ public final class SyntopMetrics implements MultiCollector {
         return s;
     }
 
-    private MetricSnapshots build(Optional<Published> p) {
+    private MetricSnapshots build(Optional<JudgedTick> p) {
         List<MetricSnapshot> out = new ArrayList<>();
         out.add(InfoSnapshot.builder().name(BUILD).help("syntop's version and the Java runtime it runs on")
                 .dataPoint(InfoSnapshot.InfoDataPointSnapshot.builder()
@@ -125,7 +126,7 @@ public final class SyntopMetrics implements MultiCollector {
         out.add(gauge(INTERVAL, "How often syntop samples the TCP stack", Unit.SECONDS,
                 List.of(point(Labels.EMPTY, intervalSeconds))));
         out.add(CounterSnapshot.builder().name(SAMPLES).help("Samples of the TCP stack taken since syntop serve started")
-                .dataPoint(CounterDataPointSnapshot.builder().value(p.map(Published::samples).orElse(0L)).build())
+                .dataPoint(CounterDataPointSnapshot.builder().value(p.map(JudgedTick::sample).orElse(0L)).build())
                 .build());
         if (p.isEmpty()) {
             return new MetricSnapshots(out);

@@ -17,6 +17,9 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.Test;
 
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import syntop.collectors.detect.Thresholds;
+import syntop.collectors.judge.Judge;
+import syntop.collectors.judge.JudgedTick;
 import syntop.collectors.model.HostInfo;
 import syntop.collectors.model.OsFamily;
 
@@ -92,15 +95,15 @@ class ExpositionTest {
 
     @Test
     void aScrapeSeesEachNewSnapshotAndReusesTheBuiltMetricsBetweenThem() {
-        FixtureSnapshots.Capture c = FixtureSnapshots.capture(OsFamily.LINUX);
+        JudgedTick c = FixtureSnapshots.capture(OsFamily.LINUX);
         ExporterState s = new ExporterState(FixtureSnapshots.BUILD, c.snapshot().host(), 1, 100);
-        s.publish(FixtureSnapshots.scaled(c.snapshot(), 0.5, 4), List.of());
+        s.publish(new Judge(Thresholds.defaults()).add(FixtureSnapshots.scaled(c.snapshot(), 0.5, 4)));
         var first = s.registry().scrape();
         assertTrue(Expositions.text(s.registry()).contains("syntop_listen_drops_total 182.0"));
-        s.publish(c.snapshot(), c.verdicts());
+        s.publish(c);
         String second = Expositions.text(s.registry());
         assertTrue(second.contains("syntop_listen_drops_total 363.0"), second);
-        assertTrue(second.contains("syntop_samples_total 2.0"), second);
+        assertTrue(second.contains("syntop_samples_total 6.0"), second);
         assertTrue(second.contains("syntop_verdict_active{kind=\"syn_flood\",port=\"8080\",severity=\"critical\"} 1.0"),
                 second);
         assertFalse(first.size() == 0);

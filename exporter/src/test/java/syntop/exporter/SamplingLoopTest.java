@@ -18,8 +18,8 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
+import syntop.collectors.judge.LivePipeline;
 import syntop.collectors.detect.Thresholds;
-import syntop.collectors.history.History;
 import syntop.collectors.model.HostInfo;
 import syntop.collectors.model.OsFamily;
 import syntop.collectors.platform.Platform;
@@ -62,7 +62,7 @@ class SamplingLoopTest {
         ExporterState state = new ExporterState(FixtureSnapshots.BUILD, linux.host(), 0.2, 100);
         StringWriter err = new StringWriter();
         long t0 = System.nanoTime();
-        try (SamplingLoop loop = new SamplingLoop(sampler, new History(), Thresholds.defaults(), state, interval,
+        try (SamplingLoop loop = new SamplingLoop(new LivePipeline(sampler, Thresholds.defaults()), state, interval,
                 new PrintWriter(err)).start();
              ExporterServer server = ExporterServer.start(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
                      state.registry(), WebConfig.NONE)) {

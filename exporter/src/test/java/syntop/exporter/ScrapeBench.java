@@ -19,6 +19,8 @@ import java.util.OptionalLong;
 
 import io.prometheus.metrics.config.EscapingScheme;
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
+import syntop.collectors.detect.Thresholds;
+import syntop.collectors.judge.Judge;
 import syntop.collectors.model.AddressCount;
 import syntop.collectors.model.Counters;
 import syntop.collectors.model.CounterId;
@@ -79,7 +81,7 @@ public final class ScrapeBench {
     private static void run(int listeners, int scrapes, int cap) throws Exception {
         ExporterState state = new ExporterState(FixtureSnapshots.BUILD, new HostInfo("bench", OsFamily.LINUX, "Linux"),
                 1, cap);
-        state.publish(snapshot(listeners), List.of());
+        state.publish(new Judge(Thresholds.defaults()).add(snapshot(listeners)));
         var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         // in-process: collect and write, no HTTP
         ByteArrayOutputStream buf = new ByteArrayOutputStream(1 << 20);
@@ -99,12 +101,13 @@ public final class ScrapeBench {
         long allocPerScrape = (threads.getCurrentThreadAllocatedBytes() - a0) / scrapes;
         int bytes = buf.size();
         // the first scrape after each sample builds the families (later ones reuse them): publish each time
+        Judge judge = new Judge(Thresholds.defaults());
         Snapshot snap = snapshot(listeners);
         int samples = Math.max(1, scrapes / 5);
         long[] fresh = new long[samples];
         long a1 = threads.getCurrentThreadAllocatedBytes();
         for (int i = 0; i < samples; i++) {
-            state.publish(snap, List.of());
+            state.publish(judge.add(snap));
             long t = System.nanoTime();
             buf.reset();
             writer.write(buf, state.registry().scrape(), EscapingScheme.ALLOW_UTF8);

@@ -21,9 +21,9 @@ import java.util.function.Consumer;
 
 import syntop.collectors.detect.Verdict;
 import syntop.collectors.model.HostInfo;
-import syntop.collectors.model.Snapshot;
 import syntop.collectors.platform.SourceResult;
-import syntop.collectors.record.VerdictWatch;
+import syntop.collectors.judge.JudgedTick;
+import syntop.collectors.judge.LivePipeline;
 import syntop.collectors.source.CommandResult;
 import syntop.collectors.source.ProcessCommandRunner;
 
@@ -35,7 +35,7 @@ import syntop.collectors.source.ProcessCommandRunner;
  * own thread with a time limit, so a slow one never delays sampling; starts that come while the
  * queue is full are dropped, and said so.
  */
-public final class VerdictHooks implements VerdictWatch.Consumer, AutoCloseable {
+public final class VerdictHooks implements LivePipeline.Listener, AutoCloseable {
     /** Runs one command to its end (or its time limit) and returns its result. */
     public interface Runner {
         CommandResult run(List<String> argv, Map<String, String> env, Duration timeout);
@@ -105,9 +105,9 @@ public final class VerdictHooks implements VerdictWatch.Consumer, AutoCloseable 
     }
 
     @Override
-    public synchronized void onTick(Snapshot snapshot, List<SourceResult> results, List<Verdict> verdicts) {
+    public synchronized void onTick(JudgedTick tick, List<SourceResult> results) {
         Map<String, Verdict> now = new LinkedHashMap<>();
-        for (Verdict v : verdicts) {
+        for (Verdict v : tick.verdicts()) {
             now.putIfAbsent(key(v), v);
         }
         Set<String> started = new HashSet<>(now.keySet());
@@ -115,7 +115,7 @@ public final class VerdictHooks implements VerdictWatch.Consumer, AutoCloseable 
         before = Set.copyOf(now.keySet());
         for (Map.Entry<String, Verdict> e : now.entrySet()) {
             if (started.contains(e.getKey())) {
-                started(e.getKey(), e.getValue(), snapshot.at());
+                started(e.getKey(), e.getValue(), tick.snapshot().at());
             }
         }
     }

@@ -36,7 +36,7 @@ public final class AcceptQueueFullDetector implements Detector {
             return List.of();
         }
         int n = t.sustainSamples();
-        Window overflows = Signals.window(history, n, CounterId.LISTEN_OVERFLOWS);
+        Window overflows = Signals.window(history, t, CounterId.LISTEN_OVERFLOWS);
         boolean overflowing = overflows.sustained(t.acceptOverflowRate());
         List<Snapshot> recent = history.recent();
         Map<Integer, ListenQueue> fullByPort = new LinkedHashMap<>();
@@ -44,7 +44,7 @@ public final class AcceptQueueFullDetector implements Detector {
             if (!full(s.host().os(), q, t) || !synLow(s, q, t)) {
                 continue;
             }
-            if (!overflowing && !fullThroughout(recent, q, Math.min(n, FULL_SAMPLES), t)) {
+            if (!overflowing && !fullThroughout(recent, q, fullSamples(t), t)) {
                 continue;
             }
             ListenQueue prev = fullByPort.get(q.port());
@@ -57,6 +57,11 @@ public final class AcceptQueueFullDetector implements Detector {
             out.add(verdict(s, q, overflows, overflowing, t));
         }
         return out;
+    }
+
+    /** Snapshots in a row the queue must be full in: {@link #FULL_SAMPLES}, or one for a verdict that holds. */
+    private static int fullSamples(Thresholds t) {
+        return t.held() ? 1 : Math.min(t.sustainSamples(), FULL_SAMPLES);
     }
 
     private static double factor(OsFamily os) {
@@ -113,13 +118,13 @@ public final class AcceptQueueFullDetector implements Detector {
         } else if (!s.states().isEmpty()) {
             evidence.add("SYN_RCVD " + s.states().get(TcpState.SYN_RCVD) + " in all");
         }
-        if (overflows.complete()) {
+        if (overflows.judgeable()) {
             evidence.add("ListenOverflows " + Signals.rate(overflows.mean()) + "/s (host-wide)");
         } else {
             evidence.add("overflow rate unknown");
         }
         if (!overflowing) {
-            evidence.add("full for " + Math.min(t.sustainSamples(), FULL_SAMPLES) + " samples");
+            evidence.add("full for " + fullSamples(t) + (fullSamples(t) == 1 ? " sample" : " samples"));
         }
         return new Verdict(Verdict.Kind.ACCEPT_QUEUE_FULL,
                 overflowing ? Verdict.Severity.CRITICAL : Verdict.Severity.WARNING, OptionalInt.of(q.port()),

@@ -44,6 +44,11 @@ public final class Detectors {
         return evaluate(history, Thresholds.defaults());
     }
 
+    /** How far the judgement of this history has got, and what is known until it is complete. */
+    public static Judgement judgement(History history, Thresholds thresholds) {
+        return Signs.judgement(history, thresholds);
+    }
+
     public static List<Verdict> evaluate(List<Detector> detectors, History history, Thresholds thresholds) {
         List<Verdict> out = new ArrayList<>();
         for (Detector d : detectors) {

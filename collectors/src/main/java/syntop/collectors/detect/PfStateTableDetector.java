@@ -26,7 +26,7 @@ public final class PfStateTableDetector implements Detector {
         OptionalLong limit = s.counters().get(CounterId.PF_STATE_LIMIT);
         boolean shareKnown = states.isPresent() && limit.isPresent() && limit.getAsLong() > 0;
         double share = shareKnown ? (double) states.getAsLong() / limit.getAsLong() : 0;
-        Window drops = Signals.window(history, t.sustainSamples(), CounterId.PF_MEMORY_DROPS);
+        Window drops = Signals.window(history, t, CounterId.PF_MEMORY_DROPS);
         boolean dropping = drops.sustained(t.pfMemoryDropRate());
         if (share < t.pfStatesWarn() && !dropping) {
             return List.of();
@@ -38,7 +38,7 @@ public final class PfStateTableDetector implements Detector {
         } else {
             evidence.add("pf state count or limit unknown");
         }
-        if (drops.complete()) {
+        if (drops.judgeable()) {
             evidence.add(Signals.rate(drops.mean()) + " memory drops/s (states refused)");
         }
         evidence.add("at the limit pf refuses new connections of every service");

@@ -19,22 +19,48 @@ final class Signals {
     }
 
     /**
+     * Known rates in every window syntop has had since it started at which one rate far over its
+     * threshold stands for the window (see {@link Window#sustained}): ten times the threshold.
+     */
+    static final double FAR_OVER = 10;
+
+    /**
      * The latest per-second rates of one signal, oldest first, NaN where unknown.
      *
-     * @param wanted how many samples the judgement needs
+     * @param wanted   how many samples the judgement needs
+     * @param required how many of them must reach a threshold to sustain it
+     * @param arriving syntop started less than {@code wanted} rates ago: the samples missing from the
+     *                 window were never taken (they are not in {@code samples})
      */
-    record Window(int wanted, double[] samples) {
+    record Window(int wanted, int required, boolean arriving, double[] samples) {
         /** Enough samples, and every one known. */
         boolean complete() {
-            if (samples.length < wanted || wanted < 1) {
-                return false;
-            }
+            return samples.length >= wanted && wanted >= 1 && allKnown();
+        }
+
+        /** syntop started less than a window ago and every rate it has had so far (one at least) is known. */
+        boolean early() {
+            return arriving && samples.length > 0 && allKnown();
+        }
+
+        private boolean allKnown() {
             for (double v : samples) {
                 if (Double.isNaN(v)) {
                     return false;
                 }
             }
             return true;
+        }
+
+        /** Complete, or early: the rates there are stand for the window. */
+        boolean judgeable() {
+            return complete() || early();
+        }
+
+        /** "over the last 5 samples", or "over the 2 samples since syntop started". */
+        String span() {
+            return arriving ? "over the " + samples.length + (samples.length == 1 ? " sample" : " samples")
+                    + " since syntop started" : "over the last " + wanted + " samples";
         }
 
         double mean() {
@@ -48,11 +74,6 @@ final class Signals {
             return sum / samples.length;
         }
 
-        /** The mean when the window is complete, else 0. */
-        double meanOrZero() {
-            return complete() ? mean() : 0;
-        }
-
         int positive() {
             int n = 0;
             for (double v : samples) {
@@ -63,26 +84,32 @@ final class Signals {
             return n;
         }
 
-        /** Complete and above zero in more than half of the samples. */
+        /** Above zero in more than half of the window (early: already, whatever the samples still to come). */
         boolean mostlyPositive() {
-            return complete() && positive() * 2 > wanted;
+            return judgeable() && positive() * 2 > wanted;
         }
 
         /**
-         * Complete, and at least {@code min} (and above zero) in {@link #required} of the samples: one
-         * spike is not sustained, and a rate that comes in bursts still is.
+         * At least {@code min} (and above zero) in {@link #required} of the samples: one spike is not
+         * sustained, and a rate that comes in bursts still is. The window must be complete, or early:
+         * then the rates taken so far must already decide it as the whole window would (they reach
+         * it {@code required} times), or every one of them (one at least) is {@link #FAR_OVER} times
+         * {@code min}.
          */
         boolean sustained(double min) {
-            if (!complete()) {
+            boolean early = early();
+            if (!complete() && !early) {
                 return false;
             }
             int reaching = 0;
+            boolean allFar = true;
             for (double v : samples) {
                 if (v > 0 && v >= min) {
                     reaching++;
                 }
+                allFar &= v > 0 && v >= min * FAR_OVER;
             }
-            return reaching >= required(wanted);
+            return reaching >= required || (early && allFar);
         }
 
         /**
@@ -94,13 +121,31 @@ final class Signals {
         }
     }
 
-    static Window window(History h, int n, CounterId id) {
-        return new Window(n, h.rateSeries(id, n));
+    /** How many rates of a window must reach a threshold: {@link Window#required}, or one for a verdict that holds. */
+    static int required(Thresholds t) {
+        return t.held() ? 1 : Window.required(t.sustainSamples());
     }
 
-    static Window window(double[] series, int n) {
-        return new Window(n, series.length <= n ? series : java.util.Arrays.copyOfRange(series, series.length - n,
-                series.length));
+    static Window window(History h, Thresholds t, CounterId id) {
+        return window(h, t, h.rateSeries(id, t.sustainSamples()));
+    }
+
+    /** The window of a series from the history (rates taken since it started, at most {@code sustain.samples}). */
+    static Window window(History h, Thresholds t, double[] series) {
+        int n = t.sustainSamples();
+        long rates = Math.max(0, h.ticks() - 1);
+        boolean arriving = rates < n;
+        double[] s = tail(series, arriving ? (int) rates : n);
+        return new Window(n, required(t), arriving, s);
+    }
+
+    /** The last {@code sustain.samples} values of a long series (its earlier ones are judged apart). */
+    static Window window(double[] series, Thresholds t) {
+        return new Window(t.sustainSamples(), required(t), false, tail(series, t.sustainSamples()));
+    }
+
+    private static double[] tail(double[] series, int n) {
+        return series.length <= n ? series : java.util.Arrays.copyOfRange(series, series.length - n, series.length);
     }
 
     /** Per sample, the largest known value of the series; NaN where none is known. */

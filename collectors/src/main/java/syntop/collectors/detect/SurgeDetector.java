@@ -59,7 +59,7 @@ public final class SurgeDetector implements Detector {
             }
             double median = Signals.median(baseline);
             double threshold = Math.max(t.surgeFactor() * median, floor);
-            Window w = Signals.window(all, n);
+            Window w = Signals.window(all, t);
             if (!w.sustained(threshold)) {
                 continue;
             }

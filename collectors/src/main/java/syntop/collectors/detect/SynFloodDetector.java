@@ -29,14 +29,18 @@ public final class SynFloodDetector implements Detector {
             evidence.add(SynPressure.describe(p.worst.get()));
         }
         evidence.addAll(p.hostEvidence());
-        if (p.lost.complete() && p.lost.mean() > 0) {
+        if (p.lost.judgeable() && p.lost.mean() > 0) {
             evidence.add(Signals.rate(p.lost.mean()) + " SYN drops/s");
         }
-        if (p.cacheOverflows.complete() && p.cacheOverflows.mean() > 0) {
+        if (p.cacheOverflows.judgeable() && p.cacheOverflows.mean() > 0) {
             evidence.add(Signals.rate(p.cacheOverflows.mean()) + " syncache overflows/s");
         }
+        if (!p.listenerHigh && !p.totalHigh && !p.cacheHigh) {
+            evidence.add("queue-full drops and cookies " + Signals.rate(p.fullQueueCounts.mean())
+                    + "/s: the kernel counts them only while a SYN queue is full");
+        }
         evidence.add(p.cookieText());
-        evidence.add("rates over the last " + t.sustainSamples() + " samples");
+        evidence.add("rates " + p.lost.span());
         String where = port.isPresent() ? "SYN flood on :" + port.getAsInt() : "SYN flood";
         String summary;
         if (losing) {

@@ -47,6 +47,14 @@ final class SynPressure {
     final Window cacheOverflows;
     /** Lost SYNs, cookies and syncache overflows together. */
     final Window combined;
+    /**
+     * SYNs dropped or answered with a cookie because a SYN queue was full ({@code TCPReqQFullDrop},
+     * {@code TCPReqQFullDoCookies}) and BSD syncache overflows: the kernel counts them only while a
+     * queue is full, so sustained, they say "full" even when a sample of the queue reads below it.
+     */
+    final Window fullQueueCounts;
+    /** {@link #fullQueueCounts} sustained at {@code syn.drops.rate}. */
+    final boolean countersSayFull;
     final CookieSetting cookieSetting;
     final boolean listenerHigh;
     final boolean totalHigh;
@@ -67,18 +75,21 @@ final class SynPressure {
         double[] cacheOver = Signals.sum(h.rateSeries(CounterId.SYNCACHE_OVERFLOWS, n),
                 h.rateSeries(CounterId.SYNCACHE_BUCKET_OVERFLOWS, n));
         boolean cookiesOff = cookieSetting == CookieSetting.OFF;
-        this.lost = Signals.window(Signals.max(h.rateSeries(CounterId.SYN_QUEUE_FULL_DROPS, n), listenSide,
-                h.rateSeries(CounterId.EMBRYONIC_DROPPED, n), cookiesOff ? cacheOver : new double[0]), n);
-        this.cookies = Signals.window(Signals.max(h.rateSeries(CounterId.SYNCOOKIES_SENT, n),
-                h.rateSeries(CounterId.SYN_QUEUE_FULL_COOKIES, n), h.rateSeries(CounterId.PF_SYNCOOKIES_SENT, n)), n);
-        this.cacheOverflows = Signals.window(cookiesOff ? new double[0] : cacheOver, n);
-        this.combined = Signals.window(Signals.sum(lost.samples(), cookies.samples(), cacheOverflows.samples()), n);
+        this.lost = Signals.window(h, t, Signals.max(h.rateSeries(CounterId.SYN_QUEUE_FULL_DROPS, n), listenSide,
+                h.rateSeries(CounterId.EMBRYONIC_DROPPED, n), cookiesOff ? cacheOver : new double[0]));
+        this.cookies = Signals.window(h, t, Signals.max(h.rateSeries(CounterId.SYNCOOKIES_SENT, n),
+                h.rateSeries(CounterId.SYN_QUEUE_FULL_COOKIES, n), h.rateSeries(CounterId.PF_SYNCOOKIES_SENT, n)));
+        this.cacheOverflows = Signals.window(h, t, cookiesOff ? new double[0] : cacheOver);
+        this.combined = Signals.window(h, t, Signals.sum(lost.samples(), cookies.samples(), cacheOverflows.samples()));
+        this.fullQueueCounts = Signals.window(h, t, Signals.max(h.rateSeries(CounterId.SYN_QUEUE_FULL_DROPS, n),
+                h.rateSeries(CounterId.SYN_QUEUE_FULL_COOKIES, n), cacheOver));
 
         this.worst = worstQueue(latest, t);
         this.listenerHigh = worst.isPresent() && worst.get().halfOpen() > 0 && worst.get().fill() >= t.synQueueFull();
         this.totalHigh = statesKnown && synRcvd >= t.synRcvdHigh();
         this.cacheHigh = syncacheEntries.isPresent() && syncacheLimit.isPresent() && syncacheLimit.getAsLong() > 0
                 && (double) syncacheEntries.getAsLong() / syncacheLimit.getAsLong() >= t.synQueueFull();
+        this.countersSayFull = fullQueueCounts.sustained(t.synDropRate());
         this.diagnosis = diagnose(t);
     }
 
@@ -88,12 +99,17 @@ final class SynPressure {
     }
 
     private Diagnosis diagnose(Thresholds t) {
-        boolean high = listenerHigh || totalHigh || cacheHigh;
+        boolean high = listenerHigh || totalHigh || cacheHigh || countersSayFull;
         boolean pressure = lost.sustained(t.synDropRate()) || cookies.sustained(t.synCookieRate())
                 || cacheOverflows.sustained(t.synDropRate());
-        if (listenerHigh && !totalHigh && !cacheHigh && worst.get().listener().limit().getAsLong() <= t.smallBacklog()
-                && combined.mostlyPositive() && combined.mean() < t.modestSynRate()) {
-            return Diagnosis.SMALL_BACKLOG;
+        if (listenerHigh && !totalHigh && !cacheHigh && worst.get().listener().limit().getAsLong() <= t.smallBacklog()) {
+            if (combined.mostlyPositive() && combined.mean() < t.modestSynRate()) {
+                return Diagnosis.SMALL_BACKLOG;
+            }
+            if (!combined.complete() && !(combined.mean() >= t.modestSynRate())) {
+                // a small backlog under modest traffic or a flood: only the whole window tells them apart
+                return Diagnosis.NONE;
+            }
         }
         return high && pressure ? Diagnosis.FLOOD : Diagnosis.NONE;
     }
@@ -160,7 +176,7 @@ final class SynPressure {
     String cookieText() {
         String tunable = Signals.cookieTunable(latest);
         String paren = tunable.isEmpty() ? "" : " (" + tunable + ")";
-        if (cookies.complete() && cookies.mean() > 0) {
+        if (cookies.judgeable() && cookies.mean() > 0) {
             return "cookies sent " + Signals.rate(cookies.mean()) + "/s" + paren;
         }
         switch (cookieSetting) {

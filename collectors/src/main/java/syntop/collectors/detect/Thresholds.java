@@ -18,8 +18,13 @@ import java.util.function.Function;
  * <li>{@code sustain.samples} [5, 1..30] — how many of the latest samples a rate is judged over. A rate
  *     is sustained when every one of them is known and two of them (a third, in a window longer than
  *     six) reach the threshold (evidence shows their mean): a flood is named on its second sample,
- *     even when it comes in bursts, and one spike never is. A verdict ends when fewer than that
- *     many of the window still reach it.</li>
+ *     even when it comes in bursts, and one spike never is. Until syntop has had that many samples,
+ *     the ones it has decide when they already settle it as the whole window would (two reach the
+ *     threshold), or when every one of them (one at least) is ten times the threshold.</li>
+ * <li>{@code hold.fraction} [0.75, 0.1..1] — a verdict once named holds while its evidence stays at
+ *     this fraction of the lines that named it (queue fill, pile-up counts, TIME_WAIT share, pf
+ *     state use) and one rate of the window still reaches its threshold; it ends when the evidence
+ *     has gone below that ({@link #holding()}).</li>
  * <li>{@code syn.rcvd.high} [256] — half-open (SYN_RCVD) connections on the whole host that count
  *     as high.</li>
  * <li>{@code syn.queue.full} [0.9] — a listener's SYN queue (or the BSD syncache) is near its limit
@@ -56,16 +61,20 @@ import java.util.function.Function;
  * <li>{@code surge.retransmits.floor} [100] — retransmitted segments per second below which there
  *     is no retransmit surge.</li>
  * </ul>
+ *
+ * <p>{@code held} is not a key: it is true only for the lines {@link #holding()} gives, which judge
+ * whether a verdict already named still holds.
  */
 public record Thresholds(int sustainSamples, long synRcvdHigh, double synQueueFull, double synDropRate,
                          double synCookieRate, long smallBacklog, double modestSynRate, double acceptQueueFull,
                          double acceptOverflowRate, double timeWaitWarn, double timeWaitCritical, long timeWaitMin,
                          long pileUpWarn, long pileUpCritical, long pileUpMin, double pileUpGrowthRate,
                          double pfStatesWarn, double pfStatesCritical, double pfMemoryDropRate, double surgeFactor,
-                         int surgeBaselineSamples, double resetFloor, double retransmitFloor) {
+                         int surgeBaselineSamples, double resetFloor, double retransmitFloor, double holdFraction,
+                         boolean held) {
 
     private static final Thresholds DEFAULTS = new Thresholds(5, 256, 0.9, 10, 10, 16, 50, 1.0, 1, 0.5, 0.9, 1000,
-            500, 5000, 100, 5, 0.8, 0.95, 1, 10, 60, 50, 100);
+            500, 5000, 100, 5, 0.8, 0.95, 1, 10, 60, 50, 100, 0.75, false);
 
     /** The thresholds with their overrides, and what was wrong with the text. */
     public record Loaded(Thresholds thresholds, List<String> warnings) {
@@ -103,6 +112,7 @@ public record Thresholds(int sustainSamples, long synRcvdHigh, double synQueueFu
         key("surge.baseline.samples", true, 2, 600, Thresholds::surgeBaselineSamples);
         key("surge.resets.floor", false, 0, Double.MAX_VALUE, Thresholds::resetFloor);
         key("surge.retransmits.floor", false, 0, Double.MAX_VALUE, Thresholds::retransmitFloor);
+        key("hold.fraction", false, 0.1, 1, Thresholds::holdFraction);
     }
 
     private static void key(String name, boolean integral, double min, double max, Function<Thresholds, Number> get) {
@@ -111,6 +121,22 @@ public record Thresholds(int sustainSamples, long synRcvdHigh, double synQueueFu
 
     public static Thresholds defaults() {
         return DEFAULTS;
+    }
+
+    /**
+     * The lines a verdict already named is held by: every line that names a state (queue fill,
+     * half-open count, pile-up counts, TIME_WAIT share, pf state use) at {@code hold.fraction} of
+     * itself, and one rate of the window reaching its threshold instead of two; the critical lines
+     * stay. A queue that dips to 100 of 128 while SYNs are still dropped stays a SYN flood; one that
+     * drains ends it.
+     */
+    public Thresholds holding() {
+        double f = holdFraction;
+        return new Thresholds(sustainSamples, (long) Math.ceil(synRcvdHigh * f), synQueueFull * f, synDropRate,
+                synCookieRate, smallBacklog, modestSynRate, acceptQueueFull * f, acceptOverflowRate, timeWaitWarn * f,
+                timeWaitCritical, (long) Math.ceil(timeWaitMin * f), (long) Math.ceil(pileUpWarn * f), pileUpCritical,
+                (long) Math.ceil(pileUpMin * f), pileUpGrowthRate, pfStatesWarn * f, pfStatesCritical, pfMemoryDropRate,
+                surgeFactor, surgeBaselineSamples, resetFloor, retransmitFloor, holdFraction, true);
     }
 
     /** Every key, in the order of the documentation. */
@@ -243,6 +269,6 @@ public record Thresholds(int sustainSamples, long synRcvdHigh, double synQueueFu
                 v.get("pf.states.warn").doubleValue(), v.get("pf.states.critical").doubleValue(),
                 v.get("pf.memory.rate").doubleValue(), v.get("surge.factor").doubleValue(),
                 v.get("surge.baseline.samples").intValue(), v.get("surge.resets.floor").doubleValue(),
-                v.get("surge.retransmits.floor").doubleValue());
+                v.get("surge.retransmits.floor").doubleValue(), v.get("hold.fraction").doubleValue(), false);
     }
 }

@@ -54,7 +54,7 @@ public final class TimeWaitDetector implements Detector {
         }
         long tw = count.getAsLong();
         double share = (double) tw / range.size();
-        Window overflows = Signals.window(history, t.sustainSamples(), CounterId.TIME_WAIT_OVERFLOWS);
+        Window overflows = Signals.window(history, t, CounterId.TIME_WAIT_OVERFLOWS);
         boolean overflowing = overflows.mostlyPositive();
         if (share < t.timeWaitWarn() && !overflowing) {
             return List.of();

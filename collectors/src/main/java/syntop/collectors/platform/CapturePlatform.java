@@ -4,7 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import syntop.collectors.bundle.Bundle;
@@ -12,10 +14,8 @@ import syntop.collectors.bundle.BundleException;
 import syntop.collectors.bundle.Layout;
 import syntop.collectors.bundle.Limits;
 import syntop.collectors.bundle.Manifest;
-import syntop.collectors.history.History;
 import syntop.collectors.model.HostInfo;
 import syntop.collectors.model.OsFamily;
-import syntop.collectors.model.Reading;
 import syntop.collectors.model.Snapshot;
 import syntop.collectors.source.Acquisition;
 import syntop.collectors.source.RawOutput;
@@ -25,16 +25,14 @@ import syntop.collectors.source.Source;
 /**
  * A machine as a capture bundle recorded it: the recorded OS's sources, fed with the bundle's files
  * instead of running anything. Static and not live ({@link #live()} is false): each sample replays
- * exactly the raw outputs, times and outcomes the manifest recorded, through the same evaluation and
- * assembly as the live sampler, so a maintainer sees what the user's syntop saw.
+ * exactly the raw outputs, times and outcomes the manifest recorded, through the same evaluation as
+ * the live sampler (and the same pipeline after it), so a maintainer sees what the user's syntop saw.
  */
 public final class CapturePlatform implements Platform {
     private final Bundle bundle;
     private final Manifest manifest;
     private final Platform recorded;
     private final HostInfo host;
-    /** Every sample's snapshot, made in order on first use: which source a sample reads depends on the one before. */
-    private final List<Snapshot> snapshots = new ArrayList<>();
 
     private CapturePlatform(Bundle bundle, Manifest manifest) {
         this.bundle = bundle;
@@ -162,33 +160,19 @@ public final class CapturePlatform implements Platform {
     }
 
     /**
-     * One sample (0-based) evaluated and assembled as the live sampler does, reading each source or
-     * its stand-in as the live sampler would have after the sample before.
+     * One sample (0-based) as the live sampler would have polled it after {@code last} (null at the
+     * first): each source, or its stand-in where the live sampler would have read that, from the
+     * recorded output, evaluated. The pipeline assembles and judges it as it does a live tick.
      */
-    public synchronized Snapshot snapshot(int sample) {
-        if (snapshots.isEmpty()) {
-            Snapshot last = null;
-            for (Manifest.Sample s : manifest.samples()) {
-                List<SnapshotAssembler.Contribution> contributions = new ArrayList<>();
-                for (Source src : sources()) {
-                    Source read = StandIn.toPoll(this, src, last);
-                    SourceResult r = SourceEvaluation.evaluate(read, rawOutput(read, s), manifest.interval());
-                    contributions.add(new SnapshotAssembler.Contribution(
-                            r.status().isOk() ? r.parsed().value() : Reading.empty(), r.status()));
-                }
-                last = complete(SnapshotAssembler.assemble(s.at(), s.monoNanos(), host, contributions));
-                snapshots.add(last);
-            }
+    public Poll poll(int sample, Snapshot last) {
+        Manifest.Sample s = manifest.samples().get(sample);
+        List<SourceResult> results = new ArrayList<>();
+        Map<String, Duration> every = new HashMap<>();
+        for (Source src : sources()) {
+            Source read = StandIn.toPoll(this, src, last);
+            results.add(SourceEvaluation.evaluate(read, rawOutput(read, s), manifest.interval()));
+            every.put(src.id(), manifest.interval());
         }
-        return snapshots.get(sample);
-    }
-
-    /** Every sample in order, added to a fresh history (rates come from consecutive samples). */
-    public History history() {
-        History h = new History();
-        for (int i = 0; i < sampleCount(); i++) {
-            h.add(snapshot(i));
-        }
-        return h;
+        return new Poll(s.at(), s.monoNanos(), results, every);
     }
 }

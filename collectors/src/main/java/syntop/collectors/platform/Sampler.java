@@ -19,7 +19,8 @@ import syntop.collectors.source.RawOutput;
 import syntop.collectors.source.Source;
 
 /**
- * Polls a platform's sources once per tick and assembles the snapshot. Sources run in parallel so
+ * Polls a platform's sources once per tick and evaluates their outputs; assembling and judging the
+ * tick is the pipeline's job ({@code judge.Pipeline}). Sources run in parallel so
  * one slow command does not hold the others; each is killed past its budget. A table source is
  * polled no more often than keeps its cost (the poll's time and its parse) within
  * {@link #TABLE_SHARE_PERCENT}% of the time, so a table of half a million sockets is read every few
@@ -43,23 +44,7 @@ public final class Sampler implements AutoCloseable {
     private final LongSupplier monoNanos;
     private final ExecutorService pool;
     private final Map<String, SourceState> states = new HashMap<>();
-    private final TickAssembler assembler;
-    private final List<TickListener> listeners = new ArrayList<>();
     private Duration interval;
-    private Snapshot last;
-
-    /** Told of every tick's raw outputs (the recorder listens here). */
-    public interface TickListener {
-        void onTick(Snapshot snapshot, List<RawOutput> polled);
-
-        /**
-         * The same tick with what each polled source's parser made of its output and the resulting
-         * status, in polling order; listeners that need the parsed readings override this one.
-         */
-        default void onTick(Snapshot snapshot, List<RawOutput> polled, List<SourceResult> results) {
-            onTick(snapshot, polled);
-        }
-    }
 
     private static final class SourceState {
         Duration every;
@@ -73,7 +58,6 @@ public final class Sampler implements AutoCloseable {
         this.clock = clock;
         this.monoNanos = monoNanos;
         this.interval = interval;
-        this.assembler = new TickAssembler(platform);
         this.pool = Executors.newFixedThreadPool(Math.max(1, Math.min(4, platform.sources().size())), r -> {
             Thread t = new Thread(r, "syntop-probe");
             t.setDaemon(true);
@@ -94,10 +78,6 @@ public final class Sampler implements AutoCloseable {
         return platform;
     }
 
-    public synchronized void addListener(TickListener l) {
-        listeners.add(l);
-    }
-
     public synchronized void setInterval(Duration newInterval) {
         this.interval = newInterval;
         for (Source s : platform.sources()) {
@@ -112,8 +92,13 @@ public final class Sampler implements AutoCloseable {
         return interval;
     }
 
-    /** Polls every source that is due and returns the snapshot of this tick. */
-    public synchronized Snapshot sample() {
+    /**
+     * Polls every source that is due.
+     *
+     * @param last the snapshot of the previous tick (null at the first), which says whether a
+     *             cheaper stand-in may be read
+     */
+    public synchronized Poll poll(Snapshot last) {
         long now = monoNanos.getAsLong();
         Instant at = clock.instant();
         List<Source> sources = platform.sources();
@@ -127,7 +112,6 @@ public final class Sampler implements AutoCloseable {
                 running.put(s.id(), pool.submit(() -> acquirer.acquire(poll)));
             }
         }
-        List<RawOutput> polled = new ArrayList<>();
         List<SourceResult> results = new ArrayList<>();
         Map<String, Duration> every = new HashMap<>();
         for (Source s : sources) {
@@ -135,7 +119,6 @@ public final class Sampler implements AutoCloseable {
             Future<RawOutput> f = running.get(s.id());
             if (f != null) {
                 RawOutput raw = await(s, f);
-                polled.add(raw);
                 long parseStart = System.nanoTime();
                 SourceResult r = SourceEvaluation.evaluate(polledAs.get(s.id()), raw, Duration.ZERO);
                 Duration parsing = Duration.ofNanos(System.nanoTime() - parseStart);
@@ -155,12 +138,7 @@ public final class Sampler implements AutoCloseable {
             }
             every.put(s.id(), st.every);
         }
-        Snapshot snap = assembler.assemble(at, now, results, every);
-        last = snap;
-        for (TickListener l : listeners) {
-            l.onTick(snap, polled, results);
-        }
-        return snap;
+        return new Poll(at, now, results, every);
     }
 
     /** The shortest period a source is polled at: the interval, or its own longer period. */

@@ -14,10 +14,11 @@ import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeMap;
 
-import syntop.collectors.detect.Detectors;
 import syntop.collectors.detect.Thresholds;
 import syntop.collectors.detect.Verdict;
 import syntop.collectors.history.History;
+import syntop.collectors.judge.Judge;
+import syntop.collectors.judge.JudgedTick;
 import syntop.collectors.model.HostInfo;
 import syntop.collectors.model.OsFamily;
 import syntop.collectors.model.Snapshot;
@@ -27,23 +28,19 @@ import syntop.collectors.platform.Platforms;
 import syntop.collectors.platform.SourceEvaluation;
 import syntop.collectors.platform.SourceResult;
 import syntop.collectors.platform.StandIn;
-import syntop.collectors.platform.TickAssembler;
+import syntop.collectors.platform.LastReadings;
 import syntop.collectors.source.RawOutput;
 import syntop.collectors.source.Source;
 
 /**
  * Plays recordings back: each tick's raw outputs are parsed again by the recorded OS's parsers
- * (whatever OS replays them), assembled as the sampler assembles them, added to a history, and
- * judged by the detectors, so the verdicts are those of this syntop, not only of the recorder.
+ * (whatever OS replays them), assembled by {@link LastReadings} and judged by a {@link Judge}, the
+ * two halves of the live pipeline, so the verdicts are those of this syntop, not only of the recorder.
  * Moves forward cheaply and back through a cache of recent snapshots and periodic copies of the
  * assembler's state. Files of one recording run (rotated files) play as one; a file from another
  * run starts a fresh history.
  */
 public final class Replay {
-    /** One tick played back. */
-    public record Tick(int index, Snapshot snapshot, List<Verdict> verdicts, History history) {
-    }
-
     private static final int CHECKPOINT_EVERY = 256;
     private static final int CACHE = History.DEFAULT_CAPACITY + 128;
 
@@ -56,18 +53,20 @@ public final class Replay {
     private final int size;
     private final List<String> skipped = new ArrayList<>();
 
-    private final TreeMap<Integer, TickAssembler> checkpoints = new TreeMap<>();
+    private final TreeMap<Integer, LastReadings> checkpoints = new TreeMap<>();
     private final Map<Integer, Snapshot> cache = new LinkedHashMap<>(CACHE, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<Integer, Snapshot> e) {
             return size() > CACHE;
         }
     };
-    private TickAssembler assembler;
+    private LastReadings assembler;
     private int assemblerNext = -1;
-    private History history;
+    private Judge judge;
+    private JudgedTick judged;
     private int historyAt = -1;
-    private Tick current;
+    private JudgedTick current;
+    private int currentIndex = -1;
     private OptionalInt firstVerdict;
 
     public Replay(List<Recording> recordings, Thresholds thresholds) {
@@ -84,7 +83,7 @@ public final class Replay {
             // rotated files of one run share one platform, assembler and history
             segments.add(new Segment(index, index + r.size(), r, p));
             if (!sameRun) {
-                checkpoints.put(index, new TickAssembler(p));
+                checkpoints.put(index, new LastReadings(p));
             }
             index += r.size();
             run = r.header().runId();
@@ -234,45 +233,46 @@ public final class Replay {
         return found < 0 ? OptionalInt.empty() : OptionalInt.of(found);
     }
 
-    public synchronized Optional<Tick> current() {
+    public synchronized Optional<JudgedTick> current() {
         return Optional.ofNullable(current);
     }
 
-    /** Plays up to tick {@code i} (forward or back) and returns it. */
-    public synchronized Tick seek(int i) {
+    /**
+     * Plays up to tick {@code i} (forward or back) and returns it judged; a tick whose record cannot
+     * be read shows the last readable one before it.
+     */
+    public synchronized JudgedTick seek(int i) {
         if (i < 0 || i >= size) {
             throw new IndexOutOfBoundsException("tick " + i + " of " + size);
         }
-        if (current != null && current.index() == i) {
+        if (current != null && currentIndex == i) {
             return current;
         }
         int start = runStart(i);
-        if (history != null && historyAt >= start && historyAt < i && i - historyAt <= History.DEFAULT_CAPACITY) {
+        if (judge != null && historyAt >= start && historyAt < i && i - historyAt <= History.DEFAULT_CAPACITY) {
             for (int k = historyAt + 1; k <= i; k++) {
                 add(k);
             }
         } else {
-            history = new History();
+            judge = new Judge(thresholds);
+            judged = null;
             historyAt = -1;
             for (int k = Math.max(start, i - History.DEFAULT_CAPACITY - 1); k <= i; k++) {
                 add(k);
             }
         }
-        Snapshot shown = null;
-        for (int k = i; k >= start && shown == null; k--) {
-            shown = snapshot(k);
-        }
-        if (shown == null) {
+        if (judged == null) {
             throw new RecordingFormatException("no readable tick in " + segment(i).file().name() + " up to tick " + i);
         }
-        current = new Tick(i, shown, Detectors.evaluate(history, thresholds), history);
+        current = judged;
+        currentIndex = i;
         return current;
     }
 
     private void add(int k) {
         Snapshot s = snapshot(k);
         if (s != null) {
-            history.add(s);
+            judged = judge.add(s);
         }
         historyAt = k;
     }
@@ -284,7 +284,7 @@ public final class Replay {
         }
         if (assembler == null || assemblerNext > k || assemblerNext < runStart(k)
                 || (checkpoints.floorKey(k) != null && checkpoints.floorKey(k) > assemblerNext)) {
-            Map.Entry<Integer, TickAssembler> c = checkpoints.floorEntry(k);
+            Map.Entry<Integer, LastReadings> c = checkpoints.floorEntry(k);
             assembler = c.getValue().copy();
             assemblerNext = c.getKey();
         }
@@ -320,7 +320,7 @@ public final class Replay {
     }
 
     /** Parses one recorded tick again and assembles its snapshot, as the sampler did live. */
-    static Snapshot derive(TickAssembler assembler, Platform platform, TickRecord rec) {
+    static Snapshot derive(LastReadings assembler, Platform platform, TickRecord rec) {
         List<SourceResult> results = new ArrayList<>();
         Map<String, java.time.Duration> every = new java.util.HashMap<>();
         for (TickRecord.SourceEntry e : rec.sources()) {

@@ -11,6 +11,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import syntop.collectors.detect.Verdict;
+import syntop.collectors.judge.JudgedTick;
+import syntop.collectors.judge.LivePipeline;
 import syntop.collectors.model.Reading;
 import syntop.collectors.model.Snapshot;
 import syntop.collectors.model.SourceStatus;
@@ -26,7 +28,7 @@ import syntop.collectors.source.Source;
  * is kept raw on its first poll and every {@code rawTableEvery}-th poll after, and only parsed on the
  * others (docs/recording-format.md says why and what it costs).
  */
-public final class TickRecorder implements VerdictWatch.Consumer, AutoCloseable {
+public final class TickRecorder implements LivePipeline.Listener, AutoCloseable {
     /** Raw outputs up to 1 MiB (a /proc/net/tcp of about 7,000 sockets) are kept every tick. */
     public static final long DEFAULT_RAW_TABLE_LIMIT = 1L << 20;
     /** Bigger ones are kept raw every 300th poll (every 5 minutes at 1 s). */
@@ -54,11 +56,11 @@ public final class TickRecorder implements VerdictWatch.Consumer, AutoCloseable 
     }
 
     @Override
-    public void onTick(Snapshot snapshot, List<SourceResult> results, List<Verdict> verdicts) {
+    public void onTick(JudgedTick tick, List<SourceResult> results) {
         if (stopping) {
             return;
         }
-        TickRecord t = record(snapshot, results, verdicts);
+        TickRecord t = record(tick.snapshot(), results, tick.verdicts());
         if (!queue.offer(t)) {
             dropped.incrementAndGet();
         }

@@ -4,9 +4,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import syntop.collectors.detect.Judgement;
 import syntop.collectors.detect.Verdict;
 import syntop.collectors.history.History;
 import syntop.collectors.history.Rate;
+import syntop.collectors.judge.JudgedTick;
 import syntop.collectors.model.AddressCount;
 import syntop.collectors.model.CounterId;
 import syntop.collectors.model.ListenQueue;
@@ -24,13 +26,15 @@ public final class SnapshotJson {
     private SnapshotJson() {
     }
 
-    /** A whole snapshot, pretty-printed, with rates from the history when it has them. */
-    public static String snapshot(Snapshot s, Optional<History> history, List<Verdict> verdicts) {
-        return snapshot(s, history, verdicts, true);
+    /** A judged tick, pretty-printed: the snapshot, rates from its history, the verdicts and the judgement. */
+    public static String snapshot(JudgedTick tick) {
+        return snapshot(tick, true);
     }
 
-    /** A whole snapshot; not pretty, it is one line (JSON Lines, for a stream of snapshots). */
-    public static String snapshot(Snapshot s, Optional<History> history, List<Verdict> verdicts, boolean pretty) {
+    /** A judged tick; not pretty, it is one line (JSON Lines, for a stream of snapshots). */
+    public static String snapshot(JudgedTick tick, boolean pretty) {
+        Snapshot s = tick.snapshot();
+        Optional<History> history = Optional.of(tick.history());
         JsonWriter w = new JsonWriter(pretty);
         w.beginObject();
         w.field("schema", SCHEMA_VERSION);
@@ -69,8 +73,16 @@ public final class SnapshotJson {
         rawCounters(w, s.counters().raw());
         remotes(w, s.remotes());
         tunables(w, s.tunables());
+        Judgement j = tick.judgement();
+        w.name("judgement").beginObject()
+                .field("complete", j.complete())
+                .field("samples", j.samples())
+                .field("window", j.window());
+        w.name("signs").beginArray();
+        j.signs().forEach(w::value);
+        w.endArray().endObject();
         w.name("verdicts").beginArray();
-        for (Verdict v : verdicts) {
+        for (Verdict v : tick.verdicts()) {
             w.beginObject()
                     .field("kind", v.kind().label())
                     .field("severity", v.severity().name().toLowerCase(java.util.Locale.ROOT));

@@ -9,6 +9,7 @@ import java.util.Optional;
 import syntop.collectors.detect.Verdict;
 import syntop.collectors.history.History;
 import syntop.collectors.history.Rate;
+import syntop.collectors.judge.JudgedTick;
 import syntop.collectors.model.AddressCount;
 import syntop.collectors.model.CounterId;
 import syntop.collectors.model.ListenQueue;
@@ -22,18 +23,22 @@ public final class SnapshotText {
     private SnapshotText() {
     }
 
-    public static String snapshot(Snapshot s, History history, List<Verdict> verdicts) {
+    public static String snapshot(JudgedTick tick) {
+        Snapshot s = tick.snapshot();
+        History history = tick.history();
         StringBuilder b = new StringBuilder();
         b.append("syntop ").append(Printable.of(s.host().hostname())).append(" (")
                 .append(Printable.of(s.host().osVersion())).append(") at ")
                 .append(s.at()).append('\n');
-        if (verdicts.isEmpty()) {
+        if (tick.allQuiet()) {
             b.append("verdict: all quiet\n");
-        } else {
-            for (Verdict v : verdicts) {
-                b.append("verdict: ").append(v.severity().name()).append(' ').append(Printable.of(v.summary()))
-                        .append(" (").append(Printable.of(v.evidence())).append(")\n");
-            }
+        }
+        for (Verdict v : tick.verdicts()) {
+            b.append("verdict: ").append(v.severity().name()).append(' ').append(Printable.of(v.summary()))
+                    .append(" (").append(Printable.of(v.evidence())).append(")\n");
+        }
+        if (!tick.judgement().complete()) {
+            b.append("verdict: ").append(Printable.of(tick.judgement().line())).append('\n');
         }
         b.append("\nstates\n");
         if (s.states().isEmpty()) {

@@ -17,6 +17,9 @@ import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 
 import syntop.collectors.detect.Verdict;
+import syntop.collectors.detect.Judgement;
+import syntop.collectors.history.History;
+import syntop.collectors.judge.JudgedTick;
 import syntop.collectors.model.Counters;
 import syntop.collectors.model.HostInfo;
 import syntop.collectors.model.OsFamily;
@@ -109,7 +112,7 @@ class VerdictHooksTest {
     private void tick(Verdict... verdicts) {
         Snapshot s = new Snapshot(clock.now, 0, HOST, Map.of(), StateCounts.empty(), Counters.empty(), List.of(), Map.of(),
                 Map.of());
-        hooks.onTick(s, List.of(), List.of(verdicts));
+        hooks.onTick(new JudgedTick(1, s, List.of(verdicts), new Judgement(5, 5, List.of()), new History()), List.of());
         clock.now = clock.now.plusSeconds(1);
     }
 
@@ -172,7 +175,7 @@ class VerdictHooksTest {
                         false, Duration.ZERO, ""), clock, VerdictHooks.Limits.defaults(), Duration.ofSeconds(30), said::add,
                 Runnable::run);
         Snapshot s = new Snapshot(T0, 0, HOST, Map.of(), StateCounts.empty(), Counters.empty(), List.of(), Map.of(), Map.of());
-        failing.onTick(s, List.of(), List.of(v(Verdict.Kind.SYN_FLOOD, 80)));
+        failing.onTick(new JudgedTick(1, s, List.of(v(Verdict.Kind.SYN_FLOOD, 80)), new Judgement(5, 5, List.of()), new History()), List.of());
         assertEquals(List.of("--on-verdict: capture for syn_flood on :80 exited with status 2: capture: no such interface"),
                 said);
     }

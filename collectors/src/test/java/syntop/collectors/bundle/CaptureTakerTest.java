@@ -18,7 +18,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
@@ -27,19 +26,20 @@ import org.junit.jupiter.api.io.TempDir;
 
 import syntop.collectors.Fixtures;
 import syntop.collectors.capture.Ip;
-import syntop.collectors.history.History;
+import syntop.collectors.detect.Thresholds;
+import syntop.collectors.judge.JudgedTick;
+import syntop.collectors.judge.Pipeline;
 import syntop.collectors.model.HostInfo;
 import syntop.collectors.model.OsFamily;
-import syntop.collectors.model.Reading;
 import syntop.collectors.model.Snapshot;
 import syntop.collectors.model.TcpState;
 import syntop.collectors.os.bsd.FakeRunner;
 import syntop.collectors.os.linux.LinuxPlatform;
 import syntop.collectors.platform.CapturePlatform;
+import syntop.collectors.platform.Poll;
 import syntop.collectors.platform.Sampler;
-import syntop.collectors.platform.StandIn;
-import syntop.collectors.platform.SnapshotAssembler;
 import syntop.collectors.platform.SourceResult;
+import syntop.collectors.platform.StandIn;
 import syntop.collectors.report.SnapshotJson;
 import syntop.collectors.source.Acquirer;
 import syntop.collectors.source.CommandResult;
@@ -145,19 +145,24 @@ class CaptureTakerTest {
         Sampler live = new Sampler(LINUX, new Acquirer(SS_FROM_CAPTURE, new FsRoot(root)),
                 Clock.fixed(Instant.parse("2026-11-25T00:52:00Z"), ZoneOffset.UTC), () -> mono.getAndAdd(500_000_000L),
                 INTERVAL);
+        Pipeline seenBy = new Pipeline(LINUX, Thresholds.defaults());
+        Pipeline replayedBy = new Pipeline(replay, Thresholds.defaults());
+        List<Snapshot> replayed = new ArrayList<>();
         try (live) {
+            Snapshot seen = null;
             for (int i = 0; i < 3; i++) {
-                Snapshot seen = live.sample();
-                Snapshot replayed = replay.snapshot(i);
-                assertEquals(seen.sources().keySet(), replayed.sources().keySet(), "the sources read at sample " + i);
-                assertEquals(seen.states(), replayed.states(), "sample " + i);
-                assertEquals(seen.listeners(), replayed.listeners(), "sample " + i);
-                assertEquals(seen.remotes(), replayed.remotes(), "sample " + i);
+                seen = seenBy.tick(live.poll(seen)).snapshot();
+                replayed.add(replayedBy.tick(replay.poll(i, i == 0 ? null : replayed.get(i - 1))).snapshot());
+                Snapshot again = replayed.get(i);
+                assertEquals(seen.sources().keySet(), again.sources().keySet(), "the sources read at sample " + i);
+                assertEquals(seen.states(), again.states(), "sample " + i);
+                assertEquals(seen.listeners(), again.listeners(), "sample " + i);
+                assertEquals(seen.remotes(), again.remotes(), "sample " + i);
             }
         }
-        assertTrue(replay.snapshot(0).sources().containsKey(LinuxPlatform.SS_STATES));
-        assertTrue(replay.snapshot(1).sources().containsKey(LinuxPlatform.TCP_TABLE), "the table is small: read from /proc");
-        assertEquals(129, replay.snapshot(2).states().get(TcpState.SYN_RCVD));
+        assertTrue(replayed.get(0).sources().containsKey(LinuxPlatform.SS_STATES));
+        assertTrue(replayed.get(1).sources().containsKey(LinuxPlatform.TCP_TABLE), "the table is small: read from /proc");
+        assertEquals(129, replayed.get(2).states().get(TcpState.SYN_RCVD));
     }
 
     @Test
@@ -172,14 +177,14 @@ class CaptureTakerTest {
         assertTrue(r.bundle().file("samples/2/proc/net/snmp").isPresent());
         assertTrue(taken.get(1).monoNanos() > 0);
         assertEquals(taken.get(1).monoNanos(), replay.manifest().samples().get(1).monoNanos());
-        History live = new History();
+        Pipeline live = new Pipeline(LINUX, Thresholds.defaults());
+        JudgedTick a = null;
         for (CaptureTaker.RawSample s : taken) {
-            live.add(assemble(s, LINUX.host(), live.latest().orElse(null)));
+            a = live.tick(poll(s, a == null ? null : a.snapshot()));
         }
-        Snapshot a = live.latest().orElseThrow();
-        Snapshot b = replay.history().latest().orElseThrow();
-        assertEquals(SnapshotJson.snapshot(a, Optional.of(live), List.of()),
-                SnapshotJson.snapshot(b, Optional.of(replay.history()), List.of()));
+        JudgedTick replayed = Pipeline.lastOf(replay, Thresholds.defaults());
+        Snapshot b = replayed.snapshot();
+        assertEquals(SnapshotJson.snapshot(a), SnapshotJson.snapshot(replayed));
         assertEquals(129, b.states().get(TcpState.SYN_RCVD));
     }
 
@@ -199,8 +204,8 @@ class CaptureTakerTest {
         assertEquals(2, m.redaction().addressesReplaced());
         assertTrue(m.host().hostname().matches("host-[0-9a-f]{6}"), m.host().hostname());
         assertTrue(r.bundle().name().startsWith("syntop-capture-linux-host-"), r.bundle().name());
-        Snapshot replayed = CapturePlatform.of(r.bundle()).snapshot(0);
-        Snapshot original = assemble(taken.get(0), LINUX.host(), null);
+        Snapshot replayed = Pipeline.lastOf(CapturePlatform.of(r.bundle()), Thresholds.defaults()).snapshot();
+        Snapshot original = new Pipeline(LINUX, Thresholds.defaults()).tick(poll(taken.get(0), null)).snapshot();
         assertEquals(original.states(), replayed.states());
         assertEquals(original.counters().raw(), replayed.counters().raw());
         assertEquals(original.tunables(), replayed.tunables());
@@ -219,14 +224,15 @@ class CaptureTakerTest {
                 java.util.Set.of(Ip.parseV4("10.99.0.2").orElseThrow()));
     }
 
-    /** What the live sampler would have made of the sample: each source, or its stand-in after {@code last}. */
-    private static Snapshot assemble(CaptureTaker.RawSample s, HostInfo host, Snapshot last) {
-        List<SnapshotAssembler.Contribution> c = new ArrayList<>();
+    /** What the live sampler would have polled of a taken sample after {@code last}: each source, or its stand-in. */
+    private static Poll poll(CaptureTaker.RawSample s, Snapshot last) {
+        List<SourceResult> read = new ArrayList<>();
+        Map<String, Duration> every = new java.util.HashMap<>();
         for (Source src : LINUX.sources()) {
-            String read = StandIn.toPoll(LINUX, src, last).id();
-            SourceResult r = s.results().stream().filter(x -> x.status().id().equals(read)).findFirst().orElseThrow();
-            c.add(new SnapshotAssembler.Contribution(r.status().isOk() ? r.parsed().value() : Reading.empty(), r.status()));
+            String id = StandIn.toPoll(LINUX, src, last).id();
+            read.add(s.results().stream().filter(x -> x.status().id().equals(id)).findFirst().orElseThrow());
+            every.put(src.id(), INTERVAL);
         }
-        return LINUX.complete(SnapshotAssembler.assemble(s.at(), s.monoNanos(), host, c));
+        return new Poll(s.at(), s.monoNanos(), read, every);
     }
 }

@@ -29,8 +29,8 @@ import syntop.collectors.os.linux.ProcSysParser;
 import syntop.collectors.os.linux.SockstatParser;
 import syntop.collectors.os.linux.SsListenParser;
 import syntop.collectors.parse.Parsed;
-import syntop.collectors.platform.SnapshotAssembler;
-import syntop.collectors.platform.SnapshotAssembler.Contribution;
+import syntop.collectors.platform.SnapshotMerge;
+import syntop.collectors.platform.SnapshotMerge.Contribution;
 
 /**
  * The detectors on a real capture: a SYN flood on :8080 (129 SYN_RECV with limit 128, cookies off,
@@ -59,7 +59,7 @@ class LabCaptureVerdictsTest {
                 ok(LinuxPlatform.SYSCTL, ProcSysParser.parse(Fixtures.files(LAB, "/proc/sys/net/ipv4/tcp_syncookies",
                         "/proc/sys/net/ipv4/tcp_max_syn_backlog", "/proc/sys/net/ipv4/ip_local_port_range",
                         "/proc/sys/net/core/somaxconn"))));
-        return SnapshotAssembler.assemble(AT.plusSeconds(second), second * 1_000_000_000L, HOST, c);
+        return SnapshotMerge.merge(AT.plusSeconds(second), second * 1_000_000_000L, HOST, c);
     }
 
     /** The capture with every counter at {@code fraction} of its captured value: the same host earlier. */

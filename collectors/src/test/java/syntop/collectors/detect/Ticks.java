@@ -10,6 +10,8 @@ import java.util.TreeMap;
 import java.util.function.Consumer;
 
 import syntop.collectors.history.History;
+import syntop.collectors.judge.Judge;
+import syntop.collectors.judge.JudgedTick;
 import syntop.collectors.model.AddressCount;
 import syntop.collectors.model.CounterId;
 import syntop.collectors.model.Counters;
@@ -41,6 +43,8 @@ final class Ticks {
             CounterId.SYNCOOKIES_SENT, CounterId.PF_MEMORY_DROPS);
 
     private final History history = new History();
+    private Judge judge;
+    private JudgedTick last;
     private final OsFamily os;
     private final EnumMap<CounterId, Long> totals = new EnumMap<>(CounterId.class);
     private final Map<String, String> tunables = new TreeMap<>();
@@ -83,12 +87,27 @@ final class Ticks {
         return this;
     }
 
+    /** From now on the ticks go to a {@link Judge} (verdicts that hold, the judgement) instead of a bare history. */
+    Ticks judged(Thresholds t) {
+        judge = new Judge(t);
+        return this;
+    }
+
+    Ticks judged() {
+        return judged(Thresholds.defaults());
+    }
+
     History history() {
-        return history;
+        return judge == null ? history : judge.history();
     }
 
     List<Verdict> verdicts() {
-        return Detectors.evaluate(history);
+        return judge == null ? Detectors.evaluate(history) : last.verdicts();
+    }
+
+    /** The judged tick last added (judged ticks only). */
+    JudgedTick last() {
+        return last;
     }
 
     List<Verdict> verdicts(Thresholds t) {
@@ -100,7 +119,11 @@ final class Ticks {
         for (int i = 0; i < n; i++) {
             Tick t = new Tick();
             what.accept(t);
-            history.add(t.build());
+            if (judge == null) {
+                history.add(t.build());
+            } else {
+                last = judge.add(t.build());
+            }
         }
         return this;
     }

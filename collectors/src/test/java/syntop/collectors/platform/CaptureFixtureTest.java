@@ -7,18 +7,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 import syntop.collectors.Fixtures;
-import syntop.collectors.detect.Detectors;
 import syntop.collectors.detect.Thresholds;
-import syntop.collectors.history.History;
+import syntop.collectors.judge.JudgedTick;
+import syntop.collectors.judge.Pipeline;
 import syntop.collectors.model.OsFamily;
-import syntop.collectors.model.Snapshot;
 import syntop.collectors.report.SnapshotJson;
 
 /**
@@ -41,10 +39,8 @@ class CaptureFixtureTest {
                     tests.add(DynamicTest.dynamicTest(os.token() + "/" + bundle.getFileName(), () -> {
                         CapturePlatform capture = CapturePlatform.open(bundle);
                         assertEquals(os, capture.os(), "a " + capture.os().token() + " bundle filed under " + os.token());
-                        History history = capture.history();
-                        Snapshot last = history.latest().orElseThrow();
-                        Fixtures.assertGolden(bundle.resolve("capture.expected.json"), SnapshotJson.snapshot(last,
-                                Optional.of(history), Detectors.evaluate(history, Thresholds.defaults())));
+                        JudgedTick last = Pipeline.lastOf(capture, Thresholds.defaults());
+                        Fixtures.assertGolden(bundle.resolve("capture.expected.json"), SnapshotJson.snapshot(last));
                     }));
                 }
             }

@@ -16,6 +16,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.Test;
 
+import syntop.collectors.detect.Thresholds;
+import syntop.collectors.judge.LivePipeline;
 import syntop.collectors.model.HostInfo;
 import syntop.collectors.model.OsFamily;
 import syntop.collectors.model.Snapshot;
@@ -91,11 +93,12 @@ class SamplerTest {
 
     private final FakeRunner runner = new FakeRunner();
     private final AtomicLong mono = new AtomicLong();
-    private final Sampler sampler = new Sampler(new FakePlatform(), new Acquirer(runner, new FsRoot(Path.of("/nonexistent"))),
-            Clock.fixed(Instant.EPOCH, ZoneOffset.UTC), mono::get, Duration.ofSeconds(1));
+    private final LivePipeline sampler = new LivePipeline(new Sampler(new FakePlatform(),
+            new Acquirer(runner, new FsRoot(Path.of("/nonexistent"))), Clock.fixed(Instant.EPOCH, ZoneOffset.UTC), mono::get,
+            Duration.ofSeconds(1)), Thresholds.defaults());
 
     private Snapshot tick() {
-        Snapshot s = sampler.sample();
+        Snapshot s = sampler.next().snapshot();
         mono.addAndGet(Duration.ofSeconds(1).toNanos());
         return s;
     }
@@ -133,7 +136,7 @@ class SamplerTest {
             tick();
         }
         assertEquals(SourceHealth.OK, tick().sources().get("table").health());
-        assertEquals(Duration.ofSeconds(1), sampler.sample().sources().get("table").every(), "back to the interval when fast");
+        assertEquals(Duration.ofSeconds(1), sampler.next().snapshot().sources().get("table").every(), "back to the interval when fast");
     }
 
     @Test
@@ -151,7 +154,7 @@ class SamplerTest {
         for (int i = 0; i < 59; i++) {
             tick();
         }
-        assertEquals(Duration.ofSeconds(30), sampler.sample().sources().get("table").every());
+        assertEquals(Duration.ofSeconds(30), tick().sources().get("table").every());
         // polled at 0, 2, 6, 14, 30 and 60 s: not every tick, as before
         assertEquals(6, runner.count("table"));
         runner.tableOverTheCap = false;
@@ -193,30 +196,31 @@ class SamplerTest {
                         : Optional.empty();
             }
         };
-        try (Sampler s = new Sampler(withStandIn, new Acquirer(runner, new FsRoot(Path.of("/nonexistent"))),
-                Clock.fixed(Instant.EPOCH, ZoneOffset.UTC), mono::get, Duration.ofSeconds(1))) {
-            s.sample();
+        try (LivePipeline s = new LivePipeline(new Sampler(withStandIn, new Acquirer(runner,
+                new FsRoot(Path.of("/nonexistent"))), Clock.fixed(Instant.EPOCH, ZoneOffset.UTC), mono::get,
+                Duration.ofSeconds(1)), Thresholds.defaults())) {
+            s.next();
             assertEquals(1, runner.count("table"), "nothing known yet: the source itself");
             mono.addAndGet(1_000_000_000L);
             runner.tableTook = Duration.ofMillis(900);
-            Snapshot second = s.sample();
+            Snapshot second = s.next().snapshot();
             assertEquals(1, runner.count("small-table"));
             assertEquals(SourceHealth.OK, second.sources().get("small-table").health(), second.sources().toString());
             assertEquals(3, second.listeners().get(0).acceptQueue(), "the stand-in's reading fills the source's place");
             assertEquals(Duration.ofSeconds(1), second.sources().get("small-table").every());
             small.set(false);
             mono.addAndGet(1_000_000_000L);
-            s.sample();
+            s.next();
             assertEquals(2, runner.count("table"), "read the usual way the next tick, and measured");
             mono.addAndGet(1_000_000_000L);
-            assertEquals(SourceHealth.STALE, s.sample().sources().get("table").health(), "900 ms: every 30 s");
+            assertEquals(SourceHealth.STALE, s.next().snapshot().sources().get("table").health(), "900 ms: every 30 s");
         }
     }
 
     @Test
-    void listenersHearEveryTickWithTheRawOutputs() {
+    void listenersHearEveryTickWithThePolledResults() {
         List<Integer> polled = new ArrayList<>();
-        sampler.addListener((snap, raws) -> polled.add(raws.size()));
+        sampler.addListener((tick, results) -> polled.add(results.size()));
         tick();
         tick();
         assertEquals(List.of(3, 3), polled);

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 import syntop.collectors.detect.Thresholds;
+import syntop.collectors.judge.LivePipeline;
 import syntop.collectors.model.HostInfo;
 import syntop.collectors.model.OsFamily;
 import syntop.collectors.model.Snapshot;
@@ -140,12 +141,12 @@ final class Kit {
                 RecordWriter.files(), clock, said::add);
         w.start();
         TickRecorder rec = new TickRecorder(s.platform(), w, rawLimit, rawEvery);
-        VerdictWatch watch = new VerdictWatch(s.platform(), Thresholds.defaults()).add(rec);
         List<Snapshot> live = new ArrayList<>();
-        try (Sampler sampler = new Sampler(s.platform(), s.acquirer(), clock, mono::get, interval)) {
-            sampler.addListener(watch);
+        try (LivePipeline sampler = new LivePipeline(new Sampler(s.platform(), s.acquirer(), clock, mono::get, interval),
+                Thresholds.defaults())) {
+            sampler.addListener(rec);
             for (int i = 0; i < ticks; i++) {
-                live.add(sampler.sample());
+                live.add(sampler.next().snapshot());
                 clock.advance(interval);
                 mono.addAndGet(interval.toNanos());
                 // the recorder queues; let its thread keep up so no tick is dropped

@@ -17,6 +17,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import syntop.collectors.detect.Thresholds;
+import syntop.collectors.judge.JudgedTick;
 import syntop.collectors.model.SourceHealth;
 import syntop.collectors.model.Snapshot;
 import syntop.collectors.source.RawOutput;
@@ -59,7 +60,7 @@ class RecordRoundTripTest {
         for (int i = 0; i < live.size(); i++) {
             TickRecord stored = r.tick(i);
             assertEquals(live.get(i), stored.snapshot(), "stored snapshot of tick " + i);
-            Replay.Tick t = replay.seek(i);
+            JudgedTick t = replay.seek(i);
             assertEquals(live.get(i), t.snapshot(), "replayed snapshot of tick " + i);
             assertEquals(stored.verdicts(), TickRecord.VerdictMark.of(t.verdicts()), "verdicts of tick " + i);
             for (TickRecord.SourceEntry e : stored.sources()) {
@@ -115,7 +116,7 @@ class RecordRoundTripTest {
         Kit.record(setup(os), file, 15, TickRecorder.DEFAULT_RAW_TABLE_LIMIT, 300, RecordWriter.Limits.defaults(),
                 new ArrayList<>());
         Replay forward = new Replay(List.of(Recording.open(file)), Thresholds.defaults());
-        List<Replay.Tick> ticks = new ArrayList<>();
+        List<JudgedTick> ticks = new ArrayList<>();
         List<Object> rates = new ArrayList<>();
         for (int i = 0; i < forward.size(); i++) {
             ticks.add(forward.seek(i));
@@ -124,7 +125,7 @@ class RecordRoundTripTest {
         }
         Replay back = new Replay(List.of(Recording.open(file)), Thresholds.defaults());
         for (int i = back.size() - 1; i >= 0; i--) {
-            Replay.Tick t = back.seek(i);
+            JudgedTick t = back.seek(i);
             assertEquals(ticks.get(i).snapshot(), t.snapshot());
             assertEquals(ticks.get(i).verdicts(), t.verdicts());
             assertEquals(rates.get(i), t.history().rate(syntop.collectors.model.CounterId.PASSIVE_OPENS));

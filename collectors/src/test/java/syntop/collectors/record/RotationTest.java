@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import syntop.collectors.detect.Thresholds;
+import syntop.collectors.judge.JudgedTick;
 import syntop.collectors.model.Snapshot;
 
 /** Size and age rotation keep the disk bounded; the rotated files of one run replay as one. */
@@ -54,7 +55,7 @@ class RotationTest {
             assertEquals(expected.at(), replay.at(i));
         }
         // rates work across file boundaries: one run, one monotonic clock, one history
-        Replay.Tick last = replay.seek(kept - 1);
+        JudgedTick last = replay.seek(kept - 1);
         assertEquals(live.get(39), last.snapshot());
         assertEquals(Math.min(kept, last.history().capacity()), last.history().ticks());
     }

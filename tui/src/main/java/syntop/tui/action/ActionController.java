@@ -24,13 +24,13 @@ import syntop.collectors.action.IpPrefix;
 import syntop.collectors.action.Profile;
 import syntop.collectors.action.ProfileCatalog;
 import syntop.collectors.action.ProfileDiff;
+import syntop.collectors.judge.JudgedTick;
 import syntop.collectors.model.AddressCount;
 import syntop.collectors.model.ListenQueue;
 import syntop.collectors.model.Snapshot;
 import syntop.collectors.model.TcpState;
 import syntop.themes.Role;
 import syntop.tui.console.ConsoleLayer;
-import syntop.tui.console.Frame;
 import syntop.tui.console.Panel;
 import syntop.tui.console.ViewState;
 import syntop.tui.view.ListenPanel;
@@ -103,7 +103,7 @@ public final class ActionController implements ConsoleLayer {
     // ---- keys ----
 
     @Override
-    public synchronized boolean handle(KeyStroke k, Optional<Frame> frame, ViewState view) {
+    public synchronized boolean handle(KeyStroke k, Optional<JudgedTick> frame, ViewState view) {
         if (k.getKeyType() == KeyType.EOF || (k.getKeyType() == KeyType.Character && k.isCtrlDown())) {
             return false;
         }
@@ -265,7 +265,7 @@ public final class ActionController implements ConsoleLayer {
 
     // ---- d: drop ----
 
-    private void openDrop(Optional<Frame> frame, ViewState view) {
+    private void openDrop(Optional<JudgedTick> frame, ViewState view) {
         Optional<RemotesPanel.Row> sel = selectedRemote(frame, view);
         if (sel.isPresent()) {
             guarded(() -> open = dropBox(new ConnectionFilter(Optional.of(sel.get().state()), java.util.OptionalInt.empty(),
@@ -284,7 +284,7 @@ public final class ActionController implements ConsoleLayer {
         open = form;
     }
 
-    private Box dropBox(ConnectionFilter f, Optional<Frame> frame) {
+    private Box dropBox(ConnectionFilter f, Optional<JudgedTick> frame) {
         CommandPlan plan = actions().drops().planDrop(f);
         List<String> body = new ArrayList<>();
         body.add(f.describe());
@@ -303,7 +303,7 @@ public final class ActionController implements ConsoleLayer {
         return c;
     }
 
-    private static Optional<RemotesPanel.Row> selectedRemote(Optional<Frame> frame, ViewState view) {
+    private static Optional<RemotesPanel.Row> selectedRemote(Optional<JudgedTick> frame, ViewState view) {
         if (frame.isEmpty() || view.focus() != Panel.REMOTES) {
             return Optional.empty();
         }
@@ -317,7 +317,7 @@ public final class ActionController implements ConsoleLayer {
 
     // ---- b, B: block ----
 
-    private void openBlock(Optional<Frame> frame, ViewState view) {
+    private void openBlock(Optional<JudgedTick> frame, ViewState view) {
         guarded(() -> {
             List<AddressCount> top = frame.map(f -> topSources(f.snapshot())).orElse(List.of());
             Optional<RemotesPanel.Row> sel = selectedRemote(frame, view);
@@ -617,9 +617,9 @@ public final class ActionController implements ConsoleLayer {
         final StringBuilder remote = new StringBuilder();
         private int field;
         private String error = "";
-        private final Optional<Frame> frame;
+        private final Optional<JudgedTick> frame;
 
-        DropForm(Optional<Frame> frame) {
+        DropForm(Optional<JudgedTick> frame) {
             super("drop connections", "[Tab] next field  [←/→] state  [Enter] review  [Esc] cancel", Role.DIALOG_BORDER);
             this.frame = frame;
         }

@@ -11,13 +11,10 @@ import java.util.function.Consumer;
 
 import syntop.collectors.alert.HookCommand;
 import syntop.collectors.alert.VerdictHooks;
-import syntop.collectors.detect.Thresholds;
-import syntop.collectors.platform.Platform;
-import syntop.collectors.platform.Sampler;
+import syntop.collectors.judge.LivePipeline;
 import syntop.collectors.record.RecordWriter;
 import syntop.collectors.record.RecordingHeader;
 import syntop.collectors.record.TickRecorder;
-import syntop.collectors.record.VerdictWatch;
 import syntop.collectors.source.ProcessCommandRunner;
 
 /**
@@ -39,13 +36,14 @@ final class BlackBox implements AutoCloseable {
     }
 
     /**
-     * Starts recording to {@code file} (if not null) and the hooks (if asked for), listening to {@code sampler}.
+     * Starts recording to {@code file} (if not null) and the hooks (if asked for), listening to
+     * {@code pipeline}: they see the ticks and verdicts the console or {@code record} sees.
      *
      * @param say told of problems and recoveries (a full disk, a failing hook), once each
      * @throws IllegalArgumentException a wrong option, with the reason
      * @throws IOException              the file cannot be recorded to (no such folder, another syntop records to it)
      */
-    static BlackBox attach(Sampler sampler, Platform platform, Path file, RecordOptions options, Duration interval,
+    static BlackBox attach(LivePipeline pipeline, Path file, RecordOptions options, Duration interval,
                            Consumer<String> say) throws IOException {
         RecordWriter.Limits limits = options.limits();
         List<String> argv = null;
@@ -70,25 +68,21 @@ final class BlackBox implements AutoCloseable {
         };
         TickRecorder recorder = null;
         if (file != null) {
-            RecordingHeader header = RecordingHeader.of(platform, writer(), ThreadLocalRandom.current().nextLong(),
+            RecordingHeader header = RecordingHeader.of(pipeline.platform(), writer(), ThreadLocalRandom.current().nextLong(),
                     Instant.now(), interval, TickRecorder.DEFAULT_RAW_TABLE_LIMIT, TickRecorder.DEFAULT_RAW_TABLE_EVERY);
             RecordWriter w = new RecordWriter(file, limits, header, RecordWriter.files(), Clock.systemUTC(), tell);
             w.start();
-            recorder = new TickRecorder(platform, w, TickRecorder.DEFAULT_RAW_TABLE_LIMIT,
+            recorder = new TickRecorder(pipeline.platform(), w, TickRecorder.DEFAULT_RAW_TABLE_LIMIT,
                     TickRecorder.DEFAULT_RAW_TABLE_EVERY);
         }
-        VerdictHooks hooks = argv == null ? null : VerdictHooks.processes(argv, platform.host(), hookTimeout, tell);
+        VerdictHooks hooks = argv == null ? null : VerdictHooks.processes(argv, pipeline.platform().host(), hookTimeout, tell);
         BlackBox box = new BlackBox(recorder, hooks);
         self[0] = box;
-        if (recorder != null || hooks != null) {
-            VerdictWatch watch = new VerdictWatch(platform, Thresholds.defaults());
-            if (recorder != null) {
-                watch.add(recorder);
-            }
-            if (hooks != null) {
-                watch.add(hooks);
-            }
-            sampler.addListener(watch);
+        if (recorder != null) {
+            pipeline.addListener(recorder);
+        }
+        if (hooks != null) {
+            pipeline.addListener(hooks);
         }
         return box;
     }

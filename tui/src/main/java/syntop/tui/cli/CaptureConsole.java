@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.util.Optional;
 
 import syntop.collectors.bundle.BundleException;
-import syntop.collectors.detect.Detectors;
 import syntop.collectors.detect.Thresholds;
 import syntop.collectors.platform.CapturePlatform;
 import syntop.collectors.report.Printable;
@@ -41,7 +40,6 @@ final class CaptureConsole {
         // the header's right end shows the sample's time, so the labels stay short; pausing replaces the mode only
         String mode = "not live, " + capture.sampleCount() + (capture.sampleCount() == 1 ? " sample" : " samples");
         ConsolePainter painter = new ConsolePainter(start.get().themes, "CAPTURE of " + capture.host().hostname(), mode);
-        return ConsoleCommand.run(new CaptureFrames(capture, (h, snap) -> Detectors.evaluate(h, thresholds)),
-                painter, start.get().view(painter, shown), err);
+        return ConsoleCommand.run(new CaptureFrames(capture, thresholds), painter, start.get().view(painter, shown), err);
     }
 }

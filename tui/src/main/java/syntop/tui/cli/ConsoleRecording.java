@@ -11,10 +11,9 @@ import java.util.function.Function;
 
 import com.googlecode.lanterna.input.KeyStroke;
 
-import syntop.collectors.platform.Platform;
-import syntop.collectors.platform.Sampler;
+import syntop.collectors.judge.JudgedTick;
+import syntop.collectors.judge.LivePipeline;
 import syntop.tui.console.ConsoleLoop;
-import syntop.tui.console.Frame;
 
 /**
  * The live console's {@code --record} and {@code --on-verdict}: attached to the sampler before the
@@ -28,7 +27,7 @@ final class ConsoleRecording implements ConsoleLoop.Controls {
         this.box = box;
     }
 
-    static int run(Sampler sampler, Platform platform, Path record, RecordOptions options, Duration interval,
+    static int run(LivePipeline pipeline, Path record, RecordOptions options, Duration interval,
                    PrintWriter err, Function<ConsoleLoop.Controls, Integer> console) {
         if (record == null && options.onVerdict == null) {
             return console.apply(null);
@@ -36,7 +35,7 @@ final class ConsoleRecording implements ConsoleLoop.Controls {
         List<String> said = Collections.synchronizedList(new ArrayList<>());
         BlackBox box;
         try {
-            box = BlackBox.attach(sampler, platform, record, options, interval, said::add);
+            box = BlackBox.attach(pipeline, record, options, interval, said::add);
         } catch (IllegalArgumentException e) {
             err.println("syntop: " + e.getMessage());
             return ExitCodes.USAGE;
@@ -65,7 +64,7 @@ final class ConsoleRecording implements ConsoleLoop.Controls {
     }
 
     @Override
-    public Frame current() {
+    public JudgedTick current() {
         return null;
     }
 

@@ -5,9 +5,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 
-import syntop.collectors.detect.Detectors;
 import syntop.collectors.detect.Thresholds;
-import syntop.collectors.history.History;
+import syntop.collectors.judge.LivePipeline;
 import syntop.collectors.platform.Platform;
 import syntop.collectors.platform.Sampler;
 import syntop.collectors.source.Acquirer;
@@ -34,10 +33,10 @@ final class LiveConsole {
             return ExitCodes.USAGE;
         }
         ConsolePainter painter = new ConsolePainter(start.get().themes, platform.host().hostname());
-        History history = new History();
-        try (Sampler sampler = Sampler.live(platform, new Acquirer(new ProcessCommandRunner(), root), interval)) {
-            return ConsoleRecording.run(sampler, platform, record, recordOptions, interval, err, controls ->
-                    ConsoleCommand.run(new SampledFrames(sampler, history, (h, snap) -> Detectors.evaluate(h, thresholds)),
+        try (LivePipeline pipeline = new LivePipeline(
+                Sampler.live(platform, new Acquirer(new ProcessCommandRunner(), root), interval), thresholds)) {
+            return ConsoleRecording.run(pipeline, record, recordOptions, interval, err, controls ->
+                    ConsoleCommand.run(new SampledFrames(pipeline),
                             controls, painter, start.get().view(painter, interval), err,
                             new ActionController(ActionEnvironment.live(), readOnly)));
         }

@@ -12,11 +12,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
-import syntop.collectors.detect.Detectors;
 import syntop.collectors.detect.Thresholds;
-import syntop.collectors.detect.Verdict;
-import syntop.collectors.history.History;
-import syntop.collectors.model.Snapshot;
+import syntop.collectors.judge.JudgedTick;
+import syntop.collectors.judge.LivePipeline;
 import syntop.collectors.platform.Platform;
 import syntop.collectors.platform.Sampler;
 import syntop.collectors.report.SnapshotCsv;
@@ -29,7 +27,11 @@ import syntop.collectors.source.ProcessCommandRunner;
 /** {@code syntop once}: one snapshot of this machine, with rates measured over the interval. */
 @Command(name = "once", mixinStandardHelpOptions = true,
         description = {"Print one snapshot of this machine's TCP stack and exit.",
-            "Samples twice, --interval apart, so counters come with per-second rates."})
+            "Samples twice, --interval apart, so counters come with per-second rates: 1.5 to 2 s in all "
+                    + "at the default interval.",
+            "A queue at its limit or a pile-up is named from the samples; a SYN flood or an overflow when its "
+                    + "rate is ten times its threshold (-n 3 for two rates). Until the verdicts rest on "
+                    + "sustain.samples (5) rates, a run without one says judging, not all quiet."})
 public final class OnceCommand implements Callable<Integer> {
     enum Format { text, json, csv }
 
@@ -55,7 +57,7 @@ public final class OnceCommand implements Callable<Integer> {
     Path fsRoot;
 
     @Option(names = "--replay", paramLabel = "FILE", arity = "1..*",
-            description = "print a tick of this recording instead of this machine (with --at)")
+            description = "print a tick of this recording instead of this machine: the last one, or the one --at names")
     List<Path> replay;
 
     @Option(names = "--at", paramLabel = "TIME",
@@ -92,36 +94,42 @@ public final class OnceCommand implements Callable<Integer> {
             return ExitCodes.USAGE;
         }
         Duration interval = Duration.ofMillis(Math.round(intervalSeconds * 1000));
-        History history = new History();
         boolean anyFailed = false;
-        try (Sampler sampler = Sampler.live(platform.get(), new Acquirer(new ProcessCommandRunner(), root),
-                interval.isZero() ? Duration.ofSeconds(1) : interval)) {
-            Snapshot snap = sampler.sample();
-            history.add(snap);
+        try (LivePipeline pipeline = new LivePipeline(Sampler.live(platform.get(), new Acquirer(new ProcessCommandRunner(),
+                root), interval.isZero() ? Duration.ofSeconds(1) : interval), thresholds.get())) {
+            // samples start --interval apart (a slow poll does not push the next one back), so a
+            // rate spans the interval and the answer comes one interval after the first sample began
+            long next = System.nanoTime();
+            JudgedTick tick = pipeline.next();
             for (int i = 0; i < count; i++) {
                 if (!interval.isZero()) {
-                    Thread.sleep(interval.toMillis());
-                    snap = sampler.sample();
-                    history.add(snap);
+                    next += interval.toNanos();
+                    long wait = next - System.nanoTime();
+                    if (wait > 0) {
+                        Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                    } else {
+                        next = System.nanoTime();
+                    }
+                    tick = pipeline.next();
                 }
-                print(out, i, snap, history, Detectors.evaluate(history, thresholds.get()));
-                anyFailed |= snap.anySourceFailed();
+                print(out, i, tick);
+                anyFailed |= tick.snapshot().anySourceFailed();
             }
         }
         return anyFailed ? ExitCodes.SOURCE_FAILED : ExitCodes.OK;
     }
 
-    private void print(PrintWriter out, int index, Snapshot snap, History history, List<Verdict> verdicts) {
+    private void print(PrintWriter out, int index, JudgedTick tick) {
         switch (format) {
             case json:
-                out.print(SnapshotJson.snapshot(snap, Optional.of(history), verdicts, count == 1));
+                out.print(SnapshotJson.snapshot(tick, count == 1));
                 break;
             case csv:
-                out.print(index == 0 ? SnapshotCsv.snapshot(snap, history)
-                        : SnapshotCsv.snapshot(snap, history).substring(SnapshotCsv.HEADER.length() + 1));
+                out.print(index == 0 ? SnapshotCsv.snapshot(tick.snapshot(), tick.history())
+                        : SnapshotCsv.snapshot(tick.snapshot(), tick.history()).substring(SnapshotCsv.HEADER.length() + 1));
                 break;
             default:
-                out.print((index == 0 ? "" : "\n") + SnapshotText.snapshot(snap, history, verdicts));
+                out.print((index == 0 ? "" : "\n") + SnapshotText.snapshot(tick));
                 break;
         }
         out.flush();

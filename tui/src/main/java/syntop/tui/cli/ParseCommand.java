@@ -17,13 +17,12 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 import syntop.collectors.bundle.BundleException;
-import syntop.collectors.detect.Detectors;
 import syntop.collectors.detect.Thresholds;
-import syntop.collectors.history.History;
+import syntop.collectors.judge.JudgedTick;
+import syntop.collectors.judge.Pipeline;
 import syntop.collectors.model.HostInfo;
 import syntop.collectors.model.OsFamily;
 import syntop.collectors.model.Reading;
-import syntop.collectors.model.Snapshot;
 import syntop.collectors.parse.Parsed;
 import syntop.collectors.platform.CapturePlatform;
 import syntop.collectors.platform.Platform;
@@ -177,11 +176,10 @@ public final class ParseCommand implements Callable<Integer> {
             err.println("syntop parse: " + e.getMessage());
             return ExitCodes.SOURCE_FAILED;
         }
-        History history = platform.history();
-        Snapshot snap = history.latest().orElseThrow();
-        out.print(SnapshotJson.snapshot(snap, Optional.of(history), Detectors.evaluate(history, Thresholds.defaults())));
+        JudgedTick last = Pipeline.lastOf(platform, Thresholds.defaults());
+        out.print(SnapshotJson.snapshot(last));
         out.flush();
-        return snap.anySourceFailed() ? ExitCodes.SOURCE_FAILED : ExitCodes.OK;
+        return last.snapshot().anySourceFailed() ? ExitCodes.SOURCE_FAILED : ExitCodes.OK;
     }
 
     static List<Source> findSources(Platform platform, String name) {

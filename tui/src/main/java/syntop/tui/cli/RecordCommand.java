@@ -16,6 +16,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 import syntop.collectors.platform.Platform;
+import syntop.collectors.detect.Thresholds;
+import syntop.collectors.judge.LivePipeline;
 import syntop.collectors.platform.Sampler;
 import syntop.collectors.source.Acquirer;
 import syntop.collectors.source.FsRoot;
@@ -76,10 +78,11 @@ public final class RecordCommand implements Callable<Integer> {
             return ExitCodes.USAGE;
         }
         Duration interval = Duration.ofMillis(Math.round(intervalSeconds * 1000));
-        try (Sampler sampler = Sampler.live(platform.get(), new Acquirer(new ProcessCommandRunner(), root), interval)) {
+        try (LivePipeline pipeline = new LivePipeline(
+                Sampler.live(platform.get(), new Acquirer(new ProcessCommandRunner(), root), interval), Thresholds.defaults())) {
             BlackBox box;
             try {
-                box = BlackBox.attach(sampler, platform.get(), file, options, interval, m -> {
+                box = BlackBox.attach(pipeline, file, options, interval, m -> {
                     err.println("syntop record: " + m);
                     err.flush();
                 });
@@ -90,11 +93,11 @@ public final class RecordCommand implements Callable<Integer> {
                 err.println("syntop record: cannot record to " + file + ": " + e.getMessage());
                 return ExitCodes.USAGE;
             }
-            return loop(sampler, box, interval, limit);
+            return loop(pipeline, box, interval, limit);
         }
     }
 
-    private int loop(Sampler sampler, BlackBox box, Duration interval, Duration limit) {
+    private int loop(LivePipeline pipeline, BlackBox box, Duration interval, Duration limit) {
         CountDownLatch stop = new CountDownLatch(1);
         CountDownLatch closed = new CountDownLatch(1);
         String[] why = {"stopped by a signal (SIGTERM, SIGINT or SIGHUP)"};
@@ -116,7 +119,7 @@ public final class RecordCommand implements Callable<Integer> {
                     why[0] = "--duration " + duration + " reached";
                     break;
                 }
-                sampler.sample();
+                pipeline.next();
                 next += interval.toNanos();
                 long wait = next - System.nanoTime();
                 if (wait < 0) {

@@ -3,6 +3,7 @@ package syntop.tui.cli;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,6 +65,9 @@ public final class ReplayCommand implements Callable<Integer> {
     static Replay open(List<Path> files, PrintWriter err) throws IOException {
         List<Recording> rs = new ArrayList<>();
         for (Path f : files) {
+            if (!Files.exists(f)) {
+                throw new IOException("no such file: " + f);
+            }
             try {
                 rs.add(Recording.open(f));
             } catch (RecordingFormatException e) {

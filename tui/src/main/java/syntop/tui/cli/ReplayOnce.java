@@ -5,32 +5,32 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.OptionalInt;
 
+import syntop.collectors.judge.JudgedTick;
 import syntop.collectors.record.RecordingFormatException;
 import syntop.collectors.record.Replay;
 import syntop.collectors.report.SnapshotCsv;
 import syntop.collectors.report.SnapshotJson;
 import syntop.collectors.report.SnapshotText;
 
-/** {@code syntop once --replay FILE --at TIME}: one tick of a recording, printed as {@code once} prints a live one. */
+/**
+ * {@code syntop once --replay FILE [--at TIME]}: one tick of a recording (the last one without
+ * {@code --at}), printed as {@code once} prints a live one.
+ */
 final class ReplayOnce {
     private ReplayOnce() {
     }
 
     static int run(List<Path> files, String at, OnceCommand.Format format, PrintWriter out, PrintWriter err) {
-        if (at == null) {
-            err.println("syntop once: --replay needs --at TIME (an instant such as 2025-03-01T12:00:30Z, "
-                    + "+30s after the first tick, or -10s before the last)");
-            return ExitCodes.USAGE;
-        }
-        TimeArgs.Point point;
-        try {
-            point = TimeArgs.Point.parse(at);
-        } catch (IllegalArgumentException e) {
-            err.println("syntop once: --at: " + e.getMessage());
-            return ExitCodes.USAGE;
+        TimeArgs.Point point = null;
+        if (at != null) {
+            try {
+                point = TimeArgs.Point.parse(at);
+            } catch (IllegalArgumentException e) {
+                err.println("syntop once: --at: " + e.getMessage());
+                return ExitCodes.USAGE;
+            }
         }
         Replay replay;
         try {
@@ -44,23 +44,26 @@ final class ReplayOnce {
         }
         Instant first = replay.at(0);
         Instant last = replay.at(replay.size() - 1);
-        Instant when = point.resolve(first, last);
-        OptionalInt index = replay.indexAt(when);
-        if (index.isEmpty() || when.isAfter(last.plus(replay.header(replay.size() - 1).interval().multipliedBy(2)))) {
-            err.println("syntop once: --at " + at + " (" + when + ") is outside the recording, which runs from "
-                    + first + " to " + last);
-            return ExitCodes.USAGE;
+        OptionalInt index = OptionalInt.of(replay.size() - 1);
+        if (point != null) {
+            Instant when = point.resolve(first, last);
+            index = replay.indexAt(when);
+            if (index.isEmpty() || when.isAfter(last.plus(replay.header(replay.size() - 1).interval().multipliedBy(2)))) {
+                err.println("syntop once: --at " + at + " (" + when + ") is outside the recording, which runs from "
+                        + first + " to " + last);
+                return ExitCodes.USAGE;
+            }
         }
-        Replay.Tick t = replay.seek(index.getAsInt());
+        JudgedTick t = replay.seek(index.getAsInt());
         switch (format) {
             case json:
-                out.print(SnapshotJson.snapshot(t.snapshot(), Optional.of(t.history()), t.verdicts()));
+                out.print(SnapshotJson.snapshot(t));
                 break;
             case csv:
                 out.print(SnapshotCsv.snapshot(t.snapshot(), t.history()));
                 break;
             default:
-                out.print(SnapshotText.snapshot(t.snapshot(), t.history(), t.verdicts()));
+                out.print(SnapshotText.snapshot(t));
                 break;
         }
         out.flush();

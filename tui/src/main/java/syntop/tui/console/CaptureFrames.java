@@ -1,29 +1,25 @@
 package syntop.tui.console;
 
 import java.time.Duration;
-import java.util.List;
-import java.util.function.BiFunction;
 
-import syntop.collectors.detect.Verdict;
-import syntop.collectors.history.History;
-import syntop.collectors.model.Snapshot;
+import syntop.collectors.detect.Thresholds;
+import syntop.collectors.judge.JudgedTick;
+import syntop.collectors.judge.Pipeline;
 import syntop.collectors.platform.CapturePlatform;
 
 /**
- * Frames from a capture bundle: every sample goes into the history (so rates and sparklines are the
- * capture's), and each call shows the last one. Nothing changes while the console runs.
+ * Frames from a capture bundle: every sample goes through the pipeline (so rates and sparklines are
+ * the capture's), and each call shows the last one. Nothing changes while the console runs.
  */
 public final class CaptureFrames implements ConsoleLoop.FrameSource {
-    private final Frame frame;
+    private final JudgedTick frame;
 
-    public CaptureFrames(CapturePlatform capture, BiFunction<History, Snapshot, List<Verdict>> detect) {
-        History history = capture.history();
-        Snapshot last = history.latest().orElseThrow();
-        this.frame = new Frame(last, detect.apply(history, last), history);
+    public CaptureFrames(CapturePlatform capture, Thresholds thresholds) {
+        this.frame = Pipeline.lastOf(capture, thresholds);
     }
 
     @Override
-    public Frame next() {
+    public JudgedTick next() {
         return frame;
     }
 

@@ -4,6 +4,7 @@ import java.util.Optional;
 
 import com.googlecode.lanterna.input.KeyStroke;
 
+import syntop.collectors.judge.JudgedTick;
 import syntop.widgets.Canvas;
 import syntop.widgets.Region;
 
@@ -16,7 +17,7 @@ public interface ConsoleLayer {
     /** Nothing over the console. */
     ConsoleLayer NONE = new ConsoleLayer() {
         @Override
-        public boolean handle(KeyStroke key, Optional<Frame> visible, ViewState view) {
+        public boolean handle(KeyStroke key, Optional<JudgedTick> visible, ViewState view) {
             return false;
         }
 
@@ -26,7 +27,7 @@ public interface ConsoleLayer {
     };
 
     /** True when the layer used the key; called on the render thread before the console's own keys. */
-    boolean handle(KeyStroke key, Optional<Frame> visible, ViewState view);
+    boolean handle(KeyStroke key, Optional<JudgedTick> visible, ViewState view);
 
     /** Draws over the finished screen. */
     void draw(Canvas canvas, Region screen, ViewState view);

@@ -14,11 +14,12 @@ import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
 import com.googlecode.lanterna.screen.Screen;
 
+import syntop.collectors.judge.JudgedTick;
 import syntop.widgets.HelpOverlay;
 
 /**
  * The console's three threads: sampling (polls the sources every interval and publishes a
- * {@link Frame}), input (blocks on the terminal, so an idle console costs nothing), and render
+ * {@link JudgedTick}), input (blocks on the terminal, so an idle console costs nothing), and render
  * (this one: waits for a key, a tick or a resize, then redraws what changed).
  */
 public final class ConsoleLoop {
@@ -28,7 +29,7 @@ public final class ConsoleLoop {
 
     /** Produces one frame per call (sample, add to history, detect); runs on the sampling thread. */
     public interface FrameSource {
-        Frame next();
+        JudgedTick next();
 
         /** Called when the operator changes the interval. */
         void interval(Duration interval);
@@ -43,7 +44,7 @@ public final class ConsoleLoop {
         boolean key(KeyStroke k);
 
         /** The frame to show now, after a key moved it; null to keep the one shown. */
-        Frame current();
+        JudgedTick current();
 
         /** What the header says instead of "live" / "PAUSED". */
         String mode(boolean paused);
@@ -65,7 +66,7 @@ public final class ConsoleLoop {
     private final ConsolePainter painter;
     private final ViewState view;
     private final BlockingQueue<Object> events = new LinkedBlockingQueue<>();
-    private final AtomicReference<Frame> latest = new AtomicReference<>();
+    private final AtomicReference<JudgedTick> latest = new AtomicReference<>();
     private final AtomicReference<Throwable> samplingFailure = new AtomicReference<>();
     private volatile boolean running = true;
     private volatile Duration interval;
@@ -157,7 +158,7 @@ public final class ConsoleLoop {
         try {
             while (running) {
                 long start = System.nanoTime();
-                Frame f = source.next();
+                JudgedTick f = source.next();
                 latest.set(f);
                 events.offer(TICK);
                 long sleepNanos = interval.toNanos() - (System.nanoTime() - start);
@@ -205,7 +206,7 @@ public final class ConsoleLoop {
             return;
         }
         if (controls != null && !view.help() && controls.key(k)) {
-            Frame f = controls.current();
+            JudgedTick f = controls.current();
             if (f != null) {
                 latest.set(f);
             }
@@ -294,7 +295,7 @@ public final class ConsoleLoop {
     }
 
     /** The newest frame, for tests. */
-    Frame latest() {
+    JudgedTick latest() {
         return latest.get();
     }
 
@@ -303,10 +304,10 @@ public final class ConsoleLoop {
     }
 
     /** A frame source built from suppliers (tests). */
-    static FrameSource of(Supplier<Frame> next) {
+    static FrameSource of(Supplier<JudgedTick> next) {
         return new FrameSource() {
             @Override
-            public Frame next() {
+            public JudgedTick next() {
                 return next.get();
             }
 

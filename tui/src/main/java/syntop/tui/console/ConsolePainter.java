@@ -11,6 +11,7 @@ import com.googlecode.lanterna.screen.Screen;
 
 import syntop.collectors.detect.Verdict;
 import syntop.collectors.history.PollTimes;
+import syntop.collectors.judge.JudgedTick;
 import syntop.collectors.model.Snapshot;
 import syntop.collectors.model.SourceStatus;
 import syntop.collectors.platform.Durations;
@@ -116,19 +117,19 @@ public final class ConsolePainter {
         return palettes.computeIfAbsent(name, n -> new Palette(themes.load(n)));
     }
 
-    public void paint(Screen screen, ViewState v, Optional<Frame> frame) {
+    public void paint(Screen screen, ViewState v, Optional<JudgedTick> frame) {
         TerminalSize size = screen.getTerminalSize();
         paint(screen.newTextGraphics(), size, v, frame);
     }
 
     /** Draws one whole screen; public for tests that render into a virtual terminal. */
-    public void paint(TextGraphics g, TerminalSize size, ViewState v, Optional<Frame> frame) {
+    public void paint(TextGraphics g, TerminalSize size, ViewState v, Optional<JudgedTick> frame) {
         Canvas c = Canvas.buffered(g, palette(v.themeName()), v.ascii() ? Glyphs.ASCII : Glyphs.UNICODE);
         draw(c, size, v, frame);
         c.flush();
     }
 
-    private void draw(Canvas c, TerminalSize size, ViewState v, Optional<Frame> frame) {
+    private void draw(Canvas c, TerminalSize size, ViewState v, Optional<JudgedTick> frame) {
         Region screen = Region.of(size);
         c.clear(screen, Role.DEFAULT);
         if (size.getColumns() < MIN_COLUMNS || size.getRows() < MIN_ROWS) {
@@ -145,11 +146,11 @@ public final class ConsolePainter {
             layer.draw(c, screen, v);
             return;
         }
-        Frame f = frame.get();
+        JudgedTick f = frame.get();
         chips(c, body.row(0), f.snapshot(), f.history().pollTimes());
         List<String> verdictLines = verdictLines(f.verdicts(), body.width());
         int verdictRows = Math.max(1, Math.min(3, verdictLines.size()));
-        verdicts(c, body.withoutTop(1).top(verdictRows), f.verdicts(), verdictLines);
+        verdicts(c, body.withoutTop(1).top(verdictRows), f, verdictLines);
         Region panels = body.withoutTop(1 + verdictRows);
         if (screen.width() >= FULL_COLUMNS && screen.height() >= FULL_ROWS) {
             List<Region> cols = panels.splitColumns(Span.weight(1), Span.weight(1));
@@ -175,7 +176,7 @@ public final class ConsolePainter {
         layer.draw(c, screen, v);
     }
 
-    private void panel(Canvas c, Region r, Panel p, ViewState v, Frame f) {
+    private void panel(Canvas c, Region r, Panel p, ViewState v, JudgedTick f) {
         if (r.height() < 3) {
             return;
         }
@@ -192,7 +193,7 @@ public final class ConsolePainter {
         }
     }
 
-    private void header(Canvas c, Region row, ViewState v, Optional<Frame> f) {
+    private void header(Canvas c, Region row, ViewState v, Optional<JudgedTick> f) {
         c.clear(row, Role.HEADER);
         String os = f.map(x -> Printable.of(x.snapshot().host().osVersion())).orElse("");
         // a replay says where it is in the recording; a capture says it is not live
@@ -265,9 +266,19 @@ public final class ConsolePainter {
         return verdicts.stream().map(v -> v.summary() + " — " + v.evidence()).toList();
     }
 
-    private static void verdicts(Canvas c, Region r, List<Verdict> verdicts, List<String> lines) {
+    /**
+     * The verdicts; with none, "all quiet" only once the judgement is complete: until then what is
+     * known and that syntop is still judging ("judging — 1 of 5 samples; SYN queue of :8080 at its limit").
+     */
+    private static void verdicts(Canvas c, Region r, JudgedTick f, List<String> lines) {
+        List<Verdict> verdicts = f.verdicts();
         if (verdicts.isEmpty()) {
-            TextLine.left(c, r, 0, "all quiet — no SYN flood, no full queue, no pile-up", Role.VERDICT_QUIET);
+            if (f.judgement().complete()) {
+                TextLine.left(c, r, 0, "all quiet — no SYN flood, no full queue, no pile-up", Role.VERDICT_QUIET);
+            } else {
+                Role role = f.judgement().signs().isEmpty() ? Role.DIM : Role.VERDICT_WARN;
+                TextLine.left(c, r, 0, Texts.ellipsize(f.judgement().line(), r.width()), role);
+            }
             return;
         }
         for (int i = 0; i < r.height() && i < lines.size(); i++) {

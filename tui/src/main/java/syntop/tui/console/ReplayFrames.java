@@ -8,8 +8,8 @@ import java.util.OptionalInt;
 import java.util.function.LongSupplier;
 
 import com.googlecode.lanterna.input.KeyStroke;
-import com.googlecode.lanterna.input.KeyType;
 
+import syntop.collectors.judge.JudgedTick;
 import syntop.collectors.record.Replay;
 import syntop.widgets.HelpOverlay;
 
@@ -50,7 +50,7 @@ public final class ReplayFrames implements ConsoleLoop.FrameSource, ConsoleLoop.
     private int speed = 1;
     private long endSince = -1;
     private String message = "";
-    private Frame frame;
+    private JudgedTick frame;
 
     public ReplayFrames(Replay replay, boolean loop, LongSupplier nanoTime) {
         if (replay.isEmpty()) {
@@ -69,7 +69,7 @@ public final class ReplayFrames implements ConsoleLoop.FrameSource, ConsoleLoop.
     }
 
     @Override
-    public synchronized Frame next() {
+    public synchronized JudgedTick next() {
         long now = nanoTime.getAsLong();
         if (!started) {
             started = true;
@@ -99,13 +99,12 @@ public final class ReplayFrames implements ConsoleLoop.FrameSource, ConsoleLoop.
         return show(i);
     }
 
-    private Frame show(int i) {
+    private JudgedTick show(int i) {
         index = i;
         if (position < offset[i] || (i + 1 < offset.length && position >= offset[i + 1])) {
             position = offset[i];
         }
-        Replay.Tick t = replay.seek(i);
-        frame = new Frame(t.snapshot(), t.verdicts(), t.history());
+        frame = replay.seek(i);
         if (i < offset.length - 1) {
             endSince = -1;
         }
@@ -179,7 +178,7 @@ public final class ReplayFrames implements ConsoleLoop.FrameSource, ConsoleLoop.
     }
 
     @Override
-    public synchronized Frame current() {
+    public synchronized JudgedTick current() {
         return frame;
     }
 

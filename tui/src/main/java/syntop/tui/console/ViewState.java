@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import syntop.collectors.judge.JudgedTick;
 import syntop.widgets.HelpOverlay;
 
 /**
@@ -35,7 +36,7 @@ public final class ViewState {
     }
 
     private boolean paused;
-    private Frame frozen;
+    private JudgedTick frozen;
     private Panel focus = Panel.LISTEN;
     private final Map<Panel, Integer> selection = new EnumMap<>(Panel.class);
     private Sort sort = Sort.FULLEST;
@@ -94,11 +95,11 @@ public final class ViewState {
     }
 
     /** The frame to draw: the frozen one while paused, else the latest. */
-    public Optional<Frame> visible(Frame latest) {
+    public Optional<JudgedTick> visible(JudgedTick latest) {
         return Optional.ofNullable(paused ? frozen : latest);
     }
 
-    public void togglePause(Frame latest) {
+    public void togglePause(JudgedTick latest) {
         paused = !paused;
         frozen = paused ? latest : null;
     }

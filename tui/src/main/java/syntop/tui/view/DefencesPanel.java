@@ -5,13 +5,13 @@ import java.util.List;
 import java.util.OptionalLong;
 
 import syntop.collectors.history.Rate;
+import syntop.collectors.judge.JudgedTick;
 import syntop.collectors.model.CounterId;
 import syntop.collectors.model.Snapshot;
 import syntop.collectors.model.SourceHealth;
 import syntop.collectors.model.SourceStatus;
 import syntop.collectors.report.Printable;
 import syntop.themes.Role;
-import syntop.tui.console.Frame;
 import syntop.widgets.Align;
 import syntop.widgets.Canvas;
 import syntop.widgets.Region;
@@ -38,7 +38,7 @@ public final class DefencesPanel {
     private DefencesPanel() {
     }
 
-    public static void draw(Canvas c, Region r, Frame f) {
+    public static void draw(Canvas c, Region r, JudgedTick f) {
         Snapshot s = f.snapshot();
         int row = 0;
         for (String key : COOKIE_SETTINGS) {

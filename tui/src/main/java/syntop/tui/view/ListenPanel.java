@@ -3,9 +3,9 @@ package syntop.tui.view;
 import java.util.Comparator;
 import java.util.List;
 
+import syntop.collectors.judge.JudgedTick;
 import syntop.collectors.model.ListenQueue;
 import syntop.themes.Role;
-import syntop.tui.console.Frame;
 import syntop.tui.console.ViewState;
 import syntop.widgets.Bar;
 import syntop.widgets.Canvas;
@@ -25,7 +25,7 @@ public final class ListenPanel {
     }
 
     /** The listeners as shown: filtered, then sorted. */
-    public static List<ListenQueue> rows(Frame f, ViewState v) {
+    public static List<ListenQueue> rows(JudgedTick f, ViewState v) {
         Filter filter = Filter.of(v.filter());
         Comparator<ListenQueue> order;
         switch (v.sort()) {
@@ -38,7 +38,7 @@ public final class ListenPanel {
                 .sorted(order).toList();
     }
 
-    public static void draw(Canvas c, Region r, Frame f, ViewState v, boolean focused) {
+    public static void draw(Canvas c, Region r, JudgedTick f, ViewState v, boolean focused) {
         List<ListenQueue> rows = rows(f, v);
         if (rows.isEmpty()) {
             c.text(r, r.x(), r.y(), v.filter().isEmpty() ? "no listening sockets" : "no listener matches /" + v.filter(),

@@ -5,10 +5,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
+import syntop.collectors.judge.JudgedTick;
 import syntop.collectors.model.AddressCount;
 import syntop.collectors.model.TcpState;
 import syntop.themes.Role;
-import syntop.tui.console.Frame;
 import syntop.tui.console.Panel;
 import syntop.tui.console.ViewState;
 import syntop.widgets.Align;
@@ -25,7 +25,7 @@ public final class RemotesPanel {
     private RemotesPanel() {
     }
 
-    public static List<Row> rows(Frame f, ViewState v) {
+    public static List<Row> rows(JudgedTick f, ViewState v) {
         Filter filter = Filter.of(v.filter());
         List<Row> rows = new ArrayList<>();
         for (Map.Entry<TcpState, List<AddressCount>> e : f.snapshot().remotes().entrySet()) {
@@ -44,7 +44,7 @@ public final class RemotesPanel {
         return rows;
     }
 
-    public static void draw(Canvas c, Region r, Frame f, ViewState v, boolean focused) {
+    public static void draw(Canvas c, Region r, JudgedTick f, ViewState v, boolean focused) {
         List<Row> rows = rows(f, v);
         List<Table.Row> cells = new ArrayList<>();
         for (Row row : rows) {

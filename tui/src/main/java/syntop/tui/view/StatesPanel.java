@@ -2,9 +2,9 @@ package syntop.tui.view;
 
 import java.util.Optional;
 
+import syntop.collectors.judge.JudgedTick;
 import syntop.collectors.model.TcpState;
 import syntop.themes.Role;
-import syntop.tui.console.Frame;
 import syntop.widgets.Align;
 import syntop.widgets.Canvas;
 import syntop.widgets.Region;
@@ -19,7 +19,7 @@ public final class StatesPanel {
     private StatesPanel() {
     }
 
-    public static void draw(Canvas c, Region r, Frame f, int selected, boolean focused) {
+    public static void draw(Canvas c, Region r, JudgedTick f, int selected, boolean focused) {
         if (f.snapshot().states().isEmpty()) {
             c.text(r, r.x(), r.y(), "no source counted states this tick", Role.DIM);
             return;

@@ -17,7 +17,7 @@ import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
 
 import syntop.collectors.action.Identity;
-import syntop.tui.console.Frame;
+import syntop.collectors.judge.JudgedTick;
 import syntop.tui.console.Panel;
 import syntop.tui.console.ViewState;
 
@@ -28,7 +28,7 @@ class ActionControllerTest {
     Path tmp;
     FakeMachine m;
     ViewState view;
-    Optional<Frame> frame = FakeMachine.frame();
+    Optional<JudgedTick> frame = FakeMachine.frame();
 
     @BeforeEach
     void setUp() {

@@ -20,7 +20,9 @@ import java.util.OptionalLong;
 import syntop.collectors.action.Actions;
 import syntop.collectors.action.BlockTarget;
 import syntop.collectors.action.Identity;
+import syntop.collectors.detect.Judgement;
 import syntop.collectors.history.History;
+import syntop.collectors.judge.JudgedTick;
 import syntop.collectors.model.AddressCount;
 import syntop.collectors.model.Counters;
 import syntop.collectors.model.HostInfo;
@@ -34,7 +36,6 @@ import syntop.collectors.source.CommandResult;
 import syntop.collectors.source.CommandRunner;
 import syntop.collectors.source.FsRoot;
 import syntop.collectors.source.RawOutput;
-import syntop.tui.console.Frame;
 
 /** A Linux machine for console tests: a fake /proc/sys, a runner that records argvs, and a frame under a SYN flood. */
 final class FakeMachine {
@@ -118,7 +119,7 @@ final class FakeMachine {
     }
 
     /** A SYN flood on :8080 from 203.0.113.7 (40), 203.0.113.8 (25) and 198.51.100.9 (5), plus TIME_WAIT from 192.0.2.3. */
-    static Frame floodFrame() {
+    static JudgedTick floodFrame() {
         Map<TcpState, List<AddressCount>> remotes = new EnumMap<>(TcpState.class);
         remotes.put(TcpState.SYN_RCVD, List.of(new AddressCount("203.0.113.7", 40), new AddressCount("203.0.113.8", 25),
                 new AddressCount("198.51.100.9", 5)));
@@ -133,10 +134,10 @@ final class FakeMachine {
                 remotes, Map.of());
         History h = new History();
         h.add(s);
-        return new Frame(s, List.of(), h);
+        return new JudgedTick(1, s, List.of(), new Judgement(5, 5, List.of()), h);
     }
 
-    static Optional<Frame> frame() {
+    static Optional<JudgedTick> frame() {
         return Optional.of(floodFrame());
     }
 }

@@ -15,6 +15,8 @@ import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
 import picocli.CommandLine;
+import syntop.collectors.detect.Thresholds;
+import syntop.collectors.judge.LivePipeline;
 import syntop.collectors.platform.Platform;
 import syntop.collectors.platform.Platforms;
 import syntop.collectors.platform.Sampler;
@@ -36,11 +38,12 @@ class ConsoleRecordingTest {
         RecordOptions options = CommandLine.populateCommand(new RecordOptions());
         Path file = tmp.resolve("console.syntop");
         StringWriter err = new StringWriter();
-        try (Sampler sampler = Sampler.live(platform, new Acquirer(new ProcessCommandRunner(), root), Duration.ofSeconds(1))) {
-            int exit = ConsoleRecording.run(sampler, platform, file, options, Duration.ofSeconds(1), new PrintWriter(err),
+        try (LivePipeline sampler = new LivePipeline(Sampler.live(platform, new Acquirer(new ProcessCommandRunner(), root),
+                Duration.ofSeconds(1)), Thresholds.defaults())) {
+            int exit = ConsoleRecording.run(sampler, file, options, Duration.ofSeconds(1), new PrintWriter(err),
                     controls -> {
                         for (int i = 0; i < 3; i++) {
-                            sampler.sample();
+                            sampler.next();
                         }
                         assertEquals("live  REC", controls.mode(false));
                         assertEquals("PAUSED  REC", controls.mode(true));
@@ -58,7 +61,7 @@ class ConsoleRecordingTest {
     @Test
     void withoutRecordOrHooksNothingIsAttached() {
         RecordOptions options = CommandLine.populateCommand(new RecordOptions());
-        int exit = ConsoleRecording.run(null, null, null, options, Duration.ofSeconds(1), new PrintWriter(new StringWriter()),
+        int exit = ConsoleRecording.run(null, null, options, Duration.ofSeconds(1), new PrintWriter(new StringWriter()),
                 controls -> {
                     assertNull(controls);
                     return 7;
@@ -71,10 +74,11 @@ class ConsoleRecordingTest {
         FsRoot root = new FsRoot(Path.of(RecordCommandTest.LAB));
         Platform platform = Platforms.detect(root).orElseThrow();
         RecordOptions options = CommandLine.populateCommand(new RecordOptions(), "--on-verdict", "true");
-        try (Sampler sampler = Sampler.live(platform, new Acquirer(new ProcessCommandRunner(), root), Duration.ofSeconds(1))) {
-            int exit = ConsoleRecording.run(sampler, platform, null, options, Duration.ofSeconds(1),
+        try (LivePipeline sampler = new LivePipeline(Sampler.live(platform, new Acquirer(new ProcessCommandRunner(), root),
+                Duration.ofSeconds(1)), Thresholds.defaults())) {
+            int exit = ConsoleRecording.run(sampler, null, options, Duration.ofSeconds(1),
                     new PrintWriter(new StringWriter()), controls -> {
-                        sampler.sample();
+                        sampler.next();
                         assertEquals("live", controls.mode(false));
                         return 0;
                     });

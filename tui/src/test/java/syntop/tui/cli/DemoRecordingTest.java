@@ -12,6 +12,7 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
+import syntop.collectors.judge.JudgedTick;
 import syntop.collectors.detect.Thresholds;
 import syntop.collectors.detect.Verdict;
 import syntop.collectors.model.OsFamily;
@@ -43,7 +44,7 @@ class DemoRecordingTest {
         List<Set<String>> kinds = new ArrayList<>();
         for (int i = 0; i < replay.size(); i++) {
             TickRecord stored = r.tick(i);
-            Replay.Tick t = replay.seek(i);
+            JudgedTick t = replay.seek(i);
             assertEquals(stored.snapshot(), t.snapshot(), "snapshot of tick " + i);
             assertEquals(stored.verdicts(), TickRecord.VerdictMark.of(t.verdicts()), "verdicts of tick " + i);
             Set<String> k = new LinkedHashSet<>();

@@ -21,7 +21,7 @@ import syntop.collectors.record.TickRecord;
 import syntop.collectors.report.Printable;
 import syntop.collectors.source.RawOutput;
 
-/** {@code syntop once --replay FILE --at TIME}: one tick of a recording, with the verdicts of its history. */
+/** {@code syntop once --replay FILE [--at TIME]}: one tick of a recording, with the verdicts of its history. */
 class OnceReplayTest {
     @TempDir
     Path tmp;
@@ -128,6 +128,24 @@ class OnceReplayTest {
     }
 
     @Test
+    void withoutAtTheLastTickIsShown() {
+        Cli noAt = Cli.run("once", "--replay", demo.toString(), "--format", "json");
+        assertEquals(0, noAt.exit, noAt.err);
+        assertTrue(noAt.out.contains("\"at\": \"" + recording.at(recording.size() - 1) + "\""), noAt.out);
+    }
+
+    @Test
+    void aMissingFileIsSaidSo() {
+        Path none = tmp.resolve("none.syntop");
+        Cli once = Cli.run("once", "--replay", none.toString());
+        assertEquals(ExitCodes.USAGE, once.exit);
+        assertEquals("syntop once: no such file: " + none, once.err.strip());
+        Cli replay = Cli.run("replay", none.toString());
+        assertEquals(ExitCodes.USAGE, replay.exit);
+        assertEquals("syntop replay: no such file: " + none, replay.err.strip());
+    }
+
+    @Test
     void usageErrors() {
         Cli before = Cli.run("once", "--replay", demo.toString(), "--at", "2020-01-01T00:00:00Z");
         assertEquals(ExitCodes.USAGE, before.exit);
@@ -135,9 +153,6 @@ class OnceReplayTest {
         Cli bad = Cli.run("once", "--replay", demo.toString(), "--at", "yesterday");
         assertEquals(ExitCodes.USAGE, bad.exit);
         assertTrue(bad.err.startsWith("syntop once: --at: 'yesterday' is not a time"), bad.err);
-        Cli noAt = Cli.run("once", "--replay", demo.toString());
-        assertEquals(ExitCodes.USAGE, noAt.exit);
-        assertTrue(noAt.err.startsWith("syntop once: --replay needs --at TIME"), noAt.err);
         Cli noReplay = Cli.run("once", "--at", "+3s");
         assertEquals(ExitCodes.USAGE, noReplay.exit);
         assertTrue(noReplay.err.startsWith("syntop once: --at needs --replay FILE"), noReplay.err);

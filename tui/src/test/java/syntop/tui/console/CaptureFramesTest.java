@@ -15,8 +15,8 @@ import com.googlecode.lanterna.terminal.virtual.DefaultVirtualTerminal;
 
 import org.junit.jupiter.api.Test;
 
-import syntop.collectors.detect.Detectors;
 import syntop.collectors.detect.Thresholds;
+import syntop.collectors.judge.JudgedTick;
 import syntop.collectors.platform.CapturePlatform;
 import syntop.themes.ThemeLoader;
 
@@ -27,8 +27,8 @@ class CaptureFramesTest {
     @Test
     void showsTheLastSampleWithItsVerdictsAndSaysItIsNotLive() throws Exception {
         CapturePlatform capture = CapturePlatform.open(BUNDLE);
-        CaptureFrames frames = new CaptureFrames(capture, (h, s) -> Detectors.evaluate(h, Thresholds.defaults()));
-        Frame f = frames.next();
+        CaptureFrames frames = new CaptureFrames(capture, Thresholds.defaults());
+        JudgedTick f = frames.next();
         assertSame(f, frames.next(), "a capture does not change");
         assertEquals(6, f.history().ticks());
         assertTrue(f.verdicts().stream().anyMatch(v -> v.summary().startsWith("SYN flood on :8090")), f.verdicts().toString());

@@ -17,6 +17,7 @@ import com.googlecode.lanterna.input.KeyType;
 import com.googlecode.lanterna.screen.TerminalScreen;
 import com.googlecode.lanterna.terminal.virtual.DefaultVirtualTerminal;
 
+import syntop.collectors.judge.JudgedTick;
 import syntop.themes.Role;
 import syntop.themes.ThemeLoader;
 import syntop.widgets.Canvas;
@@ -31,7 +32,7 @@ class ConsoleLayerTest {
         Runnable redraw;
 
         @Override
-        public boolean handle(KeyStroke key, Optional<Frame> visible, ViewState view) {
+        public boolean handle(KeyStroke key, Optional<JudgedTick> visible, ViewState view) {
             keys.add(key);
             if (key.getKeyType() == KeyType.Character && key.getCharacter() == 'x') {
                 open = true;

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
 
+import syntop.collectors.judge.JudgedTick;
 import syntop.themes.ThemeLoader;
 
 class ConsoleLoopTest {
@@ -20,7 +21,7 @@ class ConsoleLoopTest {
     private final ViewState view = new ViewState("dark", false, Duration.ofSeconds(1));
     private final ConsoleLoop loop = new ConsoleLoop(null, new ConsoleLoop.FrameSource() {
         @Override
-        public Frame next() {
+        public JudgedTick next() {
             return Frames.labCapture(1);
         }
 

@@ -16,6 +16,7 @@ import com.googlecode.lanterna.TextColor;
 import com.googlecode.lanterna.graphics.BasicTextImage;
 import com.googlecode.lanterna.graphics.TextImage;
 
+import syntop.collectors.judge.JudgedTick;
 import syntop.collectors.model.HostInfo;
 import syntop.collectors.model.OsFamily;
 import syntop.collectors.model.Snapshot;
@@ -24,7 +25,7 @@ import syntop.collectors.model.SourceStatus;
 import syntop.themes.ThemeLoader;
 
 class ConsolePainterTest {
-    private static final Frame LAB = Frames.labCapture(6);
+    private static final JudgedTick LAB = Frames.labCapture(6);
     private final ConsolePainter painter = new ConsolePainter(new ThemeLoader(null), "lab");
 
     private static String screen(TextImage img) {
@@ -38,7 +39,7 @@ class ConsolePainterTest {
         return b.toString();
     }
 
-    private TextImage render(int cols, int rows, ViewState v, Optional<Frame> f) {
+    private TextImage render(int cols, int rows, ViewState v, Optional<JudgedTick> f) {
         BasicTextImage img = new BasicTextImage(new TerminalSize(cols, rows));
         painter.paint(img.newTextGraphics(), img.getSize(), v, f);
         return img;
@@ -80,6 +81,15 @@ class ConsolePainterTest {
         assertTrue(row == 2, s);
         TextColor bg = img.getCharacterAt(0, row).getBackgroundColor();
         assertFalse(bg.equals(TextColor.ANSI.DEFAULT), "verdicts are drawn on a coloured band");
+    }
+
+    @Test
+    void theFirstSampleSaysItIsJudgingAndWhatItSeesNeverAllQuiet() {
+        String s = screen(render(120, 40, view(), Optional.of(Frames.labCapture(1))));
+        int row = rowOf(s, "judging — 0 of 5 samples");
+        assertTrue(row == 2, s);
+        assertTrue(s.split("\n")[row].contains("accept queue of :8081 at its limit (17/16)"), s);
+        assertFalse(s.contains("all quiet"), s);
     }
 
     @Test
@@ -150,7 +160,7 @@ class ConsolePainterTest {
                 s.states(), s.counters(), s.listeners(), s.remotes(), s.tunables());
         ConsolePainter p = new ConsolePainter(new ThemeLoader(null), "web" + evil);
         BasicTextImage img = new BasicTextImage(new TerminalSize(160, 50));
-        p.paint(img.newTextGraphics(), img.getSize(), view(), Optional.of(new Frame(bad, LAB.verdicts(), LAB.history())));
+        p.paint(img.newTextGraphics(), img.getSize(), view(), Optional.of(new JudgedTick(LAB.sample(), bad, LAB.verdicts(), LAB.judgement(), LAB.history())));
         String screen = screen(img);
         assertTrue(screen.chars().noneMatch(c -> c < 0x20 && c != '\n' || c >= 0x7f && c <= 0x9f), screen);
         assertTrue(screen.contains("web\\x1b]0;owned\\x07"), "the header shows the host's escapes:\n" + screen);

@@ -5,16 +5,16 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
-import syntop.collectors.detect.Detectors;
 import syntop.collectors.detect.Thresholds;
-import syntop.collectors.history.History;
+import syntop.collectors.judge.JudgedTick;
 import syntop.collectors.model.HostInfo;
 import syntop.collectors.model.OsFamily;
-import syntop.collectors.model.Snapshot;
 import syntop.collectors.os.linux.LinuxPlatform;
-import syntop.collectors.platform.SnapshotAssembler;
+import syntop.collectors.judge.Pipeline;
 import syntop.collectors.platform.SourceEvaluation;
 import syntop.collectors.platform.SourceResult;
 import syntop.collectors.source.Acquirer;
@@ -32,7 +32,7 @@ final class Frames {
     }
 
     /** {@code ticks} frames of the lab capture, one second apart; the last one is returned. */
-    static Frame labCapture(int ticks) {
+    static JudgedTick labCapture(int ticks) {
         LinuxPlatform platform = new LinuxPlatform(new HostInfo("lab", OsFamily.LINUX, "Linux 6.18 (capture)"));
         // files from the capture directory, each command's output from cmd/<source id>.txt
         Acquirer acquirer = new Acquirer((argv, timeout, max) -> {
@@ -46,18 +46,17 @@ final class Frames {
                 throw new java.io.UncheckedIOException(e);
             }
         }, new FsRoot(LAB));
-        History history = new History();
-        Frame last = null;
+        Pipeline pipeline = new Pipeline(platform, Thresholds.defaults());
+        JudgedTick last = null;
         for (int t = 0; t < ticks; t++) {
-            List<SnapshotAssembler.Contribution> parts = new ArrayList<>();
+            List<SourceResult> results = new ArrayList<>();
+            Map<String, Duration> every = new HashMap<>();
             for (Source s : platform.sources()) {
-                SourceResult r = SourceEvaluation.evaluate(s, acquirer.acquire(s), Duration.ofSeconds(1));
-                parts.add(new SnapshotAssembler.Contribution(r.parsed().value(), r.status()));
+                results.add(SourceEvaluation.evaluate(s, acquirer.acquire(s), Duration.ofSeconds(1)));
+                every.put(s.id(), Duration.ofSeconds(1));
             }
-            Snapshot snap = platform.complete(SnapshotAssembler.assemble(Instant.parse("2026-11-25T01:00:00Z").plusSeconds(t),
-                    t * 1_000_000_000L, platform.host(), parts));
-            history.add(snap);
-            last = new Frame(snap, Detectors.evaluate(history, Thresholds.defaults()), history);
+            last = pipeline.tick(Instant.parse("2026-11-25T01:00:00Z").plusSeconds(t), t * 1_000_000_000L, results,
+                    every);
         }
         return last;
     }

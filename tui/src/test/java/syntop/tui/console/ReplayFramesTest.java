@@ -22,6 +22,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import syntop.collectors.detect.Thresholds;
+import syntop.collectors.judge.JudgedTick;
 import syntop.collectors.record.Recording;
 import syntop.collectors.record.Replay;
 import syntop.themes.ThemeLoader;
@@ -80,7 +81,7 @@ class ReplayFramesTest {
         assertTrue(frames.key(key(' ')));
         assertTrue(frames.paused());
         later(5);
-        Frame same = frames.next();
+        JudgedTick same = frames.next();
         assertEquals(0, frames.index());
         assertTrue(frames.mode(false).endsWith("PAUSED"), frames.mode(false));
         assertTrue(frames.key(key('.')));

@@ -21,6 +21,8 @@ import org.opentest4j.AssertionFailedError;
 import syntop.collectors.Pasted;
 import syntop.collectors.bundle.CaptureTaker;
 import syntop.collectors.bundle.HostFacts;
+import syntop.collectors.detect.Thresholds;
+import syntop.collectors.judge.Pipeline;
 import syntop.collectors.model.SourceHealth;
 import syntop.collectors.model.Snapshot;
 import syntop.collectors.model.TcpState;
@@ -60,7 +62,7 @@ class BsdCaptureBundleTest {
         assertTrue(r.bundle().file("cmd/pfctl-si.err").isPresent());
         assertEquals("1\n", new String(r.bundle().file("cmd/pfctl-si.exit").orElseThrow(), StandardCharsets.US_ASCII));
 
-        Snapshot replayed = CapturePlatform.of(r.bundle()).snapshot(0);
+        Snapshot replayed = Pipeline.lastOf(CapturePlatform.of(r.bundle()), Thresholds.defaults()).snapshot();
         assertEquals(SourceHealth.NEEDS_ROOT, replayed.source(FreeBsdPlatform.PF_INFO).orElseThrow().health());
         assertTrue(replayed.states().get(TcpState.SYN_RCVD) > 0);
 

@@ -23,11 +23,10 @@ import syntop.collectors.os.bsd.FakeRunner;
 import syntop.collectors.os.bsd.Fixtures;
 import syntop.collectors.platform.Platform;
 import syntop.collectors.platform.Platforms;
-import syntop.collectors.platform.SnapshotAssembler;
+import syntop.collectors.platform.SnapshotMerge;
 import syntop.collectors.platform.SourceEvaluation;
 import syntop.collectors.platform.SourceResult;
 import syntop.collectors.source.Acquisition;
-import syntop.collectors.source.CommandResult;
 import syntop.collectors.source.CommandRunner;
 import syntop.collectors.source.RawOutput;
 import syntop.collectors.source.RawPart;
@@ -112,7 +111,7 @@ class FreeBsdPlatformTest {
 
     @Test
     void kernelStateCountsWinOverTheListing() {
-        List<SnapshotAssembler.Contribution> parts = new ArrayList<>();
+        List<SnapshotMerge.Contribution> parts = new ArrayList<>();
         Map<String, String> fixtures = Map.of(
                 FreeBsdPlatform.STATS, "freebsd/synthetic-netstat-s-14/cmd/netstat-s-p-tcp.txt",
                 FreeBsdPlatform.LISTEN, "freebsd/synthetic-netstat-Lan-14/cmd/netstat-Lan.txt",
@@ -124,9 +123,9 @@ class FreeBsdPlatformTest {
             String text = new String(Fixtures.bytes(fixtures.get(s.id())), StandardCharsets.UTF_8);
             SourceResult r = evaluate(s, text, "", 0);
             assertEquals(SourceHealth.OK, r.status().health(), s.id() + ": " + r.status().detail());
-            parts.add(new SnapshotAssembler.Contribution(r.parsed().value(), r.status()));
+            parts.add(new SnapshotMerge.Contribution(r.parsed().value(), r.status()));
         }
-        Snapshot snap = SnapshotAssembler.assemble(Instant.EPOCH, 0, HOST, parts);
+        Snapshot snap = SnapshotMerge.merge(Instant.EPOCH, 0, HOST, parts);
         assertEquals(12403, snap.states().get(TcpState.SYN_RCVD)); // netstat -s, listed first, not the 10 rows of -an
         assertEquals(7, snap.listeners().size());
         assertEquals(5, snap.remotes(TcpState.SYN_RCVD).get(0).count());

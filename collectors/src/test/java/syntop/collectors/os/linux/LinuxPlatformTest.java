@@ -19,6 +19,8 @@ import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 
 import syntop.collectors.Fixtures;
+import syntop.collectors.detect.Thresholds;
+import syntop.collectors.judge.LivePipeline;
 import syntop.collectors.model.CounterId;
 import syntop.collectors.model.Counters;
 import syntop.collectors.model.HostInfo;
@@ -28,7 +30,7 @@ import syntop.collectors.model.Snapshot;
 import syntop.collectors.model.StateCounts;
 import syntop.collectors.model.TcpState;
 import syntop.collectors.platform.Sampler;
-import syntop.collectors.platform.SnapshotAssembler;
+import syntop.collectors.platform.SnapshotMerge;
 import syntop.collectors.platform.SourceEvaluation;
 import syntop.collectors.platform.SourceResult;
 import syntop.collectors.source.Acquirer;
@@ -55,12 +57,12 @@ class LinuxPlatformTest {
                 throw new UncheckedIOException(e);
             }
         }, new FsRoot(Fixtures.path(CAPTURE)));
-        List<SnapshotAssembler.Contribution> parts = new ArrayList<>();
+        List<SnapshotMerge.Contribution> parts = new ArrayList<>();
         for (Source s : platform.sources()) {
             SourceResult r = SourceEvaluation.evaluate(s, acquirer.acquire(s), Duration.ofSeconds(1));
-            parts.add(new SnapshotAssembler.Contribution(r.parsed().value(), r.status()));
+            parts.add(new SnapshotMerge.Contribution(r.parsed().value(), r.status()));
         }
-        return platform.complete(SnapshotAssembler.assemble(Instant.EPOCH, 0, platform.host(), parts));
+        return platform.complete(SnapshotMerge.merge(Instant.EPOCH, 0, platform.host(), parts));
     }
 
     @Test
@@ -100,13 +102,13 @@ class LinuxPlatformTest {
             }
         }, new FsRoot(Fixtures.path(CAPTURE)));
         long[] nanos = {0};
-        try (Sampler sampler = new Sampler(platform, acquirer, Clock.fixed(Instant.EPOCH, ZoneOffset.UTC),
-                () -> nanos[0], Duration.ofSeconds(1))) {
-            Snapshot first = sampler.sample();
+        try (LivePipeline sampler = new LivePipeline(new Sampler(platform, acquirer,
+                Clock.fixed(Instant.EPOCH, ZoneOffset.UTC), () -> nanos[0], Duration.ofSeconds(1)), Thresholds.defaults())) {
+            Snapshot first = sampler.next().snapshot();
             assertEquals(List.of(LinuxPlatform.SS_LISTEN, LinuxPlatform.SS_STATES), forked.stream().sorted().toList(),
                     "nothing known yet: the ss dump, and the listeners' limits");
             nanos[0] += 1_000_000_000L;
-            Snapshot second = sampler.sample();
+            Snapshot second = sampler.next().snapshot();
             assertEquals(2, forked.size(), "60 sockets allocated and 1 in TIME_WAIT: no fork on the second tick");
             assertTrue(second.sources().containsKey(LinuxPlatform.TCP_TABLE), second.sources().keySet().toString());
             assertTrue(second.sources().values().stream().allMatch(st -> st.isOk()), second.sources().toString());

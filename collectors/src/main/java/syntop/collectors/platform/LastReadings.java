@@ -14,28 +14,29 @@ import syntop.collectors.model.Snapshot;
 import syntop.collectors.source.Source;
 
 /**
- * Turns one tick's evaluated sources into a snapshot, remembering each source's last reading so a
- * source not polled this tick contributes that reading, marked stale with the reason. The live
- * sampler and replay share it, so a replayed tick is assembled exactly as it was live.
+ * The stateful half of assembling a tick: remembers each source's last reading and status, so a
+ * source not polled this tick contributes that reading (marked stale with the reason, unless it is
+ * read less often by design), then hands the tick to {@link SnapshotMerge}. The live pipeline,
+ * replay and capture bundles share it, so a replayed tick is assembled exactly as it was live.
  */
-public final class TickAssembler {
+public final class LastReadings {
     private final Platform platform;
     private final Map<String, Reading> lastReading = new HashMap<>();
     private final Map<String, SourceStatus> lastStatus = new HashMap<>();
 
-    public TickAssembler(Platform platform) {
+    public LastReadings(Platform platform) {
         this.platform = platform;
     }
 
-    private TickAssembler(TickAssembler other) {
+    private LastReadings(LastReadings other) {
         this.platform = other.platform;
         this.lastReading.putAll(other.lastReading);
         this.lastStatus.putAll(other.lastStatus);
     }
 
     /** An independent copy of what this assembler remembers (replay keeps such copies to step back). */
-    public TickAssembler copy() {
-        return new TickAssembler(this);
+    public LastReadings copy() {
+        return new LastReadings(this);
     }
 
     public Platform platform() {
@@ -51,7 +52,7 @@ public final class TickAssembler {
         for (SourceResult r : results) {
             byId.put(r.status().id(), r);
         }
-        List<SnapshotAssembler.Contribution> contributions = new ArrayList<>();
+        List<SnapshotMerge.Contribution> contributions = new ArrayList<>();
         for (Source s : platform.sources()) {
             SourceResult r = StandIn.resultFor(platform, s, byId);
             if (r == null) {
@@ -59,13 +60,13 @@ public final class TickAssembler {
                 SourceStatus last = lastStatus.get(s.id());
                 if (last != null && onItsOwnSchedule(s, e)) {
                     // read less often by design, not because it was slow: its last reading still holds
-                    contributions.add(new SnapshotAssembler.Contribution(
+                    contributions.add(new SnapshotMerge.Contribution(
                             lastReading.getOrDefault(s.id(), Reading.empty()), last));
                     continue;
                 }
                 SourceStatus stale = new SourceStatus(s.id(), SourceHealth.STALE, staleReason(s.id(), e),
                         Duration.ZERO, e, s.optional());
-                contributions.add(new SnapshotAssembler.Contribution(
+                contributions.add(new SnapshotMerge.Contribution(
                         lastReading.getOrDefault(s.id(), Reading.empty()), stale));
                 continue;
             }
@@ -76,10 +77,10 @@ public final class TickAssembler {
                 // the parser may still have read something (e.g. zeroed counters); keep it only as a status
                 lastReading.put(s.id(), Reading.empty());
             }
-            contributions.add(new SnapshotAssembler.Contribution(
+            contributions.add(new SnapshotMerge.Contribution(
                     r.status().isOk() ? r.parsed().value() : Reading.empty(), r.status()));
         }
-        return platform.complete(SnapshotAssembler.assemble(at, monoNanos, platform.host(), contributions));
+        return platform.complete(SnapshotMerge.merge(at, monoNanos, platform.host(), contributions));
     }
 
     /** Not polled this tick only because the source asks to be read at most every so often. */

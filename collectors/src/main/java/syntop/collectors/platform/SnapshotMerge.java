@@ -19,19 +19,21 @@ import syntop.collectors.model.StateCounts;
 import syntop.collectors.model.TcpState;
 
 /**
- * Merges the readings of one tick into one snapshot. Sources come in priority order: the first
- * one that counts states, lists listeners or lists the remotes of a state wins; a later source
- * only lends queue limits to listeners that lack them; counters and tunables are united. Listeners without a SYN queue take it from a per-port SYN_RECV count (Linux).
+ * The merge rules, a pure function: the readings of one tick become one snapshot. Sources come in
+ * priority order: the first one that counts states, lists listeners or lists the remotes of a state
+ * wins; a later source only lends queue limits to listeners that lack them; counters and tunables
+ * are united. Listeners without a SYN queue take it from a per-port SYN_RECV count (Linux). What a
+ * source contributed on an earlier tick is {@link LastReadings}' business, not this one's.
  */
-public final class SnapshotAssembler {
-    private SnapshotAssembler() {
+public final class SnapshotMerge {
+    private SnapshotMerge() {
     }
 
     /** One source's contribution: its reading (possibly from an earlier tick, when stale) and its status. */
     public record Contribution(Reading reading, SourceStatus status) {
     }
 
-    public static Snapshot assemble(Instant at, long monoNanos, HostInfo host, List<Contribution> contributions) {
+    public static Snapshot merge(Instant at, long monoNanos, HostInfo host, List<Contribution> contributions) {
         Map<String, SourceStatus> sources = new LinkedHashMap<>();
         StateCounts states = StateCounts.empty();
         Counters.Builder counters = Counters.builder();
