@@ -14,6 +14,7 @@ import syntop.collectors.bundle.Limits;
 import syntop.collectors.bundle.Manifest;
 import syntop.collectors.history.History;
 import syntop.collectors.model.HostInfo;
+import syntop.collectors.model.KernelEvent;
 import syntop.collectors.model.OsFamily;
 import syntop.collectors.model.Reading;
 import syntop.collectors.model.Snapshot;
@@ -33,6 +34,7 @@ public final class CapturePlatform implements Platform {
     private final Manifest manifest;
     private final Platform recorded;
     private final HostInfo host;
+    private final java.util.Map<Integer, List<SourceResult>> evaluated = new java.util.HashMap<>();
 
     private CapturePlatform(Bundle bundle, Manifest manifest) {
         this.bundle = bundle;
@@ -131,7 +133,7 @@ public final class CapturePlatform implements Platform {
                 }
             }
         } else {
-            for (String path : ((Acquisition.Files) src.acquisition()).paths()) {
+            for (String path : ((Acquisition.OfPaths) src.acquisition()).paths()) {
                 bundle.file(dir + path.substring(1)).ifPresent(b -> parts.add(new RawPart(path, b)));
             }
         }
@@ -142,13 +144,43 @@ public final class CapturePlatform implements Platform {
     public Snapshot snapshot(int sample) {
         Manifest.Sample s = manifest.samples().get(sample);
         List<SnapshotAssembler.Contribution> contributions = new ArrayList<>();
-        List<RawOutput> raws = rawOutputs(sample);
-        for (int i = 0; i < raws.size(); i++) {
-            SourceResult r = SourceEvaluation.evaluate(sources().get(i), raws.get(i), manifest.interval());
+        for (SourceResult r : results(sample)) {
             contributions.add(new SnapshotAssembler.Contribution(
                     r.status().isOk() ? r.parsed().value() : Reading.empty(), r.status()));
         }
-        return complete(SnapshotAssembler.assemble(s.at(), s.monoNanos(), host, contributions));
+        Snapshot snap = complete(SnapshotAssembler.assemble(s.at(), s.monoNanos(), host, contributions));
+        List<KernelEvent> said = kernelEvents(sample);
+        return said.isEmpty() ? snap : snap.withKernelEvents(said);
+    }
+
+    /**
+     * What the kernel's log said up to a sample: a kernel log device's later samples hold only the
+     * records new since the one before, so every sample up to this one is read, as the sampler did.
+     */
+    private List<KernelEvent> kernelEvents(int upTo) {
+        KernelLogBook book = new KernelLogBook();
+        for (int k = 0; k <= upTo; k++) {
+            Manifest.Sample s = manifest.samples().get(k);
+            List<SourceResult> results = results(k);
+            for (int i = 0; i < results.size(); i++) {
+                if (results.get(i).status().isOk()) {
+                    book.add(sources().get(i), results.get(i).parsed().value(), s.at());
+                }
+            }
+        }
+        return book.newestFirst();
+    }
+
+    /** Every source of one sample, evaluated once (the bundle does not change). */
+    private synchronized List<SourceResult> results(int sample) {
+        return evaluated.computeIfAbsent(sample, k -> {
+            List<RawOutput> raws = rawOutputs(k);
+            List<SourceResult> out = new ArrayList<>(raws.size());
+            for (int i = 0; i < raws.size(); i++) {
+                out.add(SourceEvaluation.evaluate(sources().get(i), raws.get(i), manifest.interval()));
+            }
+            return List.copyOf(out);
+        });
     }
 
     /** Every sample in order, added to a fresh history (rates come from consecutive samples). */

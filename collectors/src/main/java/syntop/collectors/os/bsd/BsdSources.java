@@ -17,6 +17,8 @@ public final class BsdSources {
     public static final List<String> NETSTAT_CONNECTIONS = List.of("netstat", "-an", "-p", "tcp");
     public static final List<String> PFCTL_INFO = List.of("pfctl", "-si");
     public static final List<String> PFCTL_MEMORY = List.of("pfctl", "-sm");
+    /** The kernel's message buffer (kern.msgbuf), printed whole: read every few seconds, not each tick. */
+    public static final List<String> DMESG = List.of("dmesg");
 
     private static final Duration COMMAND_BUDGET = Duration.ofSeconds(2);
     /** The full listing locks the tables (FreeBSD): give up after a second and poll it less often (see Sampler). */
@@ -44,7 +46,9 @@ public final class BsdSources {
                 command(PFCTL_MEMORY, t -> PfctlMemoryParser.parse(t.lines()), COMMAND_BUDGET, Source.Cost.CHEAP)
                         .polledEvery(Source.SETTINGS_EVERY),
                 command(sysctl(tunables), t -> SysctlParser.parse(t.lines(), tunables), COMMAND_BUDGET,
-                        Source.Cost.CHEAP).polledEvery(Source.SETTINGS_EVERY));
+                        Source.Cost.CHEAP).polledEvery(Source.SETTINGS_EVERY),
+                command(DMESG, t -> DmesgParser.parse(t.lines()), COMMAND_BUDGET, Source.Cost.CHEAP)
+                        .polledEvery(Source.SETTINGS_EVERY));
     }
 
     private static Source command(List<String> argv, SourceParser parser, Duration budget, Source.Cost cost) {

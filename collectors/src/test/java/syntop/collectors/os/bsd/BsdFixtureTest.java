@@ -65,7 +65,8 @@ class BsdFixtureTest {
                     Map.entry("pfctl-i-vtnet0-vvsinfo", FreeBsdPlatform.PF_INFO),
                     Map.entry("pfctl-s-all", FreeBsdPlatform.PF_INFO),
                     Map.entry("pfctl-sm", FreeBsdPlatform.PF_MEMORY),
-                    Map.entry("sysctl-net.inet.tcp", FreeBsdPlatform.TUNABLES_ID)),
+                    Map.entry("sysctl-net.inet.tcp", FreeBsdPlatform.TUNABLES_ID),
+                    Map.entry("dmesg", FreeBsdPlatform.KERNEL_LOG)),
             OsFamily.MACOS, Map.ofEntries(
                     Map.entry("netstat-s-p-tcp", MacOsPlatform.STATS),
                     Map.entry("netstat-s", MacOsPlatform.STATS),
@@ -81,7 +82,8 @@ class BsdFixtureTest {
                     Map.entry("pfctl-s-all", MacOsPlatform.PF_INFO),
                     Map.entry("pfctl-sm", MacOsPlatform.PF_MEMORY),
                     Map.entry("sysctl-net.inet.tcp", MacOsPlatform.TUNABLES_ID),
-                    Map.entry("sysctl-a", MacOsPlatform.TUNABLES_ID)));
+                    Map.entry("sysctl-a", MacOsPlatform.TUNABLES_ID),
+                    Map.entry("dmesg", MacOsPlatform.KERNEL_LOG)));
 
     @TestFactory
     Stream<DynamicTest> goldens() throws IOException {

@@ -52,7 +52,8 @@ class FreeBsdPlatformTest {
         assertEquals(List.of("netstat-s-p-tcp", "netstat-Lan", "netstat-an-p-tcp", "pfctl-si", "pfctl-sm",
                 "sysctl-net.inet.tcp.syncache-net.inet.tcp.syncookies-net.inet.tcp.syncookies_only-kern.ipc.somaxconn-"
                         + "net.inet.tcp.msl-net.inet.tcp.keepinit-net.inet.tcp.finwait2_timeout-net.inet.tcp.maxtcptw-"
-                        + "net.inet.tcp.blackhole-net.inet.tcp.drop_synfin-net.inet.ip.portrange.first-net.inet.ip.portrange.last"),
+                        + "net.inet.tcp.blackhole-net.inet.tcp.drop_synfin-net.inet.ip.portrange.first-net.inet.ip.portrange.last",
+                "dmesg"),
                 ids);
         for (Source s : platform.sources()) {
             Acquisition.Command c = assertInstanceOf(Acquisition.Command.class, s.acquisition());
@@ -118,7 +119,8 @@ class FreeBsdPlatformTest {
                 FreeBsdPlatform.CONNECTIONS, "freebsd/synthetic-netstat-an-synrcvd/cmd/netstat-an-p-tcp.txt",
                 FreeBsdPlatform.PF_INFO, "freebsd/13or14-tykling/cmd/pfctl-vvs-info.txt",
                 FreeBsdPlatform.PF_MEMORY, "freebsd/synthetic-pfctl-sm/cmd/pfctl-sm.txt",
-                FreeBsdPlatform.TUNABLES_ID, "freebsd/12.1-jc/cmd/sysctl-net.inet.tcp.txt");
+                FreeBsdPlatform.TUNABLES_ID, "freebsd/12.1-jc/cmd/sysctl-net.inet.tcp.txt",
+                FreeBsdPlatform.KERNEL_LOG, "freebsd/13ish-monero8210-PARTIAL/cmd/dmesg.txt");
         for (Source s : platform.sources()) {
             String text = new String(Fixtures.bytes(fixtures.get(s.id())), StandardCharsets.UTF_8);
             SourceResult r = evaluate(s, text, "", 0);

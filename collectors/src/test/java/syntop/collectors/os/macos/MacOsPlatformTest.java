@@ -37,7 +37,7 @@ class MacOsPlatformTest {
     void sourcesInPriorityOrderWithArgvSlugsAsIds() {
         List<String> ids = platform.sources().stream().map(Source::id).toList();
         assertEquals(List.of("netstat-s-p-tcp", "netstat-aLn-p-tcp", "netstat-an-p-tcp", "pfctl-si", "pfctl-sm",
-                MacOsPlatform.TUNABLES_ID), ids);
+                MacOsPlatform.TUNABLES_ID, MacOsPlatform.KERNEL_LOG), ids);
         assertEquals(Source.slug(MacOsPlatform.SYSCTL), MacOsPlatform.TUNABLES_ID);
         for (Source s : platform.sources()) {
             assertEquals(Source.slug(assertInstanceOf(Acquisition.Command.class, s.acquisition()).argv()), s.id());
