@@ -118,7 +118,7 @@ public record KernelEvent(Kind kind, Optional<Instant> at, Timing timing, Option
     }
 
     /** "12 s ago", "4 min ago", "3 h ago", "2 days ago". */
-    static String ago(Duration d) {
+    public static String ago(Duration d) {
         long s = Math.max(0, d.getSeconds());
         if (s < 120) {
             return s + " s ago";
