@@ -80,7 +80,7 @@ public class SourceParseBenchmark {
                 .orElseThrow(() -> new IllegalArgumentException("no source " + f[1] + " on " + os));
         Path capture = ParserBenchmark.FIXTURES.resolve(f[2]);
         parts = new ArrayList<>();
-        if (source.acquisition() instanceof Acquisition.Files files) {
+        if (source.acquisition() instanceof Acquisition.OfPaths files) {
             for (String path : files.paths()) {
                 try {
                     parts.add(new RawPart(path, Files.readAllBytes(capture.resolve(path.substring(1)))));
