@@ -74,6 +74,10 @@ public final class DmesgParser {
     }
 
     static Optional<KernelEvent> event(String text, long order, Optional<Duration> since) {
+        // most of a buffer is not TCP's: a plain search first spares the patterns
+        if (!text.contains("sonewconn") && !text.contains("RST response")) {
+            return Optional.empty();
+        }
         Matcher m = LISTEN_OVERFLOW.matcher(text);
         if (m.find()) {
             Optional<String> addr = Optional.ofNullable(m.group(2) != null ? m.group(2) : m.group(3));

@@ -159,6 +159,9 @@ public final class KmsgParser {
     /** The boot time, from a /proc/stat text ({@code btime 1764734600}); empty for any other text. */
     static Optional<Instant> bootTime(List<String> lines) {
         for (String l : lines) {
+            if (!l.startsWith("btime")) {
+                continue;
+            }
             Matcher m = BTIME.matcher(l);
             if (m.matches()) {
                 return Optional.of(Instant.ofEpochSecond(Long.parseLong(m.group(1))));
@@ -169,6 +172,11 @@ public final class KmsgParser {
 
     /** The event one kernel message reports, if it is one of the TCP messages above. */
     static Optional<KernelEvent> event(String text, long order, Duration sinceBoot) {
+        // most of a log is not TCP's: a plain search first spares the patterns
+        if (!text.contains("TCP") && !text.contains("table full") && !text.contains("suppressed")
+                && !text.contains("open request")) {
+            return Optional.empty();
+        }
         Matcher m = SYN_FLOOD.matcher(text);
         if (m.find()) {
             Optional<String> addr = Optional.ofNullable(m.group(1) != null ? m.group(1) : m.group(2));
