@@ -50,6 +50,6 @@ public final class Detectors {
             out.addAll(d.detect(history, thresholds));
         }
         out.sort(MOST_SEVERE_FIRST);
-        return history.latest().map(s -> KernelEvidence.attach(out, s.kernelEvents(), s.at())).orElse(List.copyOf(out));
+        return history.latest().map(s -> KernelEvidence.attach(out, s)).orElse(List.copyOf(out));
     }
 }

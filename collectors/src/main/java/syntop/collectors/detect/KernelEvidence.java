@@ -9,11 +9,16 @@ import java.util.Set;
 
 import syntop.collectors.model.KernelEvent;
 import syntop.collectors.model.KernelEvent.Kind;
+import syntop.collectors.model.ListenQueue;
+import syntop.collectors.model.Snapshot;
 
 /**
  * Adds to a verdict what the kernel said about the same trouble: "SYN flood on :8080 — … ; kernel said
  * at 07:31:12: possible SYN flooding on 10.99.0.2:8080, dropping requests". The kernel's words only
  * support a verdict that the numbers made; they never make one (an old message is history).
+ *
+ * <p>The kernel's log is the whole machine's, every network namespace's: a message that names a
+ * listener supports a verdict only when this snapshot lists that listener (its address and port).
  */
 public final class KernelEvidence {
     /**
@@ -22,18 +27,22 @@ public final class KernelEvidence {
      * older than syntop; older than this it is more likely an earlier episode.
      */
     static final Duration RECENT = Duration.ofMinutes(10);
+    private static final Set<String> WILDCARDS = Set.of("*", "0.0.0.0", "::");
 
     private KernelEvidence() {
     }
 
-    /** Each verdict with the newest recent kernel message that supports it, if any. */
-    public static List<Verdict> attach(List<Verdict> verdicts, List<KernelEvent> newestFirst, Instant now) {
+    /** Each verdict with the newest kernel message that supports it, if any. */
+    public static List<Verdict> attach(List<Verdict> verdicts, Snapshot s) {
+        List<KernelEvent> newestFirst = s.kernelEvents();
         if (newestFirst.isEmpty() || verdicts.isEmpty()) {
             return verdicts;
         }
         List<Verdict> out = new ArrayList<>(verdicts.size());
+        Instant now = s.at();
         for (Verdict v : verdicts) {
-            Optional<KernelEvent> e = newestFirst.stream().filter(k -> supports(k, v) && recent(k, now)).findFirst();
+            Optional<KernelEvent> e = newestFirst.stream()
+                    .filter(k -> supports(k, v) && ofThisSnapshot(k, s.listeners()) && timely(k, now)).findFirst();
             out.add(e.isEmpty() ? v : new Verdict(v.kind(), v.severity(), v.port(), v.summary(),
                     v.evidence() + "; " + e.get().said(now)));
         }
@@ -63,7 +72,26 @@ public final class KernelEvidence {
         }
     }
 
-    private static boolean recent(KernelEvent e, Instant now) {
-        return e.at().isPresent() && !e.at().get().isBefore(now.minus(RECENT));
+    /**
+     * Recent enough to be about what is happening now: within {@link #RECENT}; a Linux SYN-flood message
+     * of a listener this snapshot lists, whatever its age, since the kernel says it once per listening
+     * socket (the first time its queue overflows), and a new socket would have had its own.
+     */
+    private static boolean timely(KernelEvent e, Instant now) {
+        if (e.at().isEmpty()) {
+            return false;
+        }
+        return e.kind() == Kind.SYN_FLOOD && e.address().isPresent() || !e.at().get().isBefore(now.minus(RECENT));
+    }
+
+    /** A message naming a listener is this snapshot's only when the snapshot lists that listener. */
+    static boolean ofThisSnapshot(KernelEvent e, List<ListenQueue> listeners) {
+        boolean namesListener = e.kind() == Kind.SYN_FLOOD || e.kind() == Kind.LISTEN_QUEUE_OVERFLOW;
+        if (!namesListener || e.port().isEmpty() || e.address().isEmpty()) {
+            return true;
+        }
+        String a = e.address().get();
+        return listeners.stream().anyMatch(q -> q.port() == e.port().getAsInt()
+                && (q.localAddress().equals(a) || WILDCARDS.contains(q.localAddress()) && WILDCARDS.contains(a)));
     }
 }
