@@ -102,23 +102,35 @@ public record KernelEvent(Kind kind, Optional<Instant> at, Timing timing, Option
     /**
      * What the kernel said and when, for one line, as of {@code now}: "kernel said at 07:31:12: possible
      * SYN flooding on 10.99.0.2:8080, dropping requests"; one from before syntop started says so and how
-     * long ago ("kernel said 4 min ago, before syntop started: …"), without claiming it still holds.
+     * long ago ("kernel said 4 min ago (07:27:01), before syntop started: …"), without claiming it still holds.
      */
     public String said(Instant now) {
+        return said(now, false);
+    }
+
+    /**
+     * The same, {@code brief} for a screen line where what was said must fit: "kernel at 07:31:12: …",
+     * "kernel 4 min ago, before syntop: …".
+     */
+    public String said(Instant now, boolean brief) {
+        String who = brief ? "kernel" : "kernel said";
+        String before = brief ? "before syntop" : "before syntop started";
+        String when;
         if (at.isEmpty()) {
-            return "kernel said " + (beforeStart ? "before syntop started (its log has no times)" : "(time unknown)")
-                    + ": " + summary;
+            when = beforeStart ? (brief ? ", " : " ") + before + " (its log has no times)" : " (time unknown)";
+        } else {
+            String clock = at.get().toString().substring(11, 19);
+            if (beforeStart) {
+                when = " " + ago(Duration.between(at.get(), now)) + (brief ? "" : " (" + clock + ")") + ", " + before;
+            } else {
+                when = (timing == Timing.SEEN ? " by " : " at ") + clock;
+            }
         }
-        String clock = at.get().toString().substring(11, 19);
-        if (beforeStart) {
-            return "kernel said " + ago(Duration.between(at.get(), now)) + " (" + clock + "), before syntop started: "
-                    + summary;
-        }
-        return "kernel said " + (timing == Timing.SEEN ? "by " : "at ") + clock + ": " + summary;
+        return who + when + ": " + summary;
     }
 
     /** "12 s ago", "4 min ago", "3 h ago", "2 days ago". */
-    public static String ago(Duration d) {
+    static String ago(Duration d) {
         long s = Math.max(0, d.getSeconds());
         if (s < 120) {
             return s + " s ago";

@@ -1,7 +1,5 @@
 package syntop.tui.view;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -44,23 +42,10 @@ public final class KernelLogLines {
         int shown = Math.min(rows, events.size());
         List<String> out = new ArrayList<>(shown);
         for (int i = 0; i < shown; i++) {
-            String line = line(events.get(i), s.at());
+            String line = events.get(i).said(s.at(), true);
             String more = i == shown - 1 && events.size() > shown ? "  (+" + (events.size() - shown) + " older)" : "";
             out.add(Texts.width(line) + more.length() <= width ? line + more : Texts.ellipsize(line, width));
         }
         return out;
-    }
-
-    /** "kernel at 07:31:12: …", "kernel 4 min ago, before syntop: …", "kernel, before syntop (no time): …". */
-    static String line(KernelEvent e, Instant now) {
-        String when;
-        if (e.at().isEmpty()) {
-            when = e.beforeStart() ? ", before syntop (its log has no times)" : " (time unknown)";
-        } else if (e.beforeStart()) {
-            when = " " + KernelEvent.ago(Duration.between(e.at().get(), now)) + ", before syntop";
-        } else {
-            when = (e.timing() == KernelEvent.Timing.SEEN ? " by " : " at ") + e.at().get().toString().substring(11, 19);
-        }
-        return "kernel" + when + ": " + e.summary();
     }
 }

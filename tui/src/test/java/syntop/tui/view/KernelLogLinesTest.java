@@ -46,7 +46,7 @@ class KernelLogLinesTest {
                 Optional.empty(), 1, Optional.empty(), OptionalInt.empty(), OptionalLong.of(690),
                 "RSTs to closed ports limited: 690/s asked, 50/s sent", "…", true);
         assertEquals("kernel, before syntop (its log has no times): RSTs to closed ports limited: 690/s asked, 50/s sent",
-                KernelLogLines.line(e, NOW));
+                e.said(NOW, true));
     }
 
     private static Snapshot snapshot(List<KernelEvent> events) {
