@@ -143,10 +143,4 @@ public record KernelEvent(Kind kind, Optional<Instant> at, Timing timing, Option
         }
         return s / 86400 + " days ago";
     }
-
-    /** "10.99.0.2:8080", ":8080", "10.99.0.2", or empty. */
-    public String where() {
-        String p = port.isPresent() ? ":" + port.getAsInt() : "";
-        return address.map(a -> (a.contains(":") && !p.isEmpty() ? "[" + a + "]" : a) + p).orElse(p);
-    }
 }
