@@ -55,16 +55,19 @@ public class SourceParseBenchmark {
         "linux proc-net-stat-synproxy linux/6.18-lab-synflood-ss",
         "linux proc-sys-net linux/6.18-lab-synflood-ss",
         "linux ss-ltn linux/6.18-lab-synflood-ss",
+        "linux dev-kmsg linux/6.18-lab-kmsg-ratelimit",
         "macos netstat-s-p-tcp macos/11plus-datadog/cmd/netstat-s-p-tcp.txt",
         "macos netstat-aLn macos/2017ish-nativescript/cmd/netstat-f-inet-p-tcp-anL.txt",
         "macos netstat-an-p-tcp macos/2021ish-datadog/cmd/netstat-n-a-p-tcp.txt",
         "macos sysctl macos/10.14.6-jc/cmd/sysctl-net.inet.tcp.txt",
+        "macos dmesg macos/10.10-machi-PARTIAL/cmd/dmesg.txt",
         "freebsd netstat-s-p-tcp freebsd/14-drmkmod154/cmd/netstat-s.txt",
         "freebsd netstat-Lan freebsd/10.x-kurita1/cmd/netstat-Lan.txt",
         "freebsd netstat-an-p-tcp freebsd/12.1-jc/cmd/netstat-an.txt",
         "freebsd pfctl-si freebsd/12.2-monitorix297/cmd/pfctl-s-info.txt",
         "freebsd pfctl-sm freebsd/synthetic-pfctl-sm/cmd/pfctl-sm.txt",
         "freebsd sysctl freebsd/12.1-jc/cmd/sysctl-net.inet.tcp.txt",
+        "freebsd dmesg freebsd/13ish-monero8210-PARTIAL/cmd/dmesg.txt",
     })
     public String input;
 
@@ -80,7 +83,7 @@ public class SourceParseBenchmark {
                 .orElseThrow(() -> new IllegalArgumentException("no source " + f[1] + " on " + os));
         Path capture = ParserBenchmark.FIXTURES.resolve(f[2]);
         parts = new ArrayList<>();
-        if (source.acquisition() instanceof Acquisition.Files files) {
+        if (source.acquisition() instanceof Acquisition.OfPaths files) {
             for (String path : files.paths()) {
                 try {
                     parts.add(new RawPart(path, Files.readAllBytes(capture.resolve(path.substring(1)))));

@@ -238,7 +238,7 @@ public final class CaptureTaker {
                 put(files, written, dir, slug + ".exit", (raw.exitCode() + "\n").getBytes(StandardCharsets.US_ASCII));
             }
         } else {
-            paths = ((Acquisition.Files) source.acquisition()).paths();
+            paths = ((Acquisition.OfPaths) source.acquisition()).paths();
             for (RawPart p : raw.parts()) {
                 String rel = p.name().startsWith("/") ? p.name().substring(1) : p.name();
                 put(files, written, dir, rel, redact(redactor, rel, p.data()));

@@ -55,6 +55,6 @@ public final class Detectors {
             out.addAll(d.detect(history, thresholds));
         }
         out.sort(MOST_SEVERE_FIRST);
-        return List.copyOf(out);
+        return history.latest().map(s -> KernelEvidence.attach(out, s)).orElse(List.copyOf(out));
     }
 }

@@ -17,18 +17,27 @@ import java.util.TreeMap;
  * @param remotes        for pile-up states, connections per remote address, most first
  * @param synRecvByPort  half-open connections per local port (Linux fills listeners' SYN queue from it)
  * @param tunables       kernel settings an operator tunes (sysctl key → value)
+ * @param kernelEvents   what the kernel's log said about TCP, in the log's order
  */
 public record Reading(StateCounts states, Counters counters, List<ListenQueue> listeners,
                       Map<TcpState, List<AddressCount>> remotes, Map<Integer, Long> synRecvByPort,
-                      Map<String, String> tunables) {
+                      Map<String, String> tunables, List<KernelEvent> kernelEvents) {
 
     public Reading {
         listeners = List.copyOf(listeners);
+        kernelEvents = List.copyOf(kernelEvents);
         EnumMap<TcpState, List<AddressCount>> r = new EnumMap<>(TcpState.class);
         remotes.forEach((k, v) -> r.put(k, List.copyOf(v)));
         remotes = Collections.unmodifiableMap(r);
         synRecvByPort = Collections.unmodifiableMap(new TreeMap<>(synRecvByPort));
         tunables = Collections.unmodifiableMap(new TreeMap<>(tunables));
+    }
+
+    /** A reading of a source that does not read the kernel's log. */
+    public Reading(StateCounts states, Counters counters, List<ListenQueue> listeners,
+                   Map<TcpState, List<AddressCount>> remotes, Map<Integer, Long> synRecvByPort,
+                   Map<String, String> tunables) {
+        this(states, counters, listeners, remotes, synRecvByPort, tunables, List.of());
     }
 
     public static Reading empty() {
@@ -41,7 +50,7 @@ public record Reading(StateCounts states, Counters counters, List<ListenQueue> l
 
     public boolean isEmpty() {
         return states.isEmpty() && counters.isEmpty() && listeners.isEmpty() && remotes.isEmpty()
-                && synRecvByPort.isEmpty() && tunables.isEmpty();
+                && synRecvByPort.isEmpty() && tunables.isEmpty() && kernelEvents.isEmpty();
     }
 
     public static final class Builder {
@@ -51,6 +60,7 @@ public record Reading(StateCounts states, Counters counters, List<ListenQueue> l
         private final Map<TcpState, List<AddressCount>> remotes = new EnumMap<>(TcpState.class);
         private final Map<Integer, Long> synRecvByPort = new TreeMap<>();
         private final Map<String, String> tunables = new TreeMap<>();
+        private final List<KernelEvent> kernelEvents = new ArrayList<>();
 
         public Builder states(StateCounts s) {
             this.states = s;
@@ -91,8 +101,13 @@ public record Reading(StateCounts states, Counters counters, List<ListenQueue> l
             return this;
         }
 
+        public Builder kernelEvent(KernelEvent e) {
+            kernelEvents.add(e);
+            return this;
+        }
+
         public Reading build() {
-            return new Reading(states, counters.build(), listeners, remotes, synRecvByPort, tunables);
+            return new Reading(states, counters.build(), listeners, remotes, synRecvByPort, tunables, kernelEvents);
         }
     }
 }

@@ -23,10 +23,13 @@ import java.util.TreeMap;
  * @param listeners  listening sockets and their queues
  * @param remotes    for pile-up states, connections per remote address, most first
  * @param tunables   kernel settings (sysctl key → value)
+ * @param kernelEvents what the kernel's log said about TCP, newest first (a bounded number, see
+ *                   {@code KernelLogBook}), those from before syntop started included and marked
  */
 public record Snapshot(Instant at, long monoNanos, HostInfo host, Map<String, SourceStatus> sources,
                        StateCounts states, Counters counters, List<ListenQueue> listeners,
-                       Map<TcpState, List<AddressCount>> remotes, Map<String, String> tunables) {
+                       Map<TcpState, List<AddressCount>> remotes, Map<String, String> tunables,
+                       List<KernelEvent> kernelEvents) {
 
     public Snapshot {
         Objects.requireNonNull(at);
@@ -39,6 +42,19 @@ public record Snapshot(Instant at, long monoNanos, HostInfo host, Map<String, So
         remotes.forEach((k, v) -> r.put(k, List.copyOf(v)));
         remotes = Collections.unmodifiableMap(r);
         tunables = Collections.unmodifiableMap(new TreeMap<>(tunables));
+        kernelEvents = List.copyOf(kernelEvents);
+    }
+
+    /** A snapshot of a platform that reads no kernel log, or before it was read. */
+    public Snapshot(Instant at, long monoNanos, HostInfo host, Map<String, SourceStatus> sources,
+                    StateCounts states, Counters counters, List<ListenQueue> listeners,
+                    Map<TcpState, List<AddressCount>> remotes, Map<String, String> tunables) {
+        this(at, monoNanos, host, sources, states, counters, listeners, remotes, tunables, List.of());
+    }
+
+    /** The same snapshot with these kernel events (newest first). */
+    public Snapshot withKernelEvents(List<KernelEvent> events) {
+        return new Snapshot(at, monoNanos, host, sources, states, counters, listeners, remotes, tunables, events);
     }
 
     public Optional<SourceStatus> source(String id) {

@@ -11,7 +11,8 @@ import java.util.Objects;
  * @param detail the reason in words, empty when ok
  * @param took   how long the poll took (zero when it was not polled this tick)
  * @param every  how often this source is polled now (longer than the interval when it backed off)
- * @param optional the source reads a feature many machines lack, so being unavailable is not a failure
+ * @param optional the source reads a feature many machines lack or restrict, so being unavailable (or
+ *                 needing root) is not a failure
  */
 public record SourceStatus(String id, SourceHealth health, String detail, Duration took, Duration every,
                            boolean optional) {
@@ -27,13 +28,18 @@ public record SourceStatus(String id, SourceHealth health, String detail, Durati
         return health == SourceHealth.OK;
     }
 
-    /** Failed in a way worth an exit status of 1: anything but ok, stale, or an optional feature that is absent. */
+    /**
+     * Failed in a way worth an exit status of 1: anything but ok, stale, or an optional feature that is
+     * absent or kept from non-root users (the kernel log under kernel.dmesg_restrict, many distributions'
+     * default: a script run without root would otherwise always fail).
+     */
     public boolean isFailure() {
         switch (health) {
             case OK:
             case STALE:
                 return false;
             case UNAVAILABLE:
+            case NEEDS_ROOT:
                 return !optional;
             default:
                 return true;

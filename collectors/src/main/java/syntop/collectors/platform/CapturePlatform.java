@@ -152,7 +152,7 @@ public final class CapturePlatform implements Platform {
                 }
             }
         } else {
-            for (String path : ((Acquisition.Files) src.acquisition()).paths()) {
+            for (String path : ((Acquisition.OfPaths) src.acquisition()).paths()) {
                 bundle.file(dir + path.substring(1)).ifPresent(b -> parts.add(new RawPart(path, b)));
             }
         }

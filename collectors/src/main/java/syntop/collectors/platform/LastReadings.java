@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import syntop.collectors.model.KernelEvent;
 import syntop.collectors.model.Reading;
 import syntop.collectors.model.SourceHealth;
 import syntop.collectors.model.SourceStatus;
@@ -23,15 +24,18 @@ public final class LastReadings {
     private final Platform platform;
     private final Map<String, Reading> lastReading = new HashMap<>();
     private final Map<String, SourceStatus> lastStatus = new HashMap<>();
+    private final KernelLogBook kernelLog;
 
     public LastReadings(Platform platform) {
         this.platform = platform;
+        this.kernelLog = new KernelLogBook();
     }
 
     private LastReadings(LastReadings other) {
         this.platform = other.platform;
         this.lastReading.putAll(other.lastReading);
         this.lastStatus.putAll(other.lastStatus);
+        this.kernelLog = other.kernelLog.copy();
     }
 
     /** An independent copy of what this assembler remembers (replay keeps such copies to step back). */
@@ -73,6 +77,7 @@ public final class LastReadings {
             lastStatus.put(s.id(), r.status());
             if (r.status().isOk()) {
                 lastReading.put(s.id(), r.parsed().value());
+                kernelLog.add(s, r.parsed().value(), at);
             } else if (r.status().health() == SourceHealth.NEEDS_ROOT) {
                 // the parser may still have read something (e.g. zeroed counters); keep it only as a status
                 lastReading.put(s.id(), Reading.empty());
@@ -80,7 +85,10 @@ public final class LastReadings {
             contributions.add(new SnapshotMerge.Contribution(
                     r.status().isOk() ? r.parsed().value() : Reading.empty(), r.status()));
         }
-        return platform.complete(SnapshotMerge.merge(at, monoNanos, platform.host(), contributions));
+        Snapshot snap = platform.complete(SnapshotMerge.merge(at, monoNanos, platform.host(), contributions));
+        List<KernelEvent> said = kernelLog.newestFirst();
+        // a kernel log source contributes what it read since syntop started, not only this tick's new records
+        return said.isEmpty() ? snap : snap.withKernelEvents(said);
     }
 
     /** Not polled this tick only because the source asks to be read at most every so often. */

@@ -76,7 +76,7 @@ public final class SourceEvaluation {
     private static boolean deniedText(String stderr) {
         String s = stderr.toLowerCase(Locale.ROOT);
         return s.contains("permission denied") || s.contains("operation not permitted") || s.contains("must be root")
-                || s.contains("not privileged");
+                || s.contains("not privileged") || s.contains("must be run as root");
     }
 
     private static String program(Source s) {

@@ -56,9 +56,13 @@ final class Codec {
             if (s.acquisition() instanceof Acquisition.Command c) {
                 w.u8(0);
                 args = c.argv();
-            } else {
+            } else if (s.acquisition() instanceof Acquisition.Files f) {
                 w.u8(1);
-                args = ((Acquisition.Files) s.acquisition()).paths();
+                args = f.paths();
+            } else {
+                // a log device, then the files read with it
+                w.u8(2);
+                args = ((Acquisition.LogDevice) s.acquisition()).paths();
             }
             w.var(args.size());
             args.forEach(w::str);
@@ -95,10 +99,11 @@ final class Codec {
             for (int j = 0; j < k; j++) {
                 args.add(in.str());
             }
-            if (args.isEmpty() || kind > 1) {
+            if (args.isEmpty() || kind > 2) {
                 throw new RecordingFormatException("source " + id + ": bad acquisition");
             }
-            Acquisition acq = kind == 0 ? new Acquisition.Command(args) : new Acquisition.Files(args);
+            Acquisition acq = kind == 0 ? new Acquisition.Command(args) : kind == 1 ? new Acquisition.Files(args)
+                    : new Acquisition.LogDevice(args.get(0), args.subList(1, args.size()));
             Source.Cost cost = enumOf(Source.Cost.class, in.str(), "cost");
             boolean optional = in.bool();
             sources.add(new RecordingHeader.SourceInfo(id, acq, cost, optional, duration(in)));

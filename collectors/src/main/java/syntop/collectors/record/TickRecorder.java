@@ -19,6 +19,7 @@ import syntop.collectors.model.SourceStatus;
 import syntop.collectors.platform.Platform;
 import syntop.collectors.platform.SourceResult;
 import syntop.collectors.platform.StandIn;
+import syntop.collectors.source.Acquisition;
 import syntop.collectors.source.Source;
 
 /**
@@ -82,7 +83,8 @@ public final class TickRecorder implements LivePipeline.Listener, AutoCloseable 
             }
             long n = polls.merge(s.id(), 1L, Long::sum) - 1;
             long size = r.raw().size();
-            if (size > rawTableLimit && n % rawTableEvery != 0) {
+            // a log device's output is read once, never again: it is always kept raw
+            if (size > rawTableLimit && n % rawTableEvery != 0 && !(s.acquisition() instanceof Acquisition.LogDevice)) {
                 Reading reading = r.status().isOk() ? r.parsed().value() : Reading.empty();
                 entries.add(new TickRecord.ParsedOnly(r.status(), reading, size));
             } else {

@@ -1,5 +1,6 @@
 package syntop.collectors.report;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -11,6 +12,7 @@ import syntop.collectors.history.Rate;
 import syntop.collectors.judge.JudgedTick;
 import syntop.collectors.model.AddressCount;
 import syntop.collectors.model.CounterId;
+import syntop.collectors.model.KernelEvent;
 import syntop.collectors.model.ListenQueue;
 import syntop.collectors.model.Reading;
 import syntop.collectors.model.Snapshot;
@@ -81,6 +83,7 @@ public final class SnapshotJson {
         w.name("signs").beginArray();
         j.signs().forEach(w::value);
         w.endArray().endObject();
+        kernelEvents(w, s.kernelEvents(), Optional.of(s.at()));
         w.name("verdicts").beginArray();
         for (Verdict v : tick.verdicts()) {
             w.beginObject()
@@ -141,6 +144,9 @@ public final class SnapshotJson {
         }
         if (!r.tunables().isEmpty()) {
             tunables(w, r.tunables());
+        }
+        if (!r.kernelEvents().isEmpty()) {
+            kernelEvents(w, r.kernelEvents(), Optional.empty());
         }
         w.endObject();
         return w.toString() + "\n";
@@ -208,6 +214,58 @@ public final class SnapshotJson {
             w.endArray();
         });
         w.endObject();
+    }
+
+    /** The kernel's events; with {@code now}, each says how long ago it was logged. */
+    private static void kernelEvents(JsonWriter w, List<KernelEvent> events, Optional<Instant> now) {
+        w.name("kernel_events").beginArray();
+        for (KernelEvent e : events) {
+            w.beginObject();
+            w.name("at");
+            if (e.at().isPresent()) {
+                w.value(e.at().get().toString());
+            } else {
+                w.nullValue();
+            }
+            w.field("timing", e.timing().label());
+            if (now.isPresent()) {
+                w.name("age_s");
+                if (e.at().isPresent()) {
+                    w.value(java.time.Duration.between(e.at().get(), now.get()).toMillis() / 1000.0);
+                } else {
+                    w.nullValue();
+                }
+            }
+            w.name("since_boot_s");
+            if (e.sinceBoot().isPresent()) {
+                w.value(e.sinceBoot().get().toNanos() / 1e9);
+            } else {
+                w.nullValue();
+            }
+            w.field("kind", e.kind().label());
+            w.name("address");
+            if (e.address().isPresent()) {
+                w.value(e.address().get());
+            } else {
+                w.nullValue();
+            }
+            w.name("port");
+            if (e.port().isPresent()) {
+                w.value(e.port().getAsInt());
+            } else {
+                w.nullValue();
+            }
+            w.name("count");
+            if (e.count().isPresent()) {
+                w.value(e.count().getAsLong());
+            } else {
+                w.nullValue();
+            }
+            w.field("before_start", e.beforeStart());
+            w.field("summary", e.summary()).field("text", e.text());
+            w.endObject();
+        }
+        w.endArray();
     }
 
     private static void tunables(JsonWriter w, Map<String, String> tunables) {

@@ -76,6 +76,13 @@ public final class SnapshotText {
             e.getValue().stream().limit(10).forEach(a ->
                     b.append(String.format(Locale.ROOT, "  %-40s %8d%n", Printable.of(a.address()), a.count())));
         }
+        if (!s.kernelEvents().isEmpty()) {
+            b.append("\nkernel log (newest first)\n");
+            s.kernelEvents().stream().limit(10).forEach(e -> b.append("  ").append(e.said(s.at())).append('\n'));
+            if (s.kernelEvents().size() > 10) {
+                b.append("  … and ").append(s.kernelEvents().size() - 10).append(" older\n");
+            }
+        }
         b.append("\nsources\n");
         for (SourceStatus st : s.sources().values()) {
             b.append(String.format(Locale.ROOT, "  %-24s %-11s %8s  %s%n", Printable.of(st.id()), st.health().label(),

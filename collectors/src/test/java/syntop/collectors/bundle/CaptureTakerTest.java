@@ -166,6 +166,23 @@ class CaptureTakerTest {
     }
 
     @Test
+    void theKernelLogIsCapturedOnceAndRedactedAndReplaysAsReadLive(@TempDir Path dir) throws Exception {
+        Path root = tree(dir.resolve("root"));
+        Files.createDirectories(root.resolve("dev"));
+        Files.copy(Fixtures.path("linux/6.18-lab-kmsg-ratelimit/dev/kmsg"), root.resolve("dev/kmsg"));
+        Files.copy(Fixtures.path("linux/6.18-lab-kmsg-ratelimit/proc/stat"), root.resolve("proc/stat"));
+        CaptureTaker.Result r = CaptureTaker.build(LINUX, take(root, 2), NOBODY, "test", INTERVAL, true, new SecureRandom());
+        String first = new String(r.bundle().file("dev/kmsg").orElseThrow(), StandardCharsets.UTF_8);
+        assertFalse(first.contains("10.99.0.2"), "the listener's address is a pseudonym");
+        assertEquals(12, first.lines().count());
+        assertEquals(0, r.bundle().file("samples/2/dev/kmsg").orElseThrow().length, "the second sample read nothing again");
+        Snapshot replayed = Pipeline.lastOf(CapturePlatform.of(r.bundle()), Thresholds.defaults()).snapshot();
+        assertEquals(12, replayed.kernelEvents().size());
+        assertTrue(replayed.kernelEvents().stream().allMatch(e -> e.beforeStart()));
+        assertEquals(java.util.OptionalInt.of(8114), replayed.kernelEvents().get(0).port());
+    }
+
+    @Test
     void anUnredactedBundleReplaysToTheSameSnapshot(@TempDir Path dir) throws Exception {
         List<CaptureTaker.RawSample> taken = take(tree(dir.resolve("root")), 2);
         CaptureTaker.Result r = CaptureTaker.build(LINUX, taken, NOBODY, "test", INTERVAL, false, new SecureRandom());

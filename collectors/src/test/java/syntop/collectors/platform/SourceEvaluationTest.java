@@ -1,6 +1,7 @@
 package syntop.collectors.platform;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -63,6 +64,18 @@ class SourceEvaluationTest {
                 RawOutput.failed("x", RawOutput.Outcome.NOT_FOUND, Duration.ZERO, "sockstat-tool: command not found"), EVERY);
         assertEquals(SourceHealth.UNAVAILABLE, missing.status().health());
         assertTrue(missing.status().isFailure());
+    }
+
+    @Test
+    void anOptionalSourceKeptFromNonRootUsersIsNotAFailureButAMandatoryOneIs() {
+        RawOutput denied = RawOutput.failed("x", RawOutput.Outcome.PERMISSION_DENIED, Duration.ZERO,
+                "/dev/kmsg: operation not permitted (needs root: kernel.dmesg_restrict is 1)");
+        Source kernelLog = new Source("dev-kmsg", new Acquisition.LogDevice("/dev/kmsg", java.util.List.of()),
+                t -> { throw new AssertionError(); }, Duration.ofMillis(300), Source.Cost.CHEAP, true);
+        SourceResult optional = SourceEvaluation.evaluate(kernelLog, denied, EVERY);
+        assertEquals(SourceHealth.NEEDS_ROOT, optional.status().health());
+        assertFalse(optional.status().isFailure());
+        assertTrue(SourceEvaluation.evaluate(SOCKSTAT, denied, EVERY).status().isFailure());
     }
 
     @Test

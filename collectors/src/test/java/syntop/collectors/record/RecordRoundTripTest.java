@@ -5,21 +5,28 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import syntop.collectors.detect.Thresholds;
 import syntop.collectors.judge.JudgedTick;
-import syntop.collectors.model.SourceHealth;
+import syntop.collectors.model.KernelEvent;
 import syntop.collectors.model.Snapshot;
+import syntop.collectors.model.SourceHealth;
+import syntop.collectors.os.linux.LinuxPlatform;
+import syntop.collectors.source.Acquirer;
+import syntop.collectors.source.FsRoot;
 import syntop.collectors.source.RawOutput;
 
 /**
@@ -51,6 +58,9 @@ class RecordRoundTripTest {
         Recording r = Recording.open(file);
         assertEquals(os, r.header().host().os().token());
         assertEquals(setup(os).platform().sources().size(), r.header().sources().size());
+        // each acquisition as it was, a log device read record by record among them (Linux)
+        assertEquals(setup(os).platform().sources().stream().map(s -> s.acquisition()).toList(),
+                r.header().sources().stream().map(s -> s.acquisition()).toList());
         assertEquals(12, r.size());
         assertTrue(r.notes().stream().anyMatch(n -> n.text().equals("test done")), r.notes()::toString);
 
@@ -130,5 +140,43 @@ class RecordRoundTripTest {
             assertEquals(ticks.get(i).verdicts(), t.verdicts());
             assertEquals(rates.get(i), t.history().rate(syntop.collectors.model.CounterId.PASSIVE_OPENS));
         }
+    }
+
+    /**
+     * The kernel log: each tick stores only the records new since the last, raw; replay reads them in
+     * order and rebuilds what the kernel said, and which of it came before the recording began.
+     */
+    @Test
+    void theKernelLogReplaysAsItWasRead() throws IOException {
+        Path root = tmp.resolve("root");
+        Path lab = Kit.FIXTURES.resolve("linux/6.18-lab-synflood");
+        try (var files = Files.walk(lab)) {
+            for (Path p : files.filter(Files::isRegularFile).toList()) {
+                Path to = root.resolve(lab.relativize(p).toString());
+                Files.createDirectories(to.getParent());
+                Files.copy(p, to);
+            }
+        }
+        Files.createDirectories(root.resolve("dev"));
+        Files.copy(Kit.FIXTURES.resolve("linux/6.18-lab-kmsg-ratelimit/dev/kmsg"), root.resolve("dev/kmsg"));
+        Files.copy(Kit.FIXTURES.resolve("linux/6.18-lab-kmsg-ratelimit/proc/stat"), root.resolve("proc/stat"));
+        Kit.Setup linux = Kit.linux();
+        Kit.Setup withLog = new Kit.Setup(linux.platform(), new Acquirer(new Kit.Runner().file(List.of("ss", "-ltn"),
+                "linux/6.18-lab-synflood/cmd/ss-ltn.txt", Duration.ofMillis(4)), new FsRoot(root)));
+        Path file = tmp.resolve("kmsg.syntop");
+        List<Snapshot> live = Kit.record(withLog, file, 3, TickRecorder.DEFAULT_RAW_TABLE_LIMIT,
+                TickRecorder.DEFAULT_RAW_TABLE_EVERY, RecordWriter.Limits.defaults(), new ArrayList<>());
+        assertEquals(12, live.get(2).kernelEvents().size());
+        assertTrue(live.get(2).kernelEvents().stream().allMatch(KernelEvent::beforeStart));
+
+        Recording r = Recording.open(file);
+        TickRecord.Raw second = (TickRecord.Raw) r.tick(1).sources().stream()
+                .filter(e -> e.id().equals(LinuxPlatform.KMSG)).findFirst().orElseThrow();
+        assertEquals(0, second.raw().parts().get(0).data().length, "the second tick read no record again");
+        Replay replay = new Replay(List.of(r), Thresholds.defaults());
+        assertEquals(live.get(2).kernelEvents(), replay.seek(2).snapshot().kernelEvents());
+        // stepping back replays from a copy of what was read by then
+        assertEquals(live.get(0).kernelEvents(), replay.seek(0).snapshot().kernelEvents());
+        assertEquals(live.get(1), replay.seek(1).snapshot());
     }
 }

@@ -20,6 +20,7 @@ import syntop.themes.Role;
 import syntop.themes.Theme;
 import syntop.themes.ThemeLoader;
 import syntop.tui.view.DefencesPanel;
+import syntop.tui.view.KernelLogLines;
 import syntop.tui.view.ListenPanel;
 import syntop.tui.view.RemotesPanel;
 import syntop.tui.view.StatesPanel;
@@ -46,6 +47,8 @@ public final class ConsolePainter {
     /** From this size on, all four panels are shown. */
     static final int FULL_COLUMNS = 100;
     static final int FULL_ROWS = 30;
+    /** Lines of the kernel's log shown when all four panels are (one below that size). */
+    static final int KERNEL_ROWS_FULL = 3;
     private static final String FOOTER = "[q]uit [space]pause [+/-]interval [Tab]focus [j/k]select [s]ort [/]filter "
             + "[t]heme [a]scii [?]help [p]rofile [u]ndo [d]rop [b]lock";
 
@@ -151,8 +154,13 @@ public final class ConsolePainter {
         List<String> verdictLines = verdictLines(f.verdicts(), body.width());
         int verdictRows = Math.max(1, Math.min(3, verdictLines.size()));
         verdicts(c, body.withoutTop(1).top(verdictRows), f, verdictLines);
-        Region panels = body.withoutTop(1 + verdictRows);
-        if (screen.width() >= FULL_COLUMNS && screen.height() >= FULL_ROWS) {
+        boolean full = screen.width() >= FULL_COLUMNS && screen.height() >= FULL_ROWS;
+        int kernelRows = KernelLogLines.rows(f.snapshot(), full ? KERNEL_ROWS_FULL : 1);
+        if (kernelRows > 0) {
+            KernelLogLines.draw(c, body.withoutTop(1 + verdictRows).top(kernelRows), f.snapshot());
+        }
+        Region panels = body.withoutTop(1 + verdictRows + kernelRows);
+        if (full) {
             List<Region> cols = panels.splitColumns(Span.weight(1), Span.weight(1));
             int statesHeight = StatesPanel.ROWS + 2;
             panel(c, cols.get(0).top(statesHeight), Panel.STATES, v, f);

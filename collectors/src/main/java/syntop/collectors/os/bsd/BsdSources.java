@@ -17,6 +17,8 @@ public final class BsdSources {
     public static final List<String> NETSTAT_CONNECTIONS = List.of("netstat", "-an", "-p", "tcp");
     public static final List<String> PFCTL_INFO = List.of("pfctl", "-si");
     public static final List<String> PFCTL_MEMORY = List.of("pfctl", "-sm");
+    /** The kernel's message buffer (kern.msgbuf), printed whole: read every few seconds, not each tick. */
+    public static final List<String> DMESG = List.of("dmesg");
 
     /**
      * The id of the settings source. Not its argv slug like the others: a dozen keys make a slug of
@@ -52,6 +54,8 @@ public final class BsdSources {
                         .polledEvery(Source.SETTINGS_EVERY),
                 new Source(SYSCTL_ID, new Acquisition.Command(sysctl(tunables)),
                         t -> SysctlParser.parse(t.lines(), tunables), COMMAND_BUDGET, Source.Cost.CHEAP)
+                        .polledEvery(Source.SETTINGS_EVERY),
+                command(DMESG, t -> DmesgParser.parse(t.lines()), COMMAND_BUDGET, Source.Cost.CHEAP)
                         .polledEvery(Source.SETTINGS_EVERY));
     }
 

@@ -45,6 +45,7 @@ public final class LinuxPlatform implements Platform {
     public static final String SS_STATES = "ss-tan-states";
     public static final String SS_LISTEN = "ss-ltn";
     public static final String SYSCTL = "proc-sys-net";
+    public static final String KMSG = "dev-kmsg";
 
     /** Settings an operator tunes against floods and pile-ups. */
     public static final List<String> TUNABLES = List.of(
@@ -82,7 +83,11 @@ public final class LinuxPlatform implements Platform {
             new Source(SYSCTL, new Acquisition.Files(TUNABLES.stream().map(ProcSysParser::pathOf).toList()),
                     ProcSysParser::parse, Duration.ofMillis(200), Source.Cost.CHEAP).polledEvery(Source.SETTINGS_EVERY),
             new Source(SS_LISTEN, Acquisition.command("ss", "-ltn"), t -> SsListenParser.parse(t.lines()),
-                    Duration.ofSeconds(2), Source.Cost.CHEAP).polledEvery(LIMITS_EVERY));
+                    Duration.ofSeconds(2), Source.Cost.CHEAP).polledEvery(LIMITS_EVERY),
+            // the kernel's log from its start, then only its new records; /proc/stat's btime dates them.
+            // Optional: containers often have no /dev/kmsg
+            new Source(KMSG, new Acquisition.LogDevice("/dev/kmsg", List.of("/proc/stat")), KmsgParser::parse,
+                    Duration.ofMillis(300), Source.Cost.CHEAP, true));
 
     /** The whole connection table, read in place of the {@code ss} dump while it is small. */
     private static final Source FULL_TABLE = new Source(TCP_TABLE, Acquisition.files("/proc/net/tcp", "/proc/net/tcp6"),

@@ -43,6 +43,7 @@ public final class MacOsPlatform implements Platform {
     public static final String PF_INFO = Source.slug(PFCTL_INFO);
     public static final String PF_MEMORY = Source.slug(PFCTL_MEMORY);
     public static final String TUNABLES_ID = BsdSources.SYSCTL_ID;
+    public static final String KERNEL_LOG = Source.slug(BsdSources.DMESG);
 
     private static final List<Source> SOURCES = BsdSources.of(Dialect.MACOS, NETSTAT_LISTEN, TUNABLES);
 

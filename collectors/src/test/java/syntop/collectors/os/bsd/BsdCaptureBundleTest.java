@@ -46,6 +46,7 @@ class BsdCaptureBundleTest {
                 .fail(1, "pfctl: /dev/pf: Permission denied\n", "pfctl", "-si")
                 .fail(1, "pfctl: /dev/pf: Permission denied\n", "pfctl", "-sm")
                 .answer(text("freebsd/12.1-jc/cmd/sysctl-net.inet.tcp.txt"), FreeBsdPlatform.SYSCTL.toArray(String[]::new))
+                .answer(text("freebsd/13ish-monero8210-PARTIAL/cmd/dmesg.txt"), "dmesg")
                 .answer("web1\n", "uname", "-n")
                 .answer("FreeBSD 14.1-RELEASE\n", "uname", "-sr");
         FreeBsdPlatform platform = new FreeBsdPlatform(runner);
@@ -68,7 +69,7 @@ class BsdCaptureBundleTest {
 
         r.bundle().writeDirectory(dir.resolve("freebsd").resolve(r.bundle().name()));
         List<DynamicTest> walked = BsdFixtureTest.goldensUnder(dir).toList();
-        assertEquals(6 * Pasted.ALL.size(), walked.size(), "one per command of the platform, as captured and as pasted");
+        assertEquals(7 * Pasted.ALL.size(), walked.size(), "one per command of the platform, as captured and as pasted");
         for (DynamicTest t : walked) {
             AssertionFailedError e = assertThrows(AssertionFailedError.class, () -> t.getExecutable().execute());
             assertTrue(e.getMessage().contains("no golden"), t.getDisplayName() + ": " + e.getMessage());

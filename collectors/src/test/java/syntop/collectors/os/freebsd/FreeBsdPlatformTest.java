@@ -48,7 +48,7 @@ class FreeBsdPlatformTest {
     @Test
     void sourcesInPriorityOrderWithArgvSlugsAsIds() {
         List<String> ids = platform.sources().stream().map(Source::id).toList();
-        assertEquals(List.of("netstat-s-p-tcp", "netstat-Lan", "netstat-an-p-tcp", "pfctl-si", "pfctl-sm", "sysctl"), ids);
+        assertEquals(List.of("netstat-s-p-tcp", "netstat-Lan", "netstat-an-p-tcp", "pfctl-si", "pfctl-sm", "sysctl", "dmesg"), ids);
         // the settings source's slug was its id; recordings and bundles of that time still find it
         String former = "sysctl-net.inet.tcp.syncache-net.inet.tcp.syncookies-net.inet.tcp.syncookies_only-kern.ipc."
                 + "somaxconn-net.inet.tcp.msl-net.inet.tcp.keepinit-net.inet.tcp.finwait2_timeout-net.inet.tcp.maxtcptw-"
@@ -118,7 +118,8 @@ class FreeBsdPlatformTest {
                 FreeBsdPlatform.CONNECTIONS, "freebsd/synthetic-netstat-an-synrcvd/cmd/netstat-an-p-tcp.txt",
                 FreeBsdPlatform.PF_INFO, "freebsd/13or14-tykling/cmd/pfctl-vvs-info.txt",
                 FreeBsdPlatform.PF_MEMORY, "freebsd/synthetic-pfctl-sm/cmd/pfctl-sm.txt",
-                FreeBsdPlatform.TUNABLES_ID, "freebsd/12.1-jc/cmd/sysctl-net.inet.tcp.txt");
+                FreeBsdPlatform.TUNABLES_ID, "freebsd/12.1-jc/cmd/sysctl-net.inet.tcp.txt",
+                FreeBsdPlatform.KERNEL_LOG, "freebsd/13ish-monero8210-PARTIAL/cmd/dmesg.txt");
         for (Source s : platform.sources()) {
             String text = new String(Fixtures.bytes(fixtures.get(s.id())), StandardCharsets.UTF_8);
             SourceResult r = evaluate(s, text, "", 0);

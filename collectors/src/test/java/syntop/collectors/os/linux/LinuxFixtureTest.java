@@ -39,7 +39,7 @@ class LinuxFixtureTest {
         try (Stream<Path> dirs = Files.list(Fixtures.path("linux"))) {
             for (Path capture : withSamples(dirs.filter(Files::isDirectory).sorted().toList())) {
                 for (Source s : PLATFORM.parseableSources()) {
-                    if (s.acquisition() instanceof Acquisition.Files f) {
+                    if (s.acquisition() instanceof Acquisition.OfPaths f) {
                         List<RawPart> parts = new ArrayList<>();
                         for (String abs : f.paths()) {
                             Path p = capture.resolve(abs.substring(1));

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import syntop.collectors.Fixtures;
 import syntop.collectors.detect.Thresholds;
 import syntop.collectors.judge.LivePipeline;
+import syntop.collectors.model.SourceStatus;
 import syntop.collectors.model.CounterId;
 import syntop.collectors.model.Counters;
 import syntop.collectors.model.HostInfo;
@@ -85,7 +86,7 @@ class LinuxPlatformTest {
         ListenQueue full = s.listeners().stream().filter(q -> q.port() == 8081).findFirst().orElseThrow();
         assertEquals(17, full.acceptQueue());
         assertEquals(OptionalLong.of(0), full.synQueue());
-        assertTrue(s.sources().values().stream().allMatch(st -> st.isOk()), s.sources().toString());
+        assertTrue(s.sources().values().stream().allMatch(st -> st.isOk() || lacksKmsg(st)), s.sources().toString());
     }
 
     @Test
@@ -111,7 +112,7 @@ class LinuxPlatformTest {
             Snapshot second = sampler.next().snapshot();
             assertEquals(2, forked.size(), "60 sockets allocated and 1 in TIME_WAIT: no fork on the second tick");
             assertTrue(second.sources().containsKey(LinuxPlatform.TCP_TABLE), second.sources().keySet().toString());
-            assertTrue(second.sources().values().stream().allMatch(st -> st.isOk()), second.sources().toString());
+            assertTrue(second.sources().values().stream().allMatch(st -> st.isOk() || lacksKmsg(st)), second.sources().toString());
             assertEquals(first.states(), second.states());
             // the same remotes; /proc also names TIME_WAIT's, which ss skips in the kernel
             first.remotes().forEach((state, top) -> assertEquals(top, second.remotes().get(state), state.name()));
@@ -136,5 +137,10 @@ class LinuxPlatformTest {
         Counters c = Counters.builder().raw("sockstat.TCP.alloc", alloc).put(CounterId.SOCKETS_TIME_WAIT, tw).build();
         return new Snapshot(Instant.EPOCH, 0, platform.host(), Map.of(), StateCounts.empty(), c, List.of(), Map.of(),
                 Map.of());
+    }
+
+    /** The capture has no kernel log (it predates the source), and that source is optional. */
+    private static boolean lacksKmsg(SourceStatus st) {
+        return st.id().equals(LinuxPlatform.KMSG) && !st.isFailure();
     }
 }

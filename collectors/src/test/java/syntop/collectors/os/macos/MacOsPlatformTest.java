@@ -37,7 +37,7 @@ class MacOsPlatformTest {
     void sourcesInPriorityOrderWithArgvSlugsAsIds() {
         List<String> ids = platform.sources().stream().map(Source::id).toList();
         assertEquals(List.of("netstat-s-p-tcp", "netstat-aLn-p-tcp", "netstat-an-p-tcp", "pfctl-si", "pfctl-sm",
-                MacOsPlatform.TUNABLES_ID), ids);
+                MacOsPlatform.TUNABLES_ID, MacOsPlatform.KERNEL_LOG), ids);
         assertEquals("sysctl", MacOsPlatform.TUNABLES_ID);
         assertEquals("sysctl", platform.source(Source.slug(MacOsPlatform.SYSCTL)).orElseThrow().id(), "its former id");
         for (Source s : platform.sources()) {
