@@ -33,6 +33,7 @@ public final class SynproxyActions {
     private final CommandRunner runner;
     private final ActionGuard guard;
     private final SynproxyState state;
+    private final UndoState profiles;
     private final Actions.Settings settings;
 
     SynproxyActions(Interventions os, CommandRunner runner, ActionGuard guard, NamespaceState ns, Actions.Settings settings) {
@@ -41,6 +42,7 @@ public final class SynproxyActions {
         this.runner = runner;
         this.guard = guard;
         this.state = new SynproxyState(ns.dir().resolve("synproxy.state"), ns.namespace());
+        this.profiles = ns.undo();
         this.settings = settings;
     }
 
@@ -121,8 +123,11 @@ public final class SynproxyActions {
         return new SynproxyPlan(title, List.copyOf(ready.settings().values()), steps, notes);
     }
 
-    /** Puts {@code ports} (checked by {@link #ports}) behind the proxy. */
-    public ActionReport on(SortedSet<Integer> ports) {
+    /**
+     * Puts {@code ports} (checked by {@link #ports}) behind the proxy; {@code before} is SYN_RCVD on
+     * each port now, where the caller measured it, kept to show the effect.
+     */
+    public ActionReport on(SortedSet<Integer> ports, Map<Integer, Long> before) {
         ActionIntent intent = intent("synproxy on", ports);
         firewallOr(intent);
         return guard.run(intent, (run, b) -> {
@@ -146,7 +151,7 @@ public final class SynproxyActions {
             Instant at = settings.clock().instant();
             if (!plan.settings().isEmpty()) {
                 try {
-                    state.write(new SynproxyState.Content(proxied, restore));
+                    state.write(new SynproxyState.Content(proxied, now.before(), restore));
                 } catch (IOException e) {
                     throw new ActionRefused(ActionRefused.Reason.UNSAFE_FILE, "cannot write the SYN proxy state " + state.file()
                             + ": " + e.getMessage() + "; nothing was changed");
@@ -168,8 +173,10 @@ public final class SynproxyActions {
                 b.done(s.what(), s.argv());
             }
             ports.forEach(p -> proxied.putIfAbsent(p, at));
+            Map<Integer, Long> then = new TreeMap<>(before);
+            then.putAll(now.before());
             return new ActionGuard.Outcome("port(s) " + join(ports) + " behind the SYN proxy; off or undo takes them off",
-                    report -> state.write(new SynproxyState.Content(proxied, restore)));
+                    report -> state.write(new SynproxyState.Content(proxied, then, restore)));
         });
     }
 
@@ -269,21 +276,23 @@ public final class SynproxyActions {
             String summary = left.isEmpty() ? (keep.isEmpty() ? "the SYN proxy is off; nothing of syntop's stays"
                     : "the proxy is off; " + keep.keySet() + " could not be restored and stay saved")
                     : "port(s) " + join(taken) + " off; " + join(left) + " stay behind the proxy";
-            return new ActionGuard.Outcome(summary, report -> state.write(new SynproxyState.Content(stay, keep)));
+            return new ActionGuard.Outcome(summary, report -> state.write(new SynproxyState.Content(stay, now.before(), keep)));
         });
     }
 
     /**
-     * True when undo should take the proxy off before it restores a profile: the proxy went on
-     * after the newest profile saved in this namespace (or no profile is saved).
+     * True when undo takes the proxy off (rather than restore a profile): the proxy went on after
+     * the newest profile saved in this namespace, or no profile is saved. Newest first, as undo goes.
      */
-    public boolean undoesFirst(Optional<Instant> newestProfile) {
+    public boolean undoesFirst() {
         SynproxyState.Content c = current();
         if (c.isEmpty()) {
             return false;
         }
+        FileTrust.checkIfExists(profiles.file(), settings.identity());
+        Optional<Instant> profile = profiles.newest().map(UndoState.Section::at);
         Optional<Instant> p = c.newest();
-        return newestProfile.isEmpty() || p.isEmpty() || !p.get().isBefore(newestProfile.get());
+        return profile.isEmpty() || p.isEmpty() || !p.get().isBefore(profile.get());
     }
 
     /** The firewall's own counters of the proxy, in words (pf's per-rule counters); empty where it has none to show. */

@@ -33,7 +33,8 @@ public final class SyntopCommand implements Callable<Integer> {
     /** The subcommands, in the order the help lists them. */
     private static final List<Class<?>> SUBCOMMANDS = List.of(OnceCommand.class, ParseCommand.class,
             RecordCommand.class, ReplayCommand.class, CaptureCommand.class, ServeCommand.class, ApplyCommand.class,
-            UndoCommand.class, DropCommand.class, BlockCommand.class, UnblockCommand.class, BlockedCommand.class);
+            UndoCommand.class, DropCommand.class, BlockCommand.class, UnblockCommand.class, BlockedCommand.class,
+            SynproxyCommand.class);
 
     /** The whole command line, every subcommand included. */
     public static CommandLine commandLine() {
