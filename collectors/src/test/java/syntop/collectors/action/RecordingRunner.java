@@ -58,6 +58,12 @@ final class RecordingRunner implements CommandRunner {
         return calls.stream().filter(a -> a.get(0).equals(program)).toList();
     }
 
+    /** {@link #anyChange()}, the read-only {@code allowed} argv aside. */
+    boolean anyChangeBesides(List<String> allowed) {
+        return calls.stream().filter(a -> !a.equals(allowed)).anyMatch(a -> (a.get(0).equals("sysctl") && !a.contains("-n"))
+                || (a.get(0).equals("nft") && !(a.size() > 1 && a.get(1).equals("-t"))));
+    }
+
     /** True when any argv holds a '-w' or '=' assignment, an nft/pfctl/tcpdrop/ss -K change. */
     boolean anyChange() {
         return calls.stream().anyMatch(a -> (a.get(0).equals("sysctl") && !a.contains("-n"))
