@@ -151,8 +151,7 @@ class SynproxyActionsTest {
         assertFalse(a.synproxy().undoesFirst(), "nothing proxied");
         a.synproxy().on(ports(8080), Map.of());
         kit.profile("later", "net.ipv4.tcp_sack = 0\n");
-        // the profile is applied at the same fixed instant: a tie goes to the proxy, which was asked for first
-        // only when the proxy is newer; move the profile's section later
+        // the test clock is fixed, so both carry the same time (a tie goes to the proxy); move the profile an hour on
         a.tuning().apply(a.tuning().loadForApply("later"));
         Path undo = kit.state().resolve("undo.state");
         Files.writeString(undo, Files.readString(undo).replace("2025-05-01T10:00:00Z", "2025-05-01T11:00:00Z"));
