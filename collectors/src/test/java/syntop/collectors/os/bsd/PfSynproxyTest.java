@@ -52,8 +52,11 @@ class PfSynproxyTest {
 
     @Test
     void aRulesetThatCallsSyntopsAnchorsIsHooked() {
-        // synthetic: see SYNTHETIC.md
-        assertTrue(PfSynproxy.hook(Fixtures.read("freebsd/synthetic-pfctl-sr-syntop/cmd/pfctl-sr.txt")).hooked());
+        // synthetic: the FILTER RULES lines of the macOS capture 2020ish-sshuttle563 with syntop's line added in the
+        // same printed form ("anchor NAME all"), and a pass rule as the OPNsense issue 2866 quotes pfctl -sa
+        String synthetic = "scrub-anchor \"com.apple/*\" all fragment reassemble\nanchor \"com.apple/*\" all\n"
+                + "anchor \"syntop/*\" all\npass in quick proto tcp from any to any port = 22 flags S/SA keep state\n";
+        assertTrue(PfSynproxy.hook(synthetic).hooked());
         assertTrue(PfSynproxy.hook("anchor \"syntop/synproxy\" all\n").hooked());
         assertFalse(PfSynproxy.hook("anchor \"syntop\" all\n").hooked(), "anchor \"syntop\" does not evaluate the anchors under it");
         assertFalse(PfSynproxy.hook("").hooked());
