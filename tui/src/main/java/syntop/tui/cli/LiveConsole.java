@@ -3,9 +3,14 @@ package syntop.tui.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
+import syntop.collectors.detect.Detector;
 import syntop.collectors.detect.Detectors;
+import syntop.collectors.detect.SynproxyDetector;
 import syntop.collectors.detect.Thresholds;
 import syntop.collectors.history.History;
 import syntop.collectors.platform.Platform;
@@ -16,6 +21,8 @@ import syntop.collectors.source.ProcessCommandRunner;
 import syntop.themes.ThemeLoader;
 import syntop.tui.action.ActionController;
 import syntop.tui.action.ActionEnvironment;
+import syntop.tui.action.StackedLayers;
+import syntop.tui.action.SynproxyController;
 import syntop.tui.console.ConsolePainter;
 import syntop.tui.console.SampledFrames;
 import syntop.tui.console.ViewState;
@@ -37,12 +44,25 @@ final class LiveConsole {
         String themeName = themes.select(theme, env).name();
         boolean asciiGlyphs = ascii || !Glyphs.forLocale(env).isUnicode();
         History history = new History();
+        ActionEnvironment actions = ActionEnvironment.live();
+        SynproxyController synproxy = new SynproxyController(actions, readOnly);
         try (Sampler sampler = Sampler.live(platform, new Acquirer(new ProcessCommandRunner(), root), interval)) {
             return ConsoleRecording.run(sampler, platform, record, recordOptions, interval, err, controls ->
-                    ConsoleCommand.run(new SampledFrames(sampler, history, (h, snap) -> Detectors.evaluate(h, thresholds)),
+                    ConsoleCommand.run(new SampledFrames(sampler, history, (h, snap) -> Detectors.evaluate(
+                                    withSynproxy(synproxy.proxied()), h, thresholds)),
                             controls, new ConsolePainter(themes, platform.host().hostname()),
                             new ViewState(themeName, asciiGlyphs, interval), err,
-                            new ActionController(ActionEnvironment.live(), readOnly)));
+                            new StackedLayers(synproxy, new ActionController(actions, readOnly))));
         }
+    }
+
+    /** Every detector, and the one on syntop's SYN proxy for the ports it proxies now. */
+    private static List<Detector> withSynproxy(Map<Integer, Instant> proxied) {
+        if (proxied.isEmpty()) {
+            return Detectors.all();
+        }
+        List<Detector> all = new ArrayList<>(Detectors.all());
+        all.add(new SynproxyDetector(proxied));
+        return all;
     }
 }

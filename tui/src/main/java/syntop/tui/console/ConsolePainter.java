@@ -45,7 +45,7 @@ public final class ConsolePainter {
     static final int FULL_COLUMNS = 100;
     static final int FULL_ROWS = 30;
     private static final String FOOTER = "[q]uit [space]pause [+/-]interval [Tab]focus [j/k]select [s]ort [/]filter "
-            + "[t]heme [a]scii [?]help [p]rofile [u]ndo [d]rop [b]lock";
+            + "[t]heme [a]scii [?]help [p]rofile [u]ndo [d]rop [b]lock [P]roxy";
 
     static final List<HelpOverlay.Entry> KEYS = List.of(
             new HelpOverlay.Entry("q, Ctrl-C", "quit"),
@@ -59,10 +59,12 @@ public final class ConsolePainter {
             new HelpOverlay.Entry("a", "Unicode or ASCII glyphs"),
             new HelpOverlay.Entry("? h", "this help (Esc closes)"),
             new HelpOverlay.Entry("p", "apply a sysctl profile: pick, see the diff, confirm"),
-            new HelpOverlay.Entry("u", "undo the last profile (previous values)"),
+            new HelpOverlay.Entry("u", "undo the last profile (previous values), or the SYN proxy when it is newer"),
             new HelpOverlay.Entry("d", "drop the selected remote's or matching connections"),
             new HelpOverlay.Entry("b", "block the selected remote or the top SYN_RCVD sources"),
-            new HelpOverlay.Entry("B", "what syntop blocked; unblock"));
+            new HelpOverlay.Entry("B", "what syntop blocked; unblock"),
+            new HelpOverlay.Entry("P", "SYN proxy on the selected listen queue's port (or the SYN flood's): "
+                    + "plan, confirm; on a proxied port what it does, o takes it off"));
 
     private final ThemeLoader themes;
     private final Map<String, Palette> palettes = new HashMap<>();
