@@ -45,7 +45,7 @@ public final class ConsolePainter {
     static final int FULL_COLUMNS = 100;
     static final int FULL_ROWS = 30;
     private static final String FOOTER = "[q]uit [space]pause [+/-]interval [Tab]focus [j/k]select [s]ort [/]filter "
-            + "[t]heme [a]scii [?]help [p]rofile [u]ndo [d]rop [b]lock [P]roxy";
+            + "[P]roxy [t]heme [a]scii [?]help [p]rofile [u]ndo [d]rop [b]lock";
 
     static final List<HelpOverlay.Entry> KEYS = List.of(
             new HelpOverlay.Entry("q, Ctrl-C", "quit"),
