@@ -158,19 +158,35 @@ public final class SynproxyActions {
                 }
                 run.note("previous values saved to " + state.file() + " (" + state.namespace() + "): " + restore);
             }
+            List<SynproxyPlan.SettingChange> set = new ArrayList<>();
+            boolean engaged = true;
             for (SynproxyPlan.SettingChange c : plan.settings()) {
                 if (!setKey(run, b, c.key(), c.from(), c.to())) {
-                    return new ActionGuard.Outcome("not engaged: " + c.key() + " could not be set; off restores what was set",
-                            report -> { });
+                    engaged = false;
+                    break;
                 }
+                set.add(c);
             }
-            for (SynproxyPlan.Step s : plan.steps()) {
+            for (SynproxyPlan.Step s : engaged ? plan.steps() : List.<SynproxyPlan.Step>of()) {
                 CommandResult r = runStep(run, s);
                 if (!r.succeeded()) {
                     b.failed(s.what() + " failed: " + os.explain(r), s.argv());
-                    return new ActionGuard.Outcome("not engaged; 'syntop synproxy off --all' restores the settings", report -> { });
+                    engaged = false;
+                    break;
                 }
                 b.done(s.what(), s.argv());
+            }
+            if (!engaged) {
+                // put back what this run changed, so a proxy that did not go on leaves no setting changed
+                Map<String, String> keep = new LinkedHashMap<>(restore);
+                for (SynproxyPlan.SettingChange c : set) {
+                    if (setKey(run, b, c.key(), c.to(), c.from()) && !now.restore().containsKey(c.key())) {
+                        keep.remove(c.key());
+                    }
+                }
+                return new ActionGuard.Outcome("not engaged; the settings it changed are put back"
+                        + (keep.size() > now.restore().size() ? " except " + keep.keySet() + " (syntop synproxy off --all retries)"
+                        : ""), report -> state.write(new SynproxyState.Content(proxied, now.before(), keep)));
             }
             ports.forEach(p -> proxied.putIfAbsent(p, at));
             Map<Integer, Long> then = new TreeMap<>(before);

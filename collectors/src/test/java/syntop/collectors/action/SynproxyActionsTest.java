@@ -89,6 +89,18 @@ class SynproxyActionsTest {
     }
 
     @Test
+    void aTableTheKernelRefusesPutsTheSettingBackAndLeavesNoState() {
+        kit.runner.on(List.of("nft", "-f", "-"), 1, "", "/dev/stdin:6:1-90: Error: Could not process rule: No such file or directory\n");
+        ActionReport r = kit.linux().synproxy().on(ports(8080), Map.of());
+        assertFalse(r.ok());
+        assertEquals("not engaged; the settings it changed are put back", r.summary());
+        assertEquals("1", kit.proc("net.netfilter.nf_conntrack_tcp_loose"));
+        assertFalse(Files.exists(kit.linux().synproxy().stateFile().file()), "nothing to restore, no port: no state");
+        assertTrue(r.lines().stream().anyMatch(l -> l.status() == ActionReport.Status.FAILED
+                && l.text().contains("No such file or directory")), r.toString());
+    }
+
+    @Test
     void portsAreCheckedAndTheOwnSshPortNeedsForce() {
         SynproxyActions s = kit.linux().synproxy();
         assertEquals(ActionRefused.Reason.INVALID, assertThrows(ActionRefused.class, () -> s.ports(List.of("0"), false)).reason());
