@@ -104,7 +104,10 @@ public final class SynproxyActions {
             throw found.refusal();
         }
         TreeSet<Integer> fresh = new TreeSet<>(ports);
-        fresh.removeAll(now.ports().keySet());
+        if (found.status() == Ownership.Status.OURS) {
+            // after a reboot or a flush the state remembers ports the firewall no longer proxies: those go on again
+            fresh.removeAll(now.ports().keySet());
+        }
         SortedSet<Integer> already = found.status() == Ownership.Status.OURS ? new TreeSet<>(now.ports().keySet()) : new TreeSet<>();
         SynproxyFirewall.Readiness ready = fw.readiness(r, ports, found);
         List<String> notes = new ArrayList<>();
@@ -309,6 +312,11 @@ public final class SynproxyActions {
         Optional<Instant> profile = profiles.newest().map(UndoState.Section::at);
         Optional<Instant> p = c.newest();
         return profile.isEmpty() || p.isEmpty() || !p.get().isBefore(profile.get());
+    }
+
+    /** What the firewall holds of syntop's proxy now (read-only): absent after a reboot or a flush. */
+    public Ownership found() {
+        return FirewallOwner.find(firewall().ownership(), runner);
     }
 
     /** The firewall's own counters of the proxy, in words (pf's per-rule counters); empty where it has none to show. */

@@ -101,6 +101,17 @@ class SynproxyActionsTest {
     }
 
     @Test
+    void afterARebootThePortsOnRecordGoOnAgain() {
+        Actions a = kit.linux();
+        a.synproxy().on(ports(8080), Map.of());
+        kit.nft.tables.remove("syntop_synproxy"); // a reboot: the table is gone, the state stays
+        SynproxyPlan plan = kit.linux().synproxy().planOn(ports(8080));
+        assertEquals(1, plan.steps().size(), plan.lines().toString());
+        assertTrue(plan.steps().get(0).stdin().contains("ports { 8080 }"));
+        assertEquals(Ownership.Status.ABSENT, kit.linux().synproxy().found().status());
+    }
+
+    @Test
     void portsAreCheckedAndTheOwnSshPortNeedsForce() {
         SynproxyActions s = kit.linux().synproxy();
         assertEquals(ActionRefused.Reason.INVALID, assertThrows(ActionRefused.class, () -> s.ports(List.of("0"), false)).reason());

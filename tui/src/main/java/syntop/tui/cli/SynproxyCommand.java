@@ -141,6 +141,13 @@ final class SynproxyCommand extends ActionCommand {
             return ExitCodes.OK;
         }
         out().println("behind syntop's SYN proxy (" + s.firewall().object() + ") in network namespace " + a.namespace() + ":");
+        syntop.collectors.action.Ownership found = s.found();
+        if (found.status() == syntop.collectors.action.Ownership.Status.ABSENT) {
+            out().println("  but " + s.firewall().object() + " does not exist now (a reboot or a flush?): nothing is proxied; "
+                    + "syntop synproxy on PORT puts the ports back, syntop synproxy off --all forgets them");
+        } else if (!found.mayChange()) {
+            out().println("  " + found.refusal().getMessage());
+        }
         History h = sample(samples);
         SynproxyWatch.lines(h, c.ports(), c.before()).forEach(l -> out().println("  " + l));
         s.firewallCounters().forEach(l -> out().println("  " + l));

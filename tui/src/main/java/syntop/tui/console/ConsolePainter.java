@@ -59,12 +59,11 @@ public final class ConsolePainter {
             new HelpOverlay.Entry("a", "Unicode or ASCII glyphs"),
             new HelpOverlay.Entry("? h", "this help (Esc closes)"),
             new HelpOverlay.Entry("p", "apply a sysctl profile: pick, see the diff, confirm"),
-            new HelpOverlay.Entry("u", "undo the last profile (previous values), or the SYN proxy when it is newer"),
+            new HelpOverlay.Entry("u", "undo the last profile, or the SYN proxy when it is newer"),
             new HelpOverlay.Entry("d", "drop the selected remote's or matching connections"),
             new HelpOverlay.Entry("b", "block the selected remote or the top SYN_RCVD sources"),
             new HelpOverlay.Entry("B", "what syntop blocked; unblock"),
-            new HelpOverlay.Entry("P", "SYN proxy on the selected listen queue's port (or the SYN flood's): "
-                    + "plan, confirm; on a proxied port what it does, o takes it off"));
+            new HelpOverlay.Entry("P", "SYN proxy for the selected queue's port (or the flood's); o off"));
 
     private final ThemeLoader themes;
     private final Map<String, Palette> palettes = new HashMap<>();
