@@ -148,7 +148,18 @@ public final class ActionGuard {
 
         @Override
         public CommandResult run(List<String> argv, Duration timeout, long maxOutputBytes) {
-            CommandResult r = runner.run(argv, timeout, maxOutputBytes);
+            return recorded(runner.run(argv, timeout, maxOutputBytes));
+        }
+
+        /** A command fed {@code stdin}; the text it is fed goes on record first, as a note. */
+        @Override
+        public CommandResult run(List<String> argv, byte[] stdin, Duration timeout, long maxOutputBytes) {
+            note("standard input of " + Argv.shown(argv) + ":\n" + new String(stdin, java.nio.charset.StandardCharsets.UTF_8));
+            return recorded(runner.run(argv, stdin, timeout, maxOutputBytes));
+        }
+
+        private CommandResult recorded(CommandResult r) {
+            List<String> argv = r.argv();
             try {
                 audit.command(action, r);
             } catch (IOException e) {

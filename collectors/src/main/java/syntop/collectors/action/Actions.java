@@ -11,7 +11,7 @@ import syntop.collectors.source.CommandRunner;
 /**
  * The actions syntop offers, the same way for the console and the command line, whatever the OS,
  * by role: {@link #tuning()} (sysctl profiles and undo), {@link #drops()} (connections) and
- * {@link #blocks()} (sources). They share one {@link ActionGuard}: everything the operator gave is
+ * {@link #blocks()} (sources), {@link #synproxy()} (ports behind the firewall's SYN proxy). They share one {@link ActionGuard}: everything the operator gave is
  * validated before anything runs; read-only mode and missing root refuse; the intent is on record
  * before anything runs and the outcome after; state is kept per network namespace. Every command
  * is an argv from the OS's {@link Interventions}. Plans and diffs need no root and change nothing.
@@ -62,6 +62,7 @@ public final class Actions {
     private final TuningActions tuning;
     private final DropActions drops;
     private final BlockActions blocks;
+    private final SynproxyActions synproxy;
 
     /** Reads which network namespace the actions act in (through {@code os}); refused when it cannot be read. */
     public Actions(Interventions os, CommandRunner runner, Settings settings) {
@@ -73,6 +74,7 @@ public final class Actions {
         this.tuning = new TuningActions(os, guard, state, new ProfileCatalog(os, settings.profileDirs(), settings.identity()), settings);
         this.drops = new DropActions(os, runner, guard, settings.ownSessions());
         this.blocks = new BlockActions(os, runner, guard, state, settings);
+        this.synproxy = new SynproxyActions(os, runner, guard, state, settings);
     }
 
     public OsFamily os() {
@@ -115,5 +117,10 @@ public final class Actions {
 
     public BlockActions blocks() {
         return blocks;
+    }
+
+    /** Ports behind the firewall's SYN proxy. */
+    public SynproxyActions synproxy() {
+        return synproxy;
     }
 }

@@ -119,4 +119,11 @@ public interface Interventions {
 
     /** Where blocked addresses go, in words ("nftables set inet syntop blocked"). */
     String describe(BlockTarget target);
+
+    // ---- SYN proxy ----
+
+    /** The firewall's SYN proxy in an object syntop owns; empty where syntop knows none. */
+    default Optional<SynproxyFirewall> synproxy() {
+        return Optional.empty();
+    }
 }

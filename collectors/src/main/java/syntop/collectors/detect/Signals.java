@@ -144,6 +144,11 @@ final class Signals {
         return new Window(t.sustainSamples(), required(t), false, tail(series, t.sustainSamples()));
     }
 
+    /** The last {@code n} values of a series, judged as a window of its own length (not {@code sustain.samples}). */
+    static Window window(double[] series, int n) {
+        return new Window(n, Window.required(n), false, tail(series, n));
+    }
+
     private static double[] tail(double[] series, int n) {
         return series.length <= n ? series : java.util.Arrays.copyOfRange(series, series.length - n, series.length);
     }

@@ -11,7 +11,8 @@ import syntop.collectors.history.History;
  * A SYN flood: half-open connections high (SYN_RCVD on the host, a listener's SYN queue near its
  * limit, or the BSD syncache near full) and, at the same time, SYNs lost or answered with cookies
  * at a sustained rate. Critical while SYNs are lost (real clients cannot connect), a warning while
- * cookies absorb it. A small backlog under modest traffic is left to {@link BacklogTooSmallDetector}.
+ * cookies absorb it. Where the listener's queue is full and cookies are off or unknown (macOS has
+ * none), the summary suggests the firewall's SYN proxy and names its command and key. A small backlog under modest traffic is left to {@link BacklogTooSmallDetector}.
  * A pile of TIME_WAIT is never read as a SYN flood: TIME_WAIT is not looked at here.
  */
 public final class SynFloodDetector implements Detector {
@@ -46,6 +47,11 @@ public final class SynFloodDetector implements Detector {
         if (losing) {
             summary = where + ": SYN queue full, new connections dropped"
                     + (p.cookieSetting == CookieSetting.OFF ? " (SYN cookies off)" : "");
+            if (port.isPresent() && p.listenerHigh
+                    && (p.cookieSetting == CookieSetting.OFF || p.cookieSetting == CookieSetting.UNKNOWN)) {
+                // with no cookies to fall back on, the firewall's SYN proxy keeps the half-open entries off the server
+                summary += "; a SYN proxy would answer them: syntop synproxy on " + port.getAsInt() + " (key P)";
+            }
         } else {
             summary = where + ", absorbed by SYN cookies";
         }

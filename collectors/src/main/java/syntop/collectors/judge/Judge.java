@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 
+import syntop.collectors.detect.Detector;
 import syntop.collectors.detect.Detectors;
 import syntop.collectors.detect.Thresholds;
 import syntop.collectors.detect.Verdict;
@@ -33,21 +35,32 @@ public final class Judge {
     private final History history = new History();
     private final Thresholds thresholds;
     private final Thresholds holding;
+    private final Supplier<List<Detector>> detectors;
     private Set<Key> named = Set.of();
 
     public Judge(Thresholds thresholds) {
+        this(thresholds, Detectors::all);
+    }
+
+    /**
+     * @param detectors the detectors to run at each tick: every one, and those that need what syntop
+     *                  itself changed (the ports behind its SYN proxy), asked for afresh each tick
+     */
+    public Judge(Thresholds thresholds, Supplier<List<Detector>> detectors) {
         this.thresholds = thresholds;
         this.holding = thresholds.holding();
+        this.detectors = detectors;
     }
 
     /** Adds the next snapshot and judges the history up to it. */
     public synchronized JudgedTick add(Snapshot snapshot) {
         history.add(snapshot);
-        List<Verdict> verdicts = new ArrayList<>(Detectors.evaluate(history, thresholds));
+        List<Detector> running = detectors.get();
+        List<Verdict> verdicts = new ArrayList<>(Detectors.evaluate(running, history, thresholds));
         Set<Key> now = new HashSet<>();
         verdicts.forEach(v -> now.add(Key.of(v)));
         if (!named.isEmpty()) {
-            for (Verdict v : Detectors.evaluate(history, holding)) {
+            for (Verdict v : Detectors.evaluate(running, history, holding)) {
                 Key k = Key.of(v);
                 if (named.contains(k) && now.add(k)) {
                     verdicts.add(new Verdict(v.kind(), v.severity(), v.port(), v.summary(), v.evidence() + ", " + HELD

@@ -30,8 +30,13 @@ public final class LivePipeline implements AutoCloseable {
     private JudgedTick last;
 
     public LivePipeline(Sampler sampler, Thresholds thresholds) {
+        this(sampler, new Judge(thresholds));
+    }
+
+    /** With {@code judge} as the judging half (its own detectors). */
+    public LivePipeline(Sampler sampler, Judge judge) {
         this.sampler = sampler;
-        this.pipeline = new Pipeline(sampler.platform(), thresholds);
+        this.pipeline = new Pipeline(sampler.platform(), judge);
     }
 
     public Platform platform() {

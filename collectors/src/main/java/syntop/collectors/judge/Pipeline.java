@@ -23,8 +23,13 @@ public final class Pipeline {
     private final Judge judge;
 
     public Pipeline(Platform platform, Thresholds thresholds) {
+        this(platform, new Judge(thresholds));
+    }
+
+    /** With {@code judge} as the judging half (its own detectors). */
+    public Pipeline(Platform platform, Judge judge) {
         this.readings = new LastReadings(platform);
-        this.judge = new Judge(thresholds);
+        this.judge = judge;
     }
 
     /**

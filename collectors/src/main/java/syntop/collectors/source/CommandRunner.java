@@ -16,4 +16,14 @@ public interface CommandRunner {
     default CommandResult run(List<String> argv, Duration timeout) {
         return run(argv, timeout, DEFAULT_MAX_OUTPUT);
     }
+
+    /**
+     * Runs {@code argv} with {@code stdin} as its standard input (a ruleset for {@code nft -f -} or
+     * {@code pfctl -f -}), never through a shell. A runner that cannot feed standard input says so
+     * in the result, and the command does not run.
+     */
+    default CommandResult run(List<String> argv, byte[] stdin, Duration timeout, long maxOutputBytes) {
+        return new CommandResult(argv, RawOutput.Outcome.FAILED, new byte[0], "", -1, false, Duration.ZERO,
+                "this command runner cannot feed standard input; " + argv.get(0) + " did not run");
+    }
 }

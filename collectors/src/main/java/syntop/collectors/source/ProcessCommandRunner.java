@@ -21,8 +21,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Runs commands as real processes: argument vector only, {@code LC_ALL=C}, standard input closed,
- * a time limit that kills the whole process tree, and a cap on captured output.
+ * Runs commands as real processes: argument vector only, {@code LC_ALL=C}, standard input closed
+ * (or fed from bytes the caller gives, then closed), a time limit that kills the whole process tree, and a cap on captured output.
  */
 public final class ProcessCommandRunner implements CommandRunner {
     /** Where system tools live on the BSDs and Linux even when PATH (cron, launchd) omits them. */
@@ -76,6 +76,16 @@ public final class ProcessCommandRunner implements CommandRunner {
 
     /** {@link #run(List, Duration, long)} with more environment variables (an alert hook's verdict). */
     public CommandResult run(List<String> argv, Map<String, String> extraEnv, Duration timeout, long maxOutputBytes) {
+        return run(argv, extraEnv, null, timeout, maxOutputBytes);
+    }
+
+    @Override
+    public CommandResult run(List<String> argv, byte[] stdin, Duration timeout, long maxOutputBytes) {
+        return run(argv, Map.of(), java.util.Objects.requireNonNull(stdin), timeout, maxOutputBytes);
+    }
+
+    private CommandResult run(List<String> argv, Map<String, String> extraEnv, byte[] stdin, Duration timeout,
+                              long maxOutputBytes) {
         long start = System.nanoTime();
         Optional<Path> program = resolve(argv.get(0));
         if (program.isEmpty()) {
@@ -89,7 +99,9 @@ public final class ProcessCommandRunner implements CommandRunner {
         env.put("LANG", "C");
         env.put("PATH", String.join(File.pathSeparator, searchPath));
         env.putAll(extraEnv);
-        pb.redirectInput(ProcessBuilder.Redirect.from(DEV_NULL));
+        if (stdin == null) {
+            pb.redirectInput(ProcessBuilder.Redirect.from(DEV_NULL));
+        }
         Process process;
         try {
             process = pb.start();
@@ -106,6 +118,10 @@ public final class ProcessCommandRunner implements CommandRunner {
         AtomicBoolean truncated = new AtomicBoolean();
         Future<byte[]> out = readers.submit(() -> drain(process.getInputStream(), maxOutputBytes, truncated, process));
         Future<byte[]> err = readers.submit(() -> drain(process.getErrorStream(), STDERR_CAP, new AtomicBoolean(), null));
+        if (stdin != null) {
+            // written on a thread of its own, so a child that does not read cannot block past the time limit
+            readers.submit(() -> feed(process, stdin));
+        }
         boolean exited;
         try {
             exited = process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -131,6 +147,14 @@ public final class ProcessCommandRunner implements CommandRunner {
                             + " (the most syntop reads with this heap), stopped and not read");
         }
         return new CommandResult(argv, RawOutput.Outcome.COMPLETED, stdout, stderr, process.exitValue(), false, took, "");
+    }
+
+    private static void feed(Process process, byte[] stdin) {
+        try (java.io.OutputStream in = process.getOutputStream()) {
+            in.write(stdin);
+        } catch (IOException e) {
+            // the child exited without reading all of it: its exit status and stderr say why
+        }
     }
 
     private static String format(Duration d) {

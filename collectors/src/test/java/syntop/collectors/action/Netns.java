@@ -74,6 +74,12 @@ final class Netns implements AutoCloseable {
                 // report the argv syntop asked for, as the audit log would on a real host
                 return new CommandResult(argv, r.outcome(), r.stdout(), r.stderr(), r.exitCode(), r.truncated(), r.took(), r.detail());
             }
+
+            @Override
+            public CommandResult run(List<String> argv, byte[] stdin, Duration timeout, long maxOutputBytes) {
+                CommandResult r = real.run(prefixed(argv), stdin, timeout, maxOutputBytes);
+                return new CommandResult(argv, r.outcome(), r.stdout(), r.stderr(), r.exitCode(), r.truncated(), r.took(), r.detail());
+            }
         };
     }
 

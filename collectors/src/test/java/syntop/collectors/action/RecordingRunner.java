@@ -13,6 +13,8 @@ import syntop.collectors.source.RawOutput;
 /** A command runner that runs nothing: it records every argv and answers from rules (the last added that matches wins; else exit 0, no output). */
 final class RecordingRunner implements CommandRunner {
     final List<List<String>> calls = new ArrayList<>();
+    /** What each command fed standard input was fed, by its index in {@link #calls}. */
+    final java.util.Map<Integer, String> stdin = new java.util.HashMap<>();
     private final List<Function<List<String>, CommandResult>> rules = new ArrayList<>();
 
     /** Answers argvs that start with {@code prefix}. */
@@ -45,9 +47,21 @@ final class RecordingRunner implements CommandRunner {
         return result(argv, 0, "", "");
     }
 
+    @Override
+    public CommandResult run(List<String> argv, byte[] input, Duration timeout, long maxOutputBytes) {
+        stdin.put(calls.size(), new String(input, StandardCharsets.UTF_8));
+        return run(argv, timeout, maxOutputBytes);
+    }
+
     /** The calls whose program is {@code program}. */
     List<List<String>> calls(String program) {
         return calls.stream().filter(a -> a.get(0).equals(program)).toList();
+    }
+
+    /** {@link #anyChange()}, the read-only {@code allowed} argv aside. */
+    boolean anyChangeBesides(List<String> allowed) {
+        return calls.stream().filter(a -> !a.equals(allowed)).anyMatch(a -> (a.get(0).equals("sysctl") && !a.contains("-n"))
+                || (a.get(0).equals("nft") && !(a.size() > 1 && a.get(1).equals("-t"))));
     }
 
     /** True when any argv holds a '-w' or '=' assignment, an nft/pfctl/tcpdrop/ss -K change. */

@@ -30,7 +30,8 @@ class SynFloodDetectorTest {
         Verdict v = only(h.verdicts(), Verdict.Kind.SYN_FLOOD);
         assertEquals(Verdict.Severity.CRITICAL, v.severity());
         assertEquals(OptionalInt.of(8080), v.port());
-        assertEquals("SYN flood on :8080: SYN queue full, new connections dropped (SYN cookies off)", v.summary());
+        assertEquals("SYN flood on :8080: SYN queue full, new connections dropped (SYN cookies off); a SYN proxy would "
+                + "answer them: syntop synproxy on 8080 (key P)", v.summary());
         contains(v, "129 half-open on :8080 (limit 128)", "1871 SYN drops/s", "cookies off (tcp_syncookies=0)",
                 "from 1 peer (top 10.99.0.1: 129)");
     }

@@ -3,9 +3,17 @@ package syntop.tui.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
+import syntop.collectors.detect.Detector;
+import syntop.collectors.detect.Detectors;
+import syntop.collectors.detect.SynproxyDetector;
 import syntop.collectors.detect.Thresholds;
+import syntop.collectors.judge.Judge;
 import syntop.collectors.judge.LivePipeline;
 import syntop.collectors.platform.Platform;
 import syntop.collectors.platform.Sampler;
@@ -14,6 +22,8 @@ import syntop.collectors.source.FsRoot;
 import syntop.collectors.source.ProcessCommandRunner;
 import syntop.tui.action.ActionController;
 import syntop.tui.action.ActionEnvironment;
+import syntop.tui.action.StackedLayers;
+import syntop.tui.action.SynproxyController;
 import syntop.tui.console.ConsolePainter;
 import syntop.tui.console.SampledFrames;
 
@@ -33,12 +43,25 @@ final class LiveConsole {
             return ExitCodes.USAGE;
         }
         ConsolePainter painter = new ConsolePainter(start.get().themes, platform.host().hostname());
+        ActionEnvironment actions = ActionEnvironment.live();
+        SynproxyController synproxy = new SynproxyController(actions, readOnly);
+        Judge judge = new Judge(thresholds, () -> withSynproxy(synproxy.proxied()));
         try (LivePipeline pipeline = new LivePipeline(
-                Sampler.live(platform, new Acquirer(new ProcessCommandRunner(), root), interval), thresholds)) {
+                Sampler.live(platform, new Acquirer(new ProcessCommandRunner(), root), interval), judge)) {
             return ConsoleRecording.run(pipeline, record, recordOptions, interval, err, controls ->
                     ConsoleCommand.run(new SampledFrames(pipeline),
                             controls, painter, start.get().view(painter, interval), err,
-                            new ActionController(ActionEnvironment.live(), readOnly)));
+                            new StackedLayers(synproxy, new ActionController(actions, readOnly))));
         }
+    }
+
+    /** Every detector, and the one on syntop's SYN proxy for the ports it proxies now. */
+    private static List<Detector> withSynproxy(Map<Integer, Instant> proxied) {
+        if (proxied.isEmpty()) {
+            return Detectors.all();
+        }
+        List<Detector> all = new ArrayList<>(Detectors.all());
+        all.add(new SynproxyDetector(proxied));
+        return all;
     }
 }

@@ -2,6 +2,7 @@ package syntop.tui.cli;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.TreeSet;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -9,10 +10,12 @@ import syntop.collectors.action.ActionRefused;
 import syntop.collectors.action.ActionIntent;
 import syntop.collectors.action.Actions;
 import syntop.collectors.action.ProfileDiff;
+import syntop.collectors.action.SynproxyPlan;
 
 /** {@code syntop undo}: puts back the values the last applied profile replaced. */
 @Command(name = "undo", mixinStandardHelpOptions = true,
         description = {"Restore the sysctl values the last applied profile replaced, and forget them.",
+            "When syntop's SYN proxy went on after that profile, take the proxy off instead.",
             "Repeat to walk back through earlier profiles."},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {"0:restored", "1:a key could not be restored (it stays saved)",
@@ -27,6 +30,9 @@ final class UndoCommand extends ActionCommand {
     @Override
     int run() {
         Actions a = env().actions(readOnly(), Optional.empty());
+        if (a.interventions().synproxy().isPresent() && a.synproxy().undoesFirst()) {
+            return undoSynproxy(a);
+        }
         ActionIntent intent = ActionIntent.undo(List.of());
         if (!dryRun) {
             attempting(a, intent);
@@ -46,5 +52,23 @@ final class UndoCommand extends ActionCommand {
         a.guard().checkAllowed(intent);
         confirm(yes, "Restore " + d.rows().size() + " value(s)?");
         return report(a.tuning().undo());
+    }
+
+    /** The newest thing to undo is syntop's SYN proxy: take it off, all of it. */
+    private int undoSynproxy(Actions a) {
+        ActionIntent intent = new ActionIntent("synproxy off --all", List.of());
+        if (!dryRun) {
+            attempting(a, intent);
+        }
+        SynproxyPlan plan = a.synproxy().planOff(new TreeSet<>());
+        out().println("undo: " + plan.title() + ":");
+        print(plan.lines());
+        if (dryRun) {
+            out().println("dry run: nothing was changed");
+            return ExitCodes.OK;
+        }
+        a.guard().checkAllowed(intent);
+        confirm(yes, "Take the SYN proxy off?");
+        return report(a.synproxy().off(new TreeSet<>()));
     }
 }

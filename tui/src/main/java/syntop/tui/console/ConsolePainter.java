@@ -50,7 +50,7 @@ public final class ConsolePainter {
     /** Lines of the kernel's log shown when all four panels are (one below that size). */
     static final int KERNEL_ROWS_FULL = 3;
     private static final String FOOTER = "[q]uit [space]pause [+/-]interval [Tab]focus [j/k]select [s]ort [/]filter "
-            + "[t]heme [a]scii [?]help [p]rofile [u]ndo [d]rop [b]lock";
+            + "[P]roxy [t]heme [a]scii [?]help [p]rofile [u]ndo [d]rop [b]lock";
 
     static final List<HelpOverlay.Entry> KEYS = List.of(
             new HelpOverlay.Entry("q, Ctrl-C", "quit"),
@@ -64,10 +64,11 @@ public final class ConsolePainter {
             new HelpOverlay.Entry("a", "Unicode or ASCII glyphs"),
             new HelpOverlay.Entry("? h", "this help (Esc closes)"),
             new HelpOverlay.Entry("p", "apply a sysctl profile: pick, see the diff, confirm"),
-            new HelpOverlay.Entry("u", "undo the last profile (previous values)"),
+            new HelpOverlay.Entry("u", "undo the last profile, or the SYN proxy when it is newer"),
             new HelpOverlay.Entry("d", "drop the selected remote's or matching connections"),
             new HelpOverlay.Entry("b", "block the selected remote or the top SYN_RCVD sources"),
-            new HelpOverlay.Entry("B", "what syntop blocked; unblock"));
+            new HelpOverlay.Entry("B", "what syntop blocked; unblock"),
+            new HelpOverlay.Entry("P", "SYN proxy for the selected queue's port (or the flood's); o off"));
 
     private final ThemeLoader themes;
     private final Map<String, Palette> palettes = new HashMap<>();

@@ -57,6 +57,12 @@ final class FakeMachine {
         set("net.ipv4.tcp_synack_retries", "5");
         set("net.ipv4.tcp_max_syn_backlog", "2048");
         set("net.core.somaxconn", "4096");
+        set("net.netfilter.nf_conntrack_tcp_loose", "1");
+        set("net.ipv4.tcp_timestamps", "1");
+        set("net.ipv4.tcp_sack", "1");
+        set("net.ipv4.tcp_window_scaling", "1");
+        set("net.ipv4.tcp_rmem", "4096 131072 6291456");
+        set("net.core.rmem_max", "212992");
     }
 
     Path proc(String key) {
@@ -80,11 +86,37 @@ final class FakeMachine {
         }
     }
 
+    /** True once {@code nft -f -} made syntop's SYN proxy table (until {@code nft delete table}). */
+    boolean synproxyTable;
+
     final CommandRunner runner = new CommandRunner() {
+        @Override
+        public CommandResult run(List<String> argv, byte[] stdin, Duration timeout, long max) {
+            if (argv.equals(List.of("nft", "-f", "-"))) {
+                synproxyTable = true;
+            }
+            return run(argv, timeout, max);
+        }
+
         @Override
         public CommandResult run(List<String> argv, Duration timeout, long max) {
             calls.add(List.copyOf(argv));
             String out = "";
+            if (argv.equals(List.of("nft", "-t", "list", "table", "inet", "syntop_synproxy")) && synproxyTable) {
+                // the table as nft lists it, chains left out
+                out = "table inet syntop_synproxy {\n\tcomment \"owned by syntop\"\n}\n";
+                return new CommandResult(argv, RawOutput.Outcome.COMPLETED, out.getBytes(StandardCharsets.UTF_8), "", 0, false,
+                        Duration.ofMillis(1), "");
+            }
+            if (argv.equals(List.of("nft", "delete", "table", "inet", "syntop_synproxy"))) {
+                synproxyTable = false;
+            }
+            if (argv.get(0).equals("ip")) {
+                out = "1: lo: <LOOPBACK,UP,LOWER_UP> mtu 65536 qdisc noqueue state UNKNOWN mode DEFAULT group default qlen 1000\n"
+                        + "2: eth0: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1500 qdisc fq_codel state UP mode DEFAULT group default qlen 1000\n";
+                return new CommandResult(argv, RawOutput.Outcome.COMPLETED, out.getBytes(StandardCharsets.UTF_8), "", 0, false,
+                        Duration.ofMillis(1), "");
+            }
             if (argv.size() > 2 && argv.subList(0, 3).equals(List.of("nft", "-t", "list"))) {
                 // no table yet: syntop makes its own
                 return new CommandResult(argv, RawOutput.Outcome.COMPLETED, new byte[0], "Error: No such file or directory\n", 1,

@@ -436,6 +436,11 @@ public final class LinuxInterventions implements Interventions {
     }
 
     @Override
+    public Optional<syntop.collectors.action.SynproxyFirewall> synproxy() {
+        return Optional.of(new NftSynproxy(this::read));
+    }
+
+    @Override
     public String describe(BlockTarget t) {
         return "nftables sets inet " + t.table() + " " + t.set() + "/" + t.set() + "6";
     }

@@ -135,4 +135,9 @@ public final class MacOsInterventions implements Interventions {
     public String describe(BlockTarget t) {
         return PfTables.describe(t);
     }
+
+    @Override
+    public java.util.Optional<syntop.collectors.action.SynproxyFirewall> synproxy() {
+        return java.util.Optional.of(new syntop.collectors.os.bsd.PfSynproxy());
+    }
 }
