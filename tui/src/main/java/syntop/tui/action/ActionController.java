@@ -61,6 +61,7 @@ public final class ActionController implements ConsoleLayer {
     /** How many SYN_RCVD sources "the top sources" means. */
     static final int TOP_SOURCES = 10;
     private static final Duration STATUS_FOR = Duration.ofSeconds(8);
+    static final String UNREAD = "see the whole plan first (j, PgDn, End), or Y: confirm without reading";
     static final String READ_ONLY = "read-only: syntop runs with --read-only; actions are off";
     private static final List<Optional<TcpState>> STATES = List.of(Optional.empty(), Optional.of(TcpState.SYN_RCVD),
             Optional.of(TcpState.ESTABLISHED), Optional.of(TcpState.TIME_WAIT), Optional.of(TcpState.FIN_WAIT_1),
@@ -435,13 +436,18 @@ public final class ActionController implements ConsoleLayer {
             return;
         }
         int width = Math.max(20, Math.min(screen.width() - 2, 110));
-        int rows = Math.max(1, screen.height() - 8);
         List<String> lines = new ArrayList<>();
-        for (String line : open.body(rows, width - 4)) {
-            // columns (runs of spaces) keep their alignment: cut instead of wrapped, spaces made unbreakable
-            lines.add(line.contains("  ") ? Texts.ellipsize(line, width - 4).replace(' ', '\u00a0') : line);
+        for (String line : open.body(Math.max(1, screen.height() - 8), width - 4)) {
+            // table rows keep their columns together: their inner spaces are unbreakable
+            int indent = line.length() - line.stripLeading().length();
+            lines.add(line.strip().contains("  ") ? line.substring(0, indent) + line.substring(indent).replace(' ', '\u00a0') : line);
         }
-        Dialog.of(open.title, lines, open.hint).border(open.border).maxWidth(width).draw(c, screen);
+        Dialog d = Dialog.of(open.title, lines, open.hint()).border(open.border).maxWidth(width).scroll(open.first);
+        open.shown(d.window(screen));
+        // once all of it has been seen the hint may change (no "confirm without reading")
+        d = Dialog.of(open.title, lines, open.hint()).border(open.border).maxWidth(width).scroll(open.first);
+        open.shown(d.window(screen));
+        d.draw(c, screen);
     }
 
     /** The open dialog as text (tests): title, body lines, hint. */
@@ -449,7 +455,7 @@ public final class ActionController implements ConsoleLayer {
         if (open == null) {
             return Optional.empty();
         }
-        return Optional.of(open.title + "\n" + String.join("\n", open.body(1000, 200)) + "\n" + open.hint);
+        return Optional.of(open.title + "\n" + String.join("\n", open.body(1000, 200)) + "\n" + open.hint());
     }
 
     synchronized Optional<String> statusText() {
@@ -458,11 +464,17 @@ public final class ActionController implements ConsoleLayer {
 
     // ---- dialogs ----
 
-    /** One dialog: title, body, keys. */
+    /**
+     * One dialog: title, body, keys. A body longer than the screen scrolls (Down/j/PgDn, Up/k/PgUp,
+     * Home, End); the box remembers whether its last line has been on screen.
+     */
     private abstract class Box {
         final String title;
         final String hint;
         final Role border;
+        int first;
+        private int page = 1;
+        boolean seenAll;
         private final java.util.Map<Character, Runnable> extras = new java.util.HashMap<>();
         private Runnable onClose = () -> open = null;
 
@@ -473,6 +485,39 @@ public final class ActionController implements ConsoleLayer {
         }
 
         abstract List<String> body(int rows, int width);
+
+        String hint() {
+            return hint;
+        }
+
+        /** Called at each draw with the part of the body on screen (the screen may have changed size). */
+        void shown(Dialog.Window w) {
+            first = w.first();
+            page = Math.max(1, w.rows() - 1);
+            seenAll |= w.atEnd();
+        }
+
+        /** Moves the window over the body; false when {@code k} is not a scroll key. */
+        boolean scroll(KeyStroke k) {
+            KeyType t = k.getKeyType();
+            char ch = t == KeyType.Character ? k.getCharacter() : 0;
+            if (t == KeyType.ArrowDown || ch == 'j') {
+                first++;
+            } else if (t == KeyType.ArrowUp || ch == 'k') {
+                first = Math.max(0, first - 1);
+            } else if (t == KeyType.PageDown) {
+                first += page;
+            } else if (t == KeyType.PageUp) {
+                first = Math.max(0, first - page);
+            } else if (t == KeyType.Home) {
+                first = 0;
+            } else if (t == KeyType.End) {
+                first = Integer.MAX_VALUE / 2;
+            } else {
+                return false;
+            }
+            return true;
+        }
 
         Box extra(char key, Runnable r) {
             extras.put(key, r);
@@ -488,8 +533,11 @@ public final class ActionController implements ConsoleLayer {
             onClose.run();
         }
 
-        /** Keys every dialog shares: Esc (and n, q) close; extra keys. */
+        /** Keys every dialog shares: scrolling; Esc (and n, q) close; extra keys. */
         void key(KeyStroke k) {
+            if (scroll(k)) {
+                return;
+            }
             if (k.getKeyType() == KeyType.Escape) {
                 close();
                 return;
@@ -522,7 +570,7 @@ public final class ActionController implements ConsoleLayer {
 
         @Override
         List<String> body(int rows, int width) {
-            return clip(lines, rows);
+            return lines;
         }
 
         @Override
@@ -538,7 +586,10 @@ public final class ActionController implements ConsoleLayer {
         }
     }
 
-    /** A question: y runs it, n or Esc closes. */
+    /**
+     * A question: y runs it once the whole body has been on screen, Y runs it unread (the hint says
+     * so while part of it is still unseen); n or Esc closes.
+     */
     private final class Confirm extends Box {
         private final List<String> lines;
         private final Runnable yes;
@@ -551,11 +602,20 @@ public final class ActionController implements ConsoleLayer {
 
         @Override
         List<String> body(int rows, int width) {
-            return clip(lines, rows);
+            return lines;
+        }
+
+        @Override
+        String hint() {
+            return seenAll ? hint : hint + "  [Y] confirm without reading";
         }
 
         @Override
         void key(KeyStroke k) {
+            if (k.getKeyType() == KeyType.Character && k.getCharacter() == 'y' && !seenAll) {
+                status(UNREAD, true);
+                return;
+            }
             if (k.getKeyType() == KeyType.Character && (k.getCharacter() == 'y' || k.getCharacter() == 'Y')) {
                 yes.run();
                 return;
@@ -695,15 +755,6 @@ public final class ActionController implements ConsoleLayer {
                 close();
             }
         }
-    }
-
-    private static List<String> clip(List<String> lines, int rows) {
-        if (lines.size() <= rows) {
-            return lines;
-        }
-        List<String> out = new ArrayList<>(lines.subList(0, Math.max(0, rows - 1)));
-        out.add("… " + (lines.size() - rows + 1) + " more line(s)");
-        return out;
     }
 
 }

@@ -36,11 +36,14 @@ class ActionControllerTest {
         view = new ViewState("dark", false, Duration.ofSeconds(1));
     }
 
+    /** A key pressed while the dialog is on a 120x40 screen, as the operator sees it. */
     private boolean key(ActionController c, char ch) {
+        ActionControllerDrawTest.screen(c, 120, 40);
         return c.handle(new KeyStroke(ch, false, false), frame, view);
     }
 
     private boolean key(ActionController c, KeyType t) {
+        ActionControllerDrawTest.screen(c, 120, 40);
         return c.handle(new KeyStroke(t), frame, view);
     }
 
