@@ -430,7 +430,7 @@ public final class ActionController implements ConsoleLayer {
         if (status != null && clock.instant().isBefore(statusUntil) && screen.height() > 0) {
             Region row = screen.row(screen.height() - 1);
             c.clear(row, statusBad ? Role.WARN : Role.FOOTER_TEXT);
-            TextLine.left(c, row, 0, status, statusBad ? Role.WARN : Role.FOOTER_TEXT);
+            TextLine.left(c, row, 0, Texts.ellipsize(status, row.width(), c.glyphs().ellipsis()), statusBad ? Role.WARN : Role.FOOTER_TEXT);
         }
         if (open == null) {
             return;

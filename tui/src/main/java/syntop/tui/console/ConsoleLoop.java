@@ -3,6 +3,7 @@ package syntop.tui.console;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -14,7 +15,6 @@ import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
 import com.googlecode.lanterna.screen.Screen;
 
-import syntop.widgets.HelpOverlay;
 
 /**
  * The console's three threads: sampling (polls the sources every interval and publishes a
@@ -29,6 +29,11 @@ public final class ConsoleLoop {
     /** Produces one frame per call (sample, add to history, detect); runs on the sampling thread. */
     public interface FrameSource {
         Frame next();
+
+        /** Which keys work: live sampling unless the source says otherwise. */
+        default Keymap.Mode mode() {
+            return Keymap.Mode.LIVE;
+        }
 
         /** Called when the operator changes the interval. */
         void interval(Duration interval);
@@ -48,20 +53,12 @@ public final class ConsoleLoop {
         /** What the header says instead of "live" / "PAUSED". */
         String mode(boolean paused);
 
-        /** The footer's key list, or null for the console's. */
-        default String footer() {
-            return null;
-        }
-
-        /** More lines for the help overlay. */
-        default List<HelpOverlay.Entry> help() {
-            return List.of();
-        }
     }
 
     private final Screen screen;
     private final FrameSource source;
     private final Controls controls;
+    private final Keymap.Mode mode;
     private final ConsolePainter painter;
     private final ViewState view;
     private final BlockingQueue<Object> events = new LinkedBlockingQueue<>();
@@ -80,9 +77,8 @@ public final class ConsoleLoop {
         this.screen = screen;
         this.source = source;
         this.controls = controls;
-        if (controls != null) {
-            view.controlKeys(controls.footer(), controls.help());
-        }
+        this.mode = source == null ? Keymap.Mode.LIVE : source.mode();
+        view.keymapMode(mode);
         this.painter = painter;
         this.view = view;
         this.interval = view.interval();
@@ -191,24 +187,18 @@ public final class ConsoleLoop {
         }
     }
 
-    /** Applies one key to the view; the key map is shown in the footer and the help overlay. */
+    /** Applies one key to the view, as {@link Keymap} says for this mode. */
     void handle(KeyStroke k) {
         if (k.getKeyType() == KeyType.EOF) {
             running = false;
             return;
         }
+        view.notice(null);
         if (view.filterDraft().isPresent()) {
             editFilter(k);
             return;
         }
         if (layer.handle(k, view.visible(latest.get()), view)) {
-            return;
-        }
-        if (controls != null && !view.help() && controls.key(k)) {
-            Frame f = controls.current();
-            if (f != null) {
-                latest.set(f);
-            }
             return;
         }
         if (k.getKeyType() == KeyType.Escape) {
@@ -217,47 +207,36 @@ public final class ConsoleLoop {
             }
             return;
         }
-        if (k.getKeyType() == KeyType.Tab) {
-            view.focusNext();
+        Optional<Keymap.Binding> binding = Keymap.find(k, mode);
+        if (binding.isEmpty()) {
+            Keymap.anywhere(k).filter(b -> b.action().acts()).ifPresent(b -> view.notice(mode.notHere(Keymap.name(k))));
             return;
         }
-        if (k.getKeyType() == KeyType.ArrowUp) {
-            view.moveSelection(-1);
-            return;
-        }
-        if (k.getKeyType() == KeyType.ArrowDown) {
-            view.moveSelection(1);
-            return;
-        }
-        if (k.getKeyType() == KeyType.PageUp) {
-            view.moveSelection(-10);
-            return;
-        }
-        if (k.getKeyType() == KeyType.PageDown) {
-            view.moveSelection(10);
-            return;
-        }
-        if (k.getKeyType() != KeyType.Character) {
-            return;
-        }
-        char c = k.getCharacter();
-        if (k.isCtrlDown() && (c == 'c' || c == 'C')) {
-            running = false;
-            return;
-        }
-        switch (c) {
-            case 'q': case 'Q': running = false; break;
-            case ' ': view.togglePause(latest.get()); break;
-            case '+': case '=': changeInterval(1); break;
-            case '-': changeInterval(-1); break;
-            case 'j': view.moveSelection(1); break;
-            case 'k': view.moveSelection(-1); break;
-            case 's': view.nextSort(); break;
-            case '/': view.startFilter(); break;
-            case 't': view.themeName(painter.nextTheme(view.themeName())); break;
-            case 'a': view.toggleAscii(); break;
-            case '?': case 'h': view.toggleHelp(); break;
-            default: break;
+        switch (binding.get().action()) {
+            case QUIT -> running = false;
+            case PAUSE -> view.togglePause(latest.get());
+            case DELAY_LONGER -> changeInterval(1);
+            case DELAY_SHORTER -> changeInterval(-1);
+            case FOCUS -> view.focusNext();
+            case UP -> view.moveSelection(-1);
+            case DOWN -> view.moveSelection(1);
+            case PAGE_UP -> view.moveSelection(-10);
+            case PAGE_DOWN -> view.moveSelection(10);
+            case SORT -> view.nextSort();
+            case FILTER -> view.startFilter();
+            case THEME -> view.themeName(painter.nextTheme(view.themeName()));
+            case ASCII -> view.toggleAscii();
+            case HELP -> view.toggleHelp();
+            case REPLAY_PLAY, REPLAY_STEP, REPLAY_SPEED, REPLAY_FIRST_VERDICT, REPLAY_NEXT_VERDICT, REPLAY_ENDS -> {
+                if (controls != null && !view.help() && controls.key(k)) {
+                    Frame f = controls.current();
+                    if (f != null) {
+                        latest.set(f);
+                    }
+                }
+            }
+            // the action layer takes these in live mode; without one (tests) they do nothing
+            case PROFILE, UNDO, DROP, BLOCK, BLOCKED -> { }
         }
     }
 

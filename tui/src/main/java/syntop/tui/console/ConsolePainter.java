@@ -44,26 +44,6 @@ public final class ConsolePainter {
     /** From this size on, all four panels are shown. */
     static final int FULL_COLUMNS = 100;
     static final int FULL_ROWS = 30;
-    private static final String FOOTER = "[q]uit [space]pause [+/-]interval [Tab]focus [j/k]select [s]ort [/]filter "
-            + "[t]heme [a]scii [?]help [p]rofile [u]ndo [d]rop [b]lock";
-
-    static final List<HelpOverlay.Entry> KEYS = List.of(
-            new HelpOverlay.Entry("q, Ctrl-C", "quit"),
-            new HelpOverlay.Entry("space", "pause: freeze the view (sampling goes on)"),
-            new HelpOverlay.Entry("+ / -", "sample more or less often"),
-            new HelpOverlay.Entry("Tab", "move focus between panels"),
-            new HelpOverlay.Entry("↑ ↓  j k", "select a row (PgUp/PgDn: 10 rows)"),
-            new HelpOverlay.Entry("s", "sort: fullest, port, address"),
-            new HelpOverlay.Entry("/", "filter by port or address (Enter: apply, Esc: cancel)"),
-            new HelpOverlay.Entry("t", "next colour theme"),
-            new HelpOverlay.Entry("a", "Unicode or ASCII glyphs"),
-            new HelpOverlay.Entry("? h", "this help (Esc closes)"),
-            new HelpOverlay.Entry("p", "apply a sysctl profile: pick, see the diff, confirm"),
-            new HelpOverlay.Entry("u", "undo the last profile (previous values)"),
-            new HelpOverlay.Entry("d", "drop the selected remote's or matching connections"),
-            new HelpOverlay.Entry("b", "block the selected remote or the top SYN_RCVD sources"),
-            new HelpOverlay.Entry("B", "what syntop blocked; unblock"));
-
     private final ThemeLoader themes;
     private final Map<String, Palette> palettes = new HashMap<>();
     private final String hostLabel;
@@ -148,7 +128,7 @@ public final class ConsolePainter {
             panel(c, rows.get(1), Panel.LISTEN, v, f);
         }
         if (v.help()) {
-            HelpOverlay.of("syntop keys", v.helpKeys(KEYS)).hint("[Esc] close").draw(c, screen);
+            HelpOverlay.of("syntop keys", Keymap.help(v.keymapMode())).hint("[Esc] close").draw(c, screen);
         }
         layer.draw(c, screen, v);
     }
@@ -260,33 +240,12 @@ public final class ConsolePainter {
 
     private static void footer(Canvas c, Region row, ViewState v) {
         c.clear(row, Role.FOOTER_TEXT);
+        if (v.notice().isPresent()) {
+            TextLine.left(c, row, 0, Texts.ellipsize(v.notice().get(), row.width(), c.glyphs().ellipsis()), Role.WARN);
+            return;
+        }
         String text = v.filterDraft().isPresent() ? "type a port, address or prefix  [Enter]apply [Esc]cancel"
-                : v.footerKeys().orElse(FOOTER);
-        TextLine.keyed(c, row, 0, 0, fitHints(text, row.width()), Role.FOOTER_TEXT, Role.FOOTER_KEY);
-    }
-
-    /**
-     * A line of key hints cut to {@code width} at whole hints, never inside one, keeping
-     * {@code [?]help} (which lists the rest) last.
-     */
-    static String fitHints(String hints, int width) {
-        if (Texts.width(hints) <= width) {
-            return hints;
-        }
-        String help = "[?]help";
-        String reserve = hints.contains(help) ? " " + help : "";
-        StringBuilder b = new StringBuilder();
-        for (String hint : hints.split(" ")) {
-            if (hint.equals(help)) {
-                continue;
-            }
-            String next = b.length() == 0 ? hint : b + " " + hint;
-            if (Texts.width(next) + reserve.length() > width) {
-                break;
-            }
-            b.setLength(0);
-            b.append(next);
-        }
-        return (b + reserve).strip();
+                : Keymap.footer(v.keymapMode(), row.width());
+        TextLine.keyed(c, row, 0, 0, text, Role.FOOTER_TEXT, Role.FOOTER_KEY);
     }
 }

@@ -2,11 +2,9 @@ package syntop.tui.console;
 
 import java.time.Duration;
 import java.util.EnumMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import syntop.widgets.HelpOverlay;
 
 /**
  * What the operator has chosen on screen: pause, focus, selection, sort, filter, theme, glyphs,
@@ -45,8 +43,8 @@ public final class ViewState {
     private Duration interval;
 
     private String modeLabel;
-    private String footerKeys;
-    private List<HelpOverlay.Entry> extraHelp = List.of();
+    private Keymap.Mode keymapMode = Keymap.Mode.LIVE;
+    private String notice;
 
     public ViewState(String themeName, boolean ascii, Duration interval) {
         this.themeName = themeName;
@@ -159,24 +157,22 @@ public final class ViewState {
         modeLabel = label;
     }
 
-    /** The footer's key list and help lines of extra controls (replay). */
-    public void controlKeys(String footer, List<HelpOverlay.Entry> help) {
-        footerKeys = footer;
-        extraHelp = List.copyOf(help);
+    /** Which keys work, for the footer and the help overlay. */
+    public void keymapMode(Keymap.Mode mode) {
+        keymapMode = mode;
     }
 
-    public Optional<String> footerKeys() {
-        return Optional.ofNullable(footerKeys);
+    public Keymap.Mode keymapMode() {
+        return keymapMode;
     }
 
-    /** The console's help lines followed by the extra controls' ones. */
-    public List<HelpOverlay.Entry> helpKeys(List<HelpOverlay.Entry> base) {
-        if (extraHelp.isEmpty()) {
-            return base;
-        }
-        List<HelpOverlay.Entry> all = new java.util.ArrayList<>(base);
-        all.addAll(extraHelp);
-        return all;
+    /** A one-line answer to the last key (a key that does nothing here says why); null clears it. */
+    public void notice(String text) {
+        notice = text;
+    }
+
+    public Optional<String> notice() {
+        return Optional.ofNullable(notice);
     }
 
     public Duration interval() {

@@ -94,7 +94,6 @@ class ConsolePainterTest {
         for (String hint : footer.split(" ")) {
             assertTrue(hint.matches("\\[[^]]+][a-z]*"), "a hint cut in two: " + hint + " in " + footer);
         }
-        assertEquals(ConsolePainter.fitHints("[a]b [c]d", 80), "[a]b [c]d");
     }
 
     @Test
