@@ -114,6 +114,18 @@ class ActionControllerTest {
     }
 
     @Test
+    void typingIntoThePrefilledPortReplacesIt() {
+        ActionController c = m.controller(ROOT, false);
+        key(c, 'd');
+        key(c, KeyType.Tab);
+        assertTrue(text(c).contains("port:   [8080]  (typing replaces it)"), text(c));
+        for (char ch : "2024".toCharArray()) {
+            key(c, ch);
+        }
+        assertTrue(text(c).contains("port:   2024_"), "replaced, not 80802024: " + text(c));
+    }
+
+    @Test
     void dropByFilterFromTheForm() {
         ActionController c = m.controller(ROOT, false);
         key(c, 'd');
@@ -201,6 +213,6 @@ class ActionControllerTest {
 
     @Test
     void topSourcesSkipWhatSyntopNeverBlocks() {
-        assertEquals(3, ActionController.topSources(FakeMachine.floodFrame().snapshot()).size());
+        assertEquals(3, ActionContext.topSources(FakeMachine.floodFrame().snapshot()).size());
     }
 }
