@@ -172,10 +172,18 @@ public final class ConsolePainter {
         // trouble first: a narrow screen cuts the healthy sources, never the failing ones
         List<SourceStatus> ordered = s.sources().values().stream()
                 .sorted(java.util.Comparator.comparingInt(ConsolePainter::chipOrder)).toList();
-        for (SourceStatus st : ordered) {
+        String hidden = " +" + ordered.size() + " " + c.glyphs().ellipsis(); // the widest "more" mark
+        for (int i = 0; i < ordered.size(); i++) {
+            SourceStatus st = ordered.get(i);
             Chip chip = Chip.of(st.id(), chipValue(st, times), chipRole(st));
             int w = chip.preferredWidth();
-            if (x + w > row.right()) {
+            boolean last = i == ordered.size() - 1;
+            if (x + w + (last ? 0 : Texts.width(hidden)) > row.right()) {
+                // the rest do not fit: say how many sources are left out
+                String more = "+" + (ordered.size() - i) + " " + c.glyphs().ellipsis();
+                if (x + Texts.width(more) <= row.right()) {
+                    c.text(row, x, row.y(), more, Role.DIM);
+                }
                 break;
             }
             chip.draw(c, new Region(x, row.y(), w, 1));
