@@ -241,7 +241,7 @@ public final class ConsoleLoop {
     }
 
     private void editFilter(KeyStroke k) {
-        String draft = view.filterDraft().orElse("");
+        String draft = view.filterSelected() ? "" : view.filterDraft().orElse("");
         switch (k.getKeyType()) {
             case Enter: view.commitFilter(); break;
             case Escape: view.cancelFilter(); break;

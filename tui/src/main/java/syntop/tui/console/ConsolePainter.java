@@ -1,5 +1,6 @@
 package syntop.tui.console;
 
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -109,7 +110,10 @@ public final class ConsolePainter {
         int verdictRows = Math.max(1, Math.min(3, verdictLines.size()));
         verdicts(c, body.withoutTop(1).top(verdictRows), f.verdicts(), verdictLines);
         Region panels = body.withoutTop(1 + verdictRows);
-        if (screen.width() >= FULL_COLUMNS && screen.height() >= FULL_ROWS) {
+        boolean full = screen.width() >= FULL_COLUMNS && screen.height() >= FULL_ROWS;
+        // Tab, j and k act on panels that are on screen
+        v.shownPanels(full ? EnumSet.allOf(Panel.class) : EnumSet.of(Panel.STATES, Panel.LISTEN));
+        if (full) {
             List<Region> cols = panels.splitColumns(Span.weight(1), Span.weight(1));
             int statesHeight = StatesPanel.ROWS + 2;
             panel(c, cols.get(0).top(statesHeight), Panel.STATES, v, f);
@@ -138,7 +142,7 @@ public final class ConsolePainter {
             return;
         }
         boolean focused = v.focus() == p;
-        String info = p == Panel.LISTEN || p == Panel.REMOTES ? "sort: " + v.sort().label()
+        String info = p == Panel.LISTEN || p == Panel.REMOTES ? "sort: " + v.sort().on(p).label()
                 + (v.filter().isEmpty() ? "" : "  /" + v.filter()) : "";
         Region inner = Box.of(p.title()).focused(focused).info(info).draw(c, r);
         switch (p) {
@@ -158,10 +162,9 @@ public final class ConsolePainter {
         String text = "syntop  " + hostLabel + (os.isEmpty() ? "" : "  " + os) + "  every "
                 + Durations.format(v.interval()) + "  " + shown;
         TextLine.left(c, row, 0, text, Role.HEADER);
-        v.filterDraft().ifPresent(d -> TextLine.right(c, row, 0, "filter: /" + d + "_", Role.HEADER));
         String clock = f.map(x -> x.snapshot().at().toString().substring(11, 19) + " UTC").orElse("");
         // the clock only where it does not cover the mode (a replay's position, say)
-        if (v.filterDraft().isEmpty() && f.isPresent() && Texts.width(text) + clock.length() + 2 <= row.width()) {
+        if (f.isPresent() && Texts.width(text) + clock.length() + 2 <= row.width()) {
             TextLine.right(c, row, 0, clock, Role.HEADER);
         }
     }
@@ -252,8 +255,10 @@ public final class ConsolePainter {
             TextLine.left(c, row, 0, Texts.ellipsize(v.notice().get(), row.width(), c.glyphs().ellipsis()), Role.WARN);
             return;
         }
-        String text = v.filterDraft().isPresent() ? "type a port, address or prefix  [Enter]apply [Esc]cancel"
-                : Keymap.footer(v.keymapMode(), row.width());
+        // the typed text beside its hint; text kept from before is shown selected: typing replaces it
+        String text = v.filterDraft().map(d -> "filter /" + (v.filterSelected() ? "[" + d + "]" : d + "_")
+                + "  type a port, address or prefix  [Enter]apply [Esc]cancel")
+                .orElseGet(() -> Keymap.footer(v.keymapMode(), row.width()));
         TextLine.keyed(c, row, 0, 0, text, Role.FOOTER_TEXT, Role.FOOTER_KEY);
     }
 }

@@ -2,8 +2,10 @@ package syntop.tui.console;
 
 import java.time.Duration;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 
 /**
@@ -28,11 +30,18 @@ public final class ViewState {
         Sort next() {
             return values()[(ordinal() + 1) % values().length];
         }
+
+        /** The order panel {@code p} shows: Top remotes has no port column, so "port" is "fullest" there. */
+        public Sort on(Panel p) {
+            return p == Panel.REMOTES && this == PORT ? FULLEST : this;
+        }
     }
 
     private boolean paused;
     private Frame frozen;
     private Panel focus = Panel.LISTEN;
+    private boolean filterSelected;
+    private Set<Panel> shown = EnumSet.allOf(Panel.class);
     private final Map<Panel, Integer> selection = new EnumMap<>(Panel.class);
     private Sort sort = Sort.FULLEST;
     private String filter = "";
@@ -70,8 +79,21 @@ public final class ViewState {
         return focus;
     }
 
+    /** The next panel on screen. */
     public void focusNext() {
-        focus = focus.next();
+        Panel p = focus.next();
+        while (!shown.contains(p) && p != focus) {
+            p = p.next();
+        }
+        focus = p;
+    }
+
+    /** The panels the last layout put on screen; a focus on a hidden panel moves to the first shown. */
+    public void shownPanels(Set<Panel> panels) {
+        shown = EnumSet.copyOf(panels);
+        if (!shown.contains(focus)) {
+            focus = shown.contains(Panel.LISTEN) ? Panel.LISTEN : shown.iterator().next();
+        }
     }
 
     public int selection(Panel p) {
@@ -93,8 +115,12 @@ public final class ViewState {
         return sort;
     }
 
+    /** The focused panel's next order (the panel without a port column skips "port"). */
     public void nextSort() {
-        sort = sort.next();
+        Sort before = sort.on(focus);
+        do {
+            sort = sort.next();
+        } while (sort.on(focus) == before);
     }
 
     public String filter() {
@@ -106,12 +132,20 @@ public final class ViewState {
         return Optional.ofNullable(filterDraft);
     }
 
+    /** Opens the filter with the one in use, selected, so that typing replaces it. */
     public void startFilter() {
         filterDraft = filter;
+        filterSelected = !filter.isEmpty();
+    }
+
+    /** True while the draft is the old filter untouched: the next character replaces it. */
+    public boolean filterSelected() {
+        return filterSelected;
     }
 
     public void editFilter(String draft) {
         filterDraft = draft;
+        filterSelected = false;
     }
 
     public void commitFilter() {

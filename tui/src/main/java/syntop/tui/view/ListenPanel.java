@@ -60,8 +60,9 @@ public final class ListenPanel {
             ListenQueue q = rows.get(offset + i);
             Region line = r.row(i);
             boolean sel = focused && offset + i == selected;
-            c.text(line, line.x(), line.y(), sel ? ">" : " ", sel ? Role.SELECTED : Role.DIM);
-            bar(q, labelWidth).draw(c, line.withoutLeft(1));
+            // the selection as in the other panels: in the selected role (reverse video in mono)
+            c.text(line, line.x(), line.y(), " ", sel ? Role.SELECTED : Role.DIM);
+            bar(q, labelWidth).labelRole(sel ? Role.SELECTED : Role.LABEL).draw(c, line.withoutLeft(1));
         }
     }
 
