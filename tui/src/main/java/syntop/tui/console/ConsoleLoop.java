@@ -198,6 +198,10 @@ public final class ConsoleLoop {
             editFilter(k);
             return;
         }
+        if (view.details()) {
+            detailsKey(k);
+            return;
+        }
         if (layer.handle(k, view.visible(latest.get()), view)) {
             return;
         }
@@ -227,6 +231,7 @@ public final class ConsoleLoop {
             case THEME -> view.themeName(painter.nextTheme(view.themeName()));
             case ASCII -> view.toggleAscii();
             case HELP -> view.toggleHelp();
+            case DETAILS -> view.toggleDetails();
             case REPLAY_PLAY, REPLAY_STEP, REPLAY_SPEED, REPLAY_FIRST_VERDICT, REPLAY_NEXT_VERDICT, REPLAY_ENDS -> {
                 if (controls != null && !view.help() && controls.key(k)) {
                     Frame f = controls.current();
@@ -237,6 +242,28 @@ public final class ConsoleLoop {
             }
             // the action layer takes these in live mode; without one (tests) they do nothing
             case PROFILE, UNDO, DROP, BLOCK, BLOCKED -> { }
+        }
+    }
+
+    /** The detail view: Esc, Enter or q close it; the scroll keys move it. */
+    private void detailsKey(KeyStroke k) {
+        KeyType t = k.getKeyType();
+        char c = t == KeyType.Character ? k.getCharacter() : 0;
+        int at = view.detailsFirst();
+        if (t == KeyType.Escape || t == KeyType.Enter || c == 'q') {
+            view.toggleDetails();
+        } else if (t == KeyType.ArrowDown || c == 'j') {
+            view.detailsFirst(at + 1);
+        } else if (t == KeyType.ArrowUp || c == 'k') {
+            view.detailsFirst(at - 1);
+        } else if (t == KeyType.PageDown) {
+            view.detailsFirst(at + 10);
+        } else if (t == KeyType.PageUp) {
+            view.detailsFirst(at - 10);
+        } else if (t == KeyType.Home) {
+            view.detailsFirst(0);
+        } else if (t == KeyType.End) {
+            view.detailsFirst(Integer.MAX_VALUE / 2);
         }
     }
 

@@ -25,6 +25,7 @@ import syntop.tui.view.StatesPanel;
 import syntop.widgets.Box;
 import syntop.widgets.Canvas;
 import syntop.widgets.Chip;
+import syntop.widgets.Dialog;
 import syntop.widgets.Glyphs;
 import syntop.widgets.HelpOverlay;
 import syntop.widgets.Palette;
@@ -130,6 +131,12 @@ public final class ConsolePainter {
                     Span.weight(1));
             panel(c, rows.get(0), Panel.STATES, v, f);
             panel(c, rows.get(1), Panel.LISTEN, v, f);
+        }
+        if (v.details()) {
+            Dialog d = Dialog.of("details", Details.lines(f, v), "[Esc] close").maxWidth(Math.min(110, screen.width()))
+                    .scroll(v.detailsFirst());
+            v.detailsFirst(d.window(screen).first());
+            d.draw(c, screen);
         }
         if (v.help()) {
             HelpOverlay.of("syntop keys", Keymap.help(v.keymapMode())).hint("[Esc] close").draw(c, screen);

@@ -38,7 +38,7 @@ public final class Keymap {
 
     /** What a key does. */
     public enum Action {
-        QUIT, PAUSE, DELAY_LONGER, DELAY_SHORTER, FOCUS, UP, DOWN, PAGE_UP, PAGE_DOWN, SORT, FILTER, THEME, ASCII, HELP,
+        QUIT, PAUSE, DETAILS, DELAY_LONGER, DELAY_SHORTER, FOCUS, UP, DOWN, PAGE_UP, PAGE_DOWN, SORT, FILTER, THEME, ASCII, HELP,
         PROFILE, UNDO, DROP, BLOCK, BLOCKED,
         REPLAY_PLAY, REPLAY_STEP, REPLAY_SPEED, REPLAY_FIRST_VERDICT, REPLAY_NEXT_VERDICT, REPLAY_ENDS;
 
@@ -85,6 +85,9 @@ public final class Keymap {
             new Binding(Action.DOWN, List.of("Down", "j"), "↓ j", "select the row below", ALL, "", 6),
             new Binding(Action.PAGE_UP, List.of("PgUp"), "PgUp", "10 rows up", ALL, "", 9),
             new Binding(Action.PAGE_DOWN, List.of("PgDn"), "PgDn", "10 rows down", ALL, "", 9),
+            new Binding(Action.DETAILS, List.of("Enter"), "Enter",
+                    "details: every verdict's evidence, every number of the selected row (Esc closes)", ALL,
+                    "[Enter]details", 7),
             new Binding(Action.SORT, List.of("s"), "s", "sort the focused panel by its next column", ALL, "[s]ort", 4),
             new Binding(Action.FILTER, List.of("/"), "/", "filter by port or address (Enter: apply, Esc: cancel)", ALL,
                     "[/]filter", 7),
@@ -122,6 +125,7 @@ public final class Keymap {
             case PageDown -> "PgDn";
             case F1 -> "F1";
             case F10 -> "F10";
+            case Enter -> "Enter";
             default -> t.name();
         };
     }

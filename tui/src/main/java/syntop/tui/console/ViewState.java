@@ -41,6 +41,8 @@ public final class ViewState {
     private Frame frozen;
     private Panel focus = Panel.LISTEN;
     private boolean filterSelected;
+    private boolean details;
+    private int detailsFirst;
     private Set<Panel> shown = EnumSet.allOf(Panel.class);
     private final Map<Panel, Integer> selection = new EnumMap<>(Panel.class);
     private Sort sort = Sort.FULLEST;
@@ -156,6 +158,25 @@ public final class ViewState {
 
     public void cancelFilter() {
         filterDraft = null;
+    }
+
+    /** True while the detail view (Enter) is open. */
+    public boolean details() {
+        return details;
+    }
+
+    public void toggleDetails() {
+        details = !details;
+        detailsFirst = 0;
+    }
+
+    /** The first line of the detail view on screen (clamped when drawn). */
+    public int detailsFirst() {
+        return detailsFirst;
+    }
+
+    public void detailsFirst(int line) {
+        detailsFirst = Math.max(0, line);
     }
 
     public boolean help() {

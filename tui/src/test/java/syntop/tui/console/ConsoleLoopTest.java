@@ -132,4 +132,26 @@ class ConsoleLoopTest {
         assertFalse(seen.contains(ViewState.Sort.PORT), seen.toString());
         assertEquals(List.of(ViewState.Sort.NAME, ViewState.Sort.FULLEST, ViewState.Sort.NAME, ViewState.Sort.FULLEST), seen);
     }
+
+    @Test
+    void enterOpensTheDetailsOfTheSelectedListenerAndEveryVerdictsEvidence() {
+        Frame lab = Frames.labCapture(6);
+        assertFalse(lab.verdicts().isEmpty(), "the lab capture holds a flood");
+        loop.handle(new KeyStroke(KeyType.Enter));
+        assertTrue(view.details());
+        List<String> lines = Details.lines(lab, view);
+        for (syntop.collectors.detect.Verdict v : lab.verdicts()) {
+            assertTrue(lines.contains("  evidence: " + v.evidence()), lines.toString());
+        }
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("  accept queue: ")) && lines.stream().anyMatch(l -> l.startsWith("  limit")),
+                lines.toString());
+        type('j');
+        assertEquals(1, view.detailsFirst(), "j scrolls the details, not the panel");
+        loop.handle(new KeyStroke(KeyType.Escape));
+        assertFalse(view.details());
+        while (view.focus() != Panel.DEFENCES) {
+            loop.handle(new KeyStroke(KeyType.Tab));
+        }
+        assertTrue(Details.lines(lab, view).stream().anyMatch(l -> l.contains("syncookies sent")), Details.lines(lab, view).toString());
+    }
 }
