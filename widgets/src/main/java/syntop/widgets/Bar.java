@@ -36,9 +36,10 @@ public final class Bar implements Widget {
     private final String limitText;
     private final int labelWidth;
     private final int textWidth;
+    private final Role labelRole;
 
     private Bar(String label, double value, double limit, double inner, double warnAt, double criticalAt,
-                String valueText, String limitText, int labelWidth, int textWidth) {
+                String valueText, String limitText, int labelWidth, int textWidth, Role labelRole) {
         this.label = label == null ? "" : label;
         this.value = value;
         this.limit = limit;
@@ -49,36 +50,42 @@ public final class Bar implements Widget {
         this.limitText = limitText;
         this.labelWidth = labelWidth;
         this.textWidth = textWidth;
+        this.labelRole = labelRole;
     }
 
     /** A bar of {@code value} out of {@code limit}, with no thresholds and no inner value. */
     public static Bar of(String label, double value, double limit) {
-        return new Bar(label, value, limit, Double.NaN, Double.NaN, Double.NaN, null, null, -1, -1);
+        return new Bar(label, value, limit, Double.NaN, Double.NaN, Double.NaN, null, null, -1, -1, Role.LABEL);
     }
 
     /** The inner value, a part of the value drawn first; NaN for none. */
     public Bar inner(double innerValue) {
-        return new Bar(label, value, limit, innerValue, warnAt, criticalAt, valueText, limitText, labelWidth, textWidth);
+        return new Bar(label, value, limit, innerValue, warnAt, criticalAt, valueText, limitText, labelWidth, textWidth, labelRole);
     }
 
     /** Thresholds as fractions of the limit (for example 0.7 and 0.9); NaN disables one. */
     public Bar thresholds(double warnFraction, double criticalFraction) {
-        return new Bar(label, value, limit, inner, warnFraction, criticalFraction, valueText, limitText, labelWidth, textWidth);
+        return new Bar(label, value, limit, inner, warnFraction, criticalFraction, valueText, limitText, labelWidth, textWidth, labelRole);
     }
 
     /** Text for the value and the limit instead of the plain numbers (for example {@code 1.2k}). */
     public Bar texts(String valueText, String limitText) {
-        return new Bar(label, value, limit, inner, warnAt, criticalAt, valueText, limitText, labelWidth, textWidth);
+        return new Bar(label, value, limit, inner, warnAt, criticalAt, valueText, limitText, labelWidth, textWidth, labelRole);
     }
 
     /** Columns for the label (padded or shortened), so that bars in a column line up; -1 for its own width. */
     public Bar labelWidth(int columns) {
-        return new Bar(label, value, limit, inner, warnAt, criticalAt, valueText, limitText, columns, textWidth);
+        return new Bar(label, value, limit, inner, warnAt, criticalAt, valueText, limitText, columns, textWidth, labelRole);
     }
 
     /** Minimum columns for the right-aligned {@code value/limit} text; -1 for its own width. */
     public Bar textWidth(int columns) {
-        return new Bar(label, value, limit, inner, warnAt, criticalAt, valueText, limitText, labelWidth, columns);
+        return new Bar(label, value, limit, inner, warnAt, criticalAt, valueText, limitText, labelWidth, columns, labelRole);
+    }
+
+    /** Draws the label in {@code role} (default {@link Role#LABEL}), for example {@link Role#SELECTED} for the selected row. */
+    public Bar labelRole(Role role) {
+        return new Bar(label, value, limit, inner, warnAt, criticalAt, valueText, limitText, labelWidth, textWidth, role);
     }
 
     /** value / limit; +infinity for a positive value over a limit of 0 or less; NaN for a NaN value. */
@@ -155,7 +162,7 @@ public final class Bar implements Widget {
         int barWidth = rest - (lw > 0 ? lw + 1 : 0);
 
         if (lw > 0) {
-            canvas.text(row, row.x(), row.y(), Texts.fit(label, lw, Align.LEFT, canvas.glyphs().ellipsis()), Role.LABEL);
+            canvas.text(row, row.x(), row.y(), Texts.fit(label, lw, Align.LEFT, canvas.glyphs().ellipsis()), labelRole);
         }
         drawFill(canvas, row, row.x() + (lw > 0 ? lw + 1 : 0), barWidth);
         if (tw > 0) {

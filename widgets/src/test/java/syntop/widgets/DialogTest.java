@@ -109,4 +109,24 @@ class DialogTest {
             }
         }
     }
+
+    @Test
+    void aLongBodyScrollsAndSaysWhereItIs() {
+        List<String> body = List.of("one", "two", "three", "four", "five", "six");
+        Dialog d = Dialog.of("T", body, "[q] quit").maxWidth(60);
+        Region screen = new Region(0, 0, 60, 8);
+        assertEquals(new Dialog.Window(0, 4, 6), d.window(screen));
+        Surface s = new Surface(60, 8, Glyphs.UNICODE);
+        d.scroll(99).draw(s.canvas, screen);
+        String text = s.text();
+        assertTrue(text.contains("three") && text.contains("six") && !text.contains("two"), text);
+        assertTrue(text.contains("lines 3-6 of 6") && !text.contains("more below"), text);
+        assertTrue(d.scroll(99).window(screen).atEnd());
+        assertTrue(!d.window(screen).atEnd());
+    }
+
+    @Test
+    void wrappedLinesKeepTheirIndent() {
+        assertEquals(List.of("  nft add", "    element inet", "    syntop"), Dialog.wrapIndented("  nft add element inet syntop", 16));
+    }
 }

@@ -24,6 +24,11 @@ public final class CaptureFrames implements ConsoleLoop.FrameSource {
     }
 
     @Override
+    public Keymap.Mode mode() {
+        return Keymap.Mode.CAPTURE;
+    }
+
+    @Override
     public void interval(Duration interval) {
         // a capture does not sample: nothing to change
     }

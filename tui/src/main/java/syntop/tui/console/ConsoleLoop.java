@@ -3,6 +3,7 @@ package syntop.tui.console;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -15,7 +16,6 @@ import com.googlecode.lanterna.input.KeyType;
 import com.googlecode.lanterna.screen.Screen;
 
 import syntop.collectors.judge.JudgedTick;
-import syntop.widgets.HelpOverlay;
 
 /**
  * The console's three threads: sampling (polls the sources every interval and publishes a
@@ -30,6 +30,11 @@ public final class ConsoleLoop {
     /** Produces one frame per call (sample, add to history, detect); runs on the sampling thread. */
     public interface FrameSource {
         JudgedTick next();
+
+        /** Which keys work: live sampling unless the source says otherwise. */
+        default Keymap.Mode mode() {
+            return Keymap.Mode.LIVE;
+        }
 
         /** Called when the operator changes the interval. */
         void interval(Duration interval);
@@ -49,20 +54,12 @@ public final class ConsoleLoop {
         /** What the header says instead of "live" / "PAUSED". */
         String mode(boolean paused);
 
-        /** The footer's key list, or null for the console's. */
-        default String footer() {
-            return null;
-        }
-
-        /** More lines for the help overlay. */
-        default List<HelpOverlay.Entry> help() {
-            return List.of();
-        }
     }
 
     private final Screen screen;
     private final FrameSource source;
     private final Controls controls;
+    private final Keymap.Mode mode;
     private final ConsolePainter painter;
     private final ViewState view;
     private final BlockingQueue<Object> events = new LinkedBlockingQueue<>();
@@ -81,9 +78,8 @@ public final class ConsoleLoop {
         this.screen = screen;
         this.source = source;
         this.controls = controls;
-        if (controls != null) {
-            view.controlKeys(controls.footer(), controls.help());
-        }
+        this.mode = source == null ? Keymap.Mode.LIVE : source.mode();
+        view.keymapMode(mode);
         this.painter = painter;
         this.view = view;
         this.interval = view.interval();
@@ -192,24 +188,22 @@ public final class ConsoleLoop {
         }
     }
 
-    /** Applies one key to the view; the key map is shown in the footer and the help overlay. */
+    /** Applies one key to the view, as {@link Keymap} says for this mode. */
     void handle(KeyStroke k) {
         if (k.getKeyType() == KeyType.EOF) {
             running = false;
             return;
         }
+        view.notice(null);
         if (view.filterDraft().isPresent()) {
             editFilter(k);
             return;
         }
-        if (layer.handle(k, view.visible(latest.get()), view)) {
+        if (view.details()) {
+            detailsKey(k);
             return;
         }
-        if (controls != null && !view.help() && controls.key(k)) {
-            JudgedTick f = controls.current();
-            if (f != null) {
-                latest.set(f);
-            }
+        if (layer.handle(k, view.visible(latest.get()), view)) {
             return;
         }
         if (k.getKeyType() == KeyType.Escape) {
@@ -218,52 +212,64 @@ public final class ConsoleLoop {
             }
             return;
         }
-        if (k.getKeyType() == KeyType.Tab) {
-            view.focusNext();
+        Optional<Keymap.Binding> binding = Keymap.find(k, mode);
+        if (binding.isEmpty()) {
+            Keymap.anywhere(k).filter(b -> b.action().acts()).ifPresent(b -> view.notice(mode.notHere(Keymap.name(k))));
             return;
         }
-        if (k.getKeyType() == KeyType.ArrowUp) {
-            view.moveSelection(-1);
-            return;
+        switch (binding.get().action()) {
+            case QUIT -> running = false;
+            case PAUSE -> view.togglePause(latest.get());
+            case DELAY_LONGER -> changeInterval(1);
+            case DELAY_SHORTER -> changeInterval(-1);
+            case FOCUS -> view.focusNext();
+            case UP -> view.moveSelection(-1);
+            case DOWN -> view.moveSelection(1);
+            case PAGE_UP -> view.moveSelection(-10);
+            case PAGE_DOWN -> view.moveSelection(10);
+            case SORT -> view.nextSort();
+            case FILTER -> view.startFilter();
+            case THEME -> nextTheme();
+            case ASCII -> view.toggleAscii();
+            case HELP -> view.toggleHelp();
+            case DETAILS -> view.toggleDetails();
+            case REPLAY_PLAY, REPLAY_STEP, REPLAY_SPEED, REPLAY_FIRST_VERDICT, REPLAY_NEXT_VERDICT, REPLAY_ENDS -> {
+                if (controls != null && !view.help() && controls.key(k)) {
+                    JudgedTick f = controls.current();
+                    if (f != null) {
+                        latest.set(f);
+                    }
+                }
+            }
+            // the action layer takes these in live mode; without one (tests) they do nothing
+            case PROFILE, UNDO, DROP, BLOCK, BLOCKED, SYNPROXY -> { }
         }
-        if (k.getKeyType() == KeyType.ArrowDown) {
-            view.moveSelection(1);
-            return;
-        }
-        if (k.getKeyType() == KeyType.PageUp) {
-            view.moveSelection(-10);
-            return;
-        }
-        if (k.getKeyType() == KeyType.PageDown) {
-            view.moveSelection(10);
-            return;
-        }
-        if (k.getKeyType() != KeyType.Character) {
-            return;
-        }
-        char c = k.getCharacter();
-        if (k.isCtrlDown() && (c == 'c' || c == 'C')) {
-            running = false;
-            return;
-        }
-        switch (c) {
-            case 'q': case 'Q': running = false; break;
-            case ' ': view.togglePause(latest.get()); break;
-            case '+': case '=': changeInterval(1); break;
-            case '-': changeInterval(-1); break;
-            case 'j': view.moveSelection(1); break;
-            case 'k': view.moveSelection(-1); break;
-            case 's': view.nextSort(); break;
-            case '/': view.startFilter(); break;
-            case 't': nextTheme(); break;
-            case 'a': view.toggleAscii(); break;
-            case '?': case 'h': view.toggleHelp(); break;
-            default: break;
+    }
+
+    /** The detail view: Esc, Enter or q close it; the scroll keys move it. */
+    private void detailsKey(KeyStroke k) {
+        KeyType t = k.getKeyType();
+        char c = t == KeyType.Character ? k.getCharacter() : 0;
+        int at = view.detailsFirst();
+        if (t == KeyType.Escape || t == KeyType.Enter || c == 'q') {
+            view.toggleDetails();
+        } else if (t == KeyType.ArrowDown || c == 'j') {
+            view.detailsFirst(at + 1);
+        } else if (t == KeyType.ArrowUp || c == 'k') {
+            view.detailsFirst(at - 1);
+        } else if (t == KeyType.PageDown) {
+            view.detailsFirst(at + 10);
+        } else if (t == KeyType.PageUp) {
+            view.detailsFirst(at - 10);
+        } else if (t == KeyType.Home) {
+            view.detailsFirst(0);
+        } else if (t == KeyType.End) {
+            view.detailsFirst(Integer.MAX_VALUE / 2);
         }
     }
 
     private void editFilter(KeyStroke k) {
-        String draft = view.filterDraft().orElse("");
+        String draft = view.filterSelected() ? "" : view.filterDraft().orElse("");
         switch (k.getKeyType()) {
             case Enter: view.commitFilter(); break;
             case Escape: view.cancelFilter(); break;

@@ -1,5 +1,6 @@
 package syntop.tui.console;
 
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +28,7 @@ import syntop.tui.view.StatesPanel;
 import syntop.widgets.Box;
 import syntop.widgets.Canvas;
 import syntop.widgets.Chip;
+import syntop.widgets.Dialog;
 import syntop.widgets.Glyphs;
 import syntop.widgets.HelpOverlay;
 import syntop.widgets.Palette;
@@ -49,27 +51,6 @@ public final class ConsolePainter {
     static final int FULL_ROWS = 30;
     /** Lines of the kernel's log shown when all four panels are (one below that size). */
     static final int KERNEL_ROWS_FULL = 3;
-    private static final String FOOTER = "[q]uit [space]pause [+/-]interval [Tab]focus [j/k]select [s]ort [/]filter "
-            + "[P]roxy [t]heme [a]scii [?]help [p]rofile [u]ndo [d]rop [b]lock";
-
-    static final List<HelpOverlay.Entry> KEYS = List.of(
-            new HelpOverlay.Entry("q, Ctrl-C", "quit"),
-            new HelpOverlay.Entry("space", "pause: freeze the view (sampling goes on)"),
-            new HelpOverlay.Entry("+ / -", "sample more or less often"),
-            new HelpOverlay.Entry("Tab", "move focus between panels"),
-            new HelpOverlay.Entry("↑ ↓  j k", "select a row (PgUp/PgDn: 10 rows)"),
-            new HelpOverlay.Entry("s", "sort: fullest, port, address"),
-            new HelpOverlay.Entry("/", "filter by port or address (Enter: apply, Esc: cancel)"),
-            new HelpOverlay.Entry("t", "next colour theme"),
-            new HelpOverlay.Entry("a", "Unicode or ASCII glyphs"),
-            new HelpOverlay.Entry("? h", "this help (Esc closes)"),
-            new HelpOverlay.Entry("p", "apply a sysctl profile: pick, see the diff, confirm"),
-            new HelpOverlay.Entry("u", "undo the last profile, or the SYN proxy when it is newer"),
-            new HelpOverlay.Entry("d", "drop the selected remote's or matching connections"),
-            new HelpOverlay.Entry("b", "block the selected remote or the top SYN_RCVD sources"),
-            new HelpOverlay.Entry("B", "what syntop blocked; unblock"),
-            new HelpOverlay.Entry("P", "SYN proxy for the selected queue's port (or the flood's); o off"));
-
     private final ThemeLoader themes;
     private final Map<String, Palette> palettes = new HashMap<>();
     private final String hostLabel;
@@ -156,6 +137,8 @@ public final class ConsolePainter {
         int verdictRows = Math.max(1, Math.min(3, verdictLines.size()));
         verdicts(c, body.withoutTop(1).top(verdictRows), f, verdictLines);
         boolean full = screen.width() >= FULL_COLUMNS && screen.height() >= FULL_ROWS;
+        // Tab, j and k act on panels that are on screen
+        v.shownPanels(full ? EnumSet.allOf(Panel.class) : EnumSet.of(Panel.STATES, Panel.LISTEN));
         int kernelRows = KernelLogLines.rows(f.snapshot(), full ? KERNEL_ROWS_FULL : 1);
         if (kernelRows > 0) {
             KernelLogLines.draw(c, body.withoutTop(1 + verdictRows).top(kernelRows), f.snapshot());
@@ -179,8 +162,14 @@ public final class ConsolePainter {
             panel(c, rows.get(0), Panel.STATES, v, f);
             panel(c, rows.get(1), Panel.LISTEN, v, f);
         }
+        if (v.details()) {
+            Dialog d = Dialog.of("details", Details.lines(f, v), "[Esc] close").maxWidth(Math.min(110, screen.width()))
+                    .scroll(v.detailsFirst());
+            v.detailsFirst(d.window(screen).first());
+            d.draw(c, screen);
+        }
         if (v.help()) {
-            HelpOverlay.of("syntop keys", v.helpKeys(KEYS)).hint("[Esc] close").draw(c, screen);
+            HelpOverlay.of("syntop keys", Keymap.help(v.keymapMode())).hint("[Esc] close").draw(c, screen);
         }
         layer.draw(c, screen, v);
     }
@@ -190,7 +179,7 @@ public final class ConsolePainter {
             return;
         }
         boolean focused = v.focus() == p;
-        String info = p == Panel.LISTEN || p == Panel.REMOTES ? "sort: " + v.sort().label()
+        String info = p == Panel.LISTEN || p == Panel.REMOTES ? "sort: " + v.sort().on(p).label()
                 + (v.filter().isEmpty() ? "" : "  /" + v.filter()) : "";
         Region inner = Box.of(p.title()).focused(focused).info(info).draw(c, r);
         switch (p) {
@@ -210,10 +199,9 @@ public final class ConsolePainter {
         String text = "syntop  " + hostLabel + (os.isEmpty() ? "" : "  " + os) + "  every "
                 + Durations.format(v.interval()) + "  " + shown;
         TextLine.left(c, row, 0, text, Role.HEADER);
-        v.filterDraft().ifPresent(d -> TextLine.right(c, row, 0, "filter: /" + d + "_", Role.HEADER));
         String clock = f.map(x -> x.snapshot().at().toString().substring(11, 19) + " UTC").orElse("");
         // the clock only where it does not cover the mode (a replay's position, say)
-        if (v.filterDraft().isEmpty() && f.isPresent() && Texts.width(text) + clock.length() + 2 <= row.width()) {
+        if (f.isPresent() && Texts.width(text) + clock.length() + 2 <= row.width()) {
             TextLine.right(c, row, 0, clock, Role.HEADER);
         }
     }
@@ -224,10 +212,18 @@ public final class ConsolePainter {
         // trouble first: a narrow screen cuts the healthy sources, never the failing ones
         List<SourceStatus> ordered = s.sources().values().stream()
                 .sorted(java.util.Comparator.comparingInt(ConsolePainter::chipOrder)).toList();
-        for (SourceStatus st : ordered) {
+        String hidden = " +" + ordered.size() + " " + c.glyphs().ellipsis(); // the widest "more" mark
+        for (int i = 0; i < ordered.size(); i++) {
+            SourceStatus st = ordered.get(i);
             Chip chip = Chip.of(st.id(), chipValue(st, times), chipRole(st));
             int w = chip.preferredWidth();
-            if (x + w > row.right()) {
+            boolean last = i == ordered.size() - 1;
+            if (x + w + (last ? 0 : Texts.width(hidden)) > row.right()) {
+                // the rest do not fit: say how many sources are left out
+                String more = "+" + (ordered.size() - i) + " " + c.glyphs().ellipsis();
+                if (x + Texts.width(more) <= row.right()) {
+                    c.text(row, x, row.y(), more, Role.DIM);
+                }
                 break;
             }
             chip.draw(c, new Region(x, row.y(), w, 1));
@@ -309,33 +305,14 @@ public final class ConsolePainter {
             return;
         }
         c.clear(row, Role.FOOTER_TEXT);
-        String text = v.filterDraft().isPresent() ? "type a port, address or prefix  [Enter]apply [Esc]cancel"
-                : v.footerKeys().orElse(FOOTER);
-        TextLine.keyed(c, row, 0, 0, fitHints(text, row.width()), Role.FOOTER_TEXT, Role.FOOTER_KEY);
-    }
-
-    /**
-     * A line of key hints cut to {@code width} at whole hints, never inside one, keeping
-     * {@code [?]help} (which lists the rest) last.
-     */
-    static String fitHints(String hints, int width) {
-        if (Texts.width(hints) <= width) {
-            return hints;
+        if (v.notice().isPresent()) {
+            TextLine.left(c, row, 0, Texts.ellipsize(v.notice().get(), row.width(), c.glyphs().ellipsis()), Role.WARN);
+            return;
         }
-        String help = "[?]help";
-        String reserve = hints.contains(help) ? " " + help : "";
-        StringBuilder b = new StringBuilder();
-        for (String hint : hints.split(" ")) {
-            if (hint.equals(help)) {
-                continue;
-            }
-            String next = b.length() == 0 ? hint : b + " " + hint;
-            if (Texts.width(next) + reserve.length() > width) {
-                break;
-            }
-            b.setLength(0);
-            b.append(next);
-        }
-        return (b + reserve).strip();
+        // the typed text beside its hint; text kept from before is shown selected: typing replaces it
+        String text = v.filterDraft().map(d -> "filter /" + (v.filterSelected() ? "[" + d + "]" : d + "_")
+                + "  type a port, address or prefix  [Enter]apply [Esc]cancel")
+                .orElseGet(() -> Keymap.footer(v.keymapMode(), row.width()));
+        TextLine.keyed(c, row, 0, 0, text, Role.FOOTER_TEXT, Role.FOOTER_KEY);
     }
 }

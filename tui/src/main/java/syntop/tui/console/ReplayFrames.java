@@ -11,7 +11,6 @@ import com.googlecode.lanterna.input.KeyStroke;
 
 import syntop.collectors.judge.JudgedTick;
 import syntop.collectors.record.Replay;
-import syntop.widgets.HelpOverlay;
 
 /**
  * The console over a recording: each call moves the recorded time on by the wall time since the
@@ -27,15 +26,6 @@ public final class ReplayFrames implements ConsoleLoop.FrameSource, ConsoleLoop.
     private static final long LOOP_PAUSE_NANOS = Duration.ofSeconds(5).toNanos();
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
 
-    static final String FOOTER = "[q]uit [space]pause [,/.]step [1/2/3]speed [v]erdict [n]ext [Home/End] [Tab]focus "
-            + "[s]ort [/]filter [?]help";
-    static final List<HelpOverlay.Entry> KEYS = List.of(
-            new HelpOverlay.Entry("space", "replay: pause or play"),
-            new HelpOverlay.Entry(", .  ← →", "replay: one tick back or forward (pauses)"),
-            new HelpOverlay.Entry("1 2 3  < >", "replay speed: x1, x10, x60, slower, faster"),
-            new HelpOverlay.Entry("v", "replay: jump to the first verdict"),
-            new HelpOverlay.Entry("n", "replay: jump to where the next verdict starts"),
-            new HelpOverlay.Entry("Home End", "replay: first or last tick"));
 
     private final Replay replay;
     private final boolean loop;
@@ -201,13 +191,8 @@ public final class ReplayFrames implements ConsoleLoop.FrameSource, ConsoleLoop.
     }
 
     @Override
-    public String footer() {
-        return FOOTER;
-    }
-
-    @Override
-    public List<HelpOverlay.Entry> help() {
-        return KEYS;
+    public Keymap.Mode mode() {
+        return Keymap.Mode.REPLAY;
     }
 
     synchronized int index() {

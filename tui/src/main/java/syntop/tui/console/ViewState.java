@@ -4,12 +4,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
-import java.util.List;
+import java.util.EnumSet;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import syntop.collectors.judge.JudgedTick;
-import syntop.widgets.HelpOverlay;
 
 /**
  * What the operator has chosen on screen: pause, focus, selection, sort, filter, theme, glyphs,
@@ -33,11 +33,20 @@ public final class ViewState {
         Sort next() {
             return values()[(ordinal() + 1) % values().length];
         }
+
+        /** The order panel {@code p} shows: Top remotes has no port column, so "port" is "fullest" there. */
+        public Sort on(Panel p) {
+            return p == Panel.REMOTES && this == PORT ? FULLEST : this;
+        }
     }
 
     private boolean paused;
     private JudgedTick frozen;
     private Panel focus = Panel.LISTEN;
+    private boolean filterSelected;
+    private boolean details;
+    private int detailsFirst;
+    private Set<Panel> shown = EnumSet.allOf(Panel.class);
     private final Map<Panel, Integer> selection = new EnumMap<>(Panel.class);
     private Sort sort = Sort.FULLEST;
     private String filter = "";
@@ -48,8 +57,8 @@ public final class ViewState {
     private Duration interval;
 
     private String modeLabel;
-    private String footerKeys;
-    private List<HelpOverlay.Entry> extraHelp = List.of();
+    private Keymap.Mode keymapMode = Keymap.Mode.LIVE;
+    private String notice;
 
     /** How long a flash line (the theme now on, a warning) replaces the footer, from when it is first drawn. */
     static final Duration FLASH_FOR = Duration.ofSeconds(8);
@@ -112,8 +121,21 @@ public final class ViewState {
         return focus;
     }
 
+    /** The next panel on screen. */
     public void focusNext() {
-        focus = focus.next();
+        Panel p = focus.next();
+        while (!shown.contains(p) && p != focus) {
+            p = p.next();
+        }
+        focus = p;
+    }
+
+    /** The panels the last layout put on screen; a focus on a hidden panel moves to the first shown. */
+    public void shownPanels(Set<Panel> panels) {
+        shown = EnumSet.copyOf(panels);
+        if (!shown.contains(focus)) {
+            focus = shown.contains(Panel.LISTEN) ? Panel.LISTEN : shown.iterator().next();
+        }
     }
 
     public int selection(Panel p) {
@@ -135,8 +157,12 @@ public final class ViewState {
         return sort;
     }
 
+    /** The focused panel's next order (the panel without a port column skips "port"). */
     public void nextSort() {
-        sort = sort.next();
+        Sort before = sort.on(focus);
+        do {
+            sort = sort.next();
+        } while (sort.on(focus) == before);
     }
 
     public String filter() {
@@ -148,12 +174,20 @@ public final class ViewState {
         return Optional.ofNullable(filterDraft);
     }
 
+    /** Opens the filter with the one in use, selected, so that typing replaces it. */
     public void startFilter() {
         filterDraft = filter;
+        filterSelected = !filter.isEmpty();
+    }
+
+    /** True while the draft is the old filter untouched: the next character replaces it. */
+    public boolean filterSelected() {
+        return filterSelected;
     }
 
     public void editFilter(String draft) {
         filterDraft = draft;
+        filterSelected = false;
     }
 
     public void commitFilter() {
@@ -164,6 +198,25 @@ public final class ViewState {
 
     public void cancelFilter() {
         filterDraft = null;
+    }
+
+    /** True while the detail view (Enter) is open. */
+    public boolean details() {
+        return details;
+    }
+
+    public void toggleDetails() {
+        details = !details;
+        detailsFirst = 0;
+    }
+
+    /** The first line of the detail view on screen (clamped when drawn). */
+    public int detailsFirst() {
+        return detailsFirst;
+    }
+
+    public void detailsFirst(int line) {
+        detailsFirst = Math.max(0, line);
     }
 
     public boolean help() {
@@ -199,24 +252,22 @@ public final class ViewState {
         modeLabel = label;
     }
 
-    /** The footer's key list and help lines of extra controls (replay). */
-    public void controlKeys(String footer, List<HelpOverlay.Entry> help) {
-        footerKeys = footer;
-        extraHelp = List.copyOf(help);
+    /** Which keys work, for the footer and the help overlay. */
+    public void keymapMode(Keymap.Mode mode) {
+        keymapMode = mode;
     }
 
-    public Optional<String> footerKeys() {
-        return Optional.ofNullable(footerKeys);
+    public Keymap.Mode keymapMode() {
+        return keymapMode;
     }
 
-    /** The console's help lines followed by the extra controls' ones. */
-    public List<HelpOverlay.Entry> helpKeys(List<HelpOverlay.Entry> base) {
-        if (extraHelp.isEmpty()) {
-            return base;
-        }
-        List<HelpOverlay.Entry> all = new java.util.ArrayList<>(base);
-        all.addAll(extraHelp);
-        return all;
+    /** A one-line answer to the last key (a key that does nothing here says why); null clears it. */
+    public void notice(String text) {
+        notice = text;
+    }
+
+    public Optional<String> notice() {
+        return Optional.ofNullable(notice);
     }
 
     public Duration interval() {

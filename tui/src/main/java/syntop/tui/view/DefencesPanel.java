@@ -3,6 +3,7 @@ package syntop.tui.view;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.function.Consumer;
 
 import syntop.collectors.history.Rate;
 import syntop.collectors.judge.JudgedTick;
@@ -38,41 +39,55 @@ public final class DefencesPanel {
     private DefencesPanel() {
     }
 
+    /**
+     * Draws every row that fits; when some do not, the last row says how many are hidden
+     * ({@code +4 more}) instead of dropping them silently.
+     */
     public static void draw(Canvas c, Region r, JudgedTick f) {
         Snapshot s = f.snapshot();
-        int row = 0;
+        List<Consumer<Region>> rows = new ArrayList<>();
+        String ell = c.glyphs().ellipsis();
         for (String key : COOKIE_SETTINGS) {
-            if (s.tunable(key).isPresent() && row < r.height()) {
-                c.text(r, r.x(), r.y() + row++, "syncookies " + cookieMode(s.tunable(key).get()) + "  (" + key + " = "
-                        + s.tunable(key).get() + ")", Role.INFO);
+            if (s.tunable(key).isPresent()) {
+                String text = "syncookies " + cookieMode(s.tunable(key).get()) + "  (" + key + " = " + s.tunable(key).get() + ")";
+                rows.add(line -> c.text(line, line.x(), line.y(), Texts.ellipsize(text, line.width(), ell), Role.INFO));
             }
         }
         for (CounterId id : SHOWN) {
             OptionalLong v = s.counters().get(id);
-            if (v.isEmpty() || row >= r.height()) {
-                continue;
-            }
-            Region line = r.row(row++);
-            Rate rate = f.history().rate(id);
-            boolean rising = id.kind() == CounterId.Kind.COUNTER && rate.known() && rate.perSecond() > 0;
-            c.text(line, line.x(), line.y(), Texts.fit(id.label().replace('_', ' '), 24, Align.LEFT, "…"), Role.LABEL);
-            c.text(line, line.x() + 24, line.y(), Texts.pad(valueText(s, id, v.getAsLong()), 12, Align.RIGHT),
-                    rising ? Role.WARN : Role.VALUE);
-            String perSecond = id.kind() == CounterId.Kind.COUNTER ? Format.rate(rate.known() ? rate.perSecond() : Double.NaN, false) + "/s" : "";
-            c.text(line, line.x() + 36, line.y(), Texts.pad(perSecond, 9, Align.RIGHT), rising ? Role.WARN : Role.DIM);
-            Region spark = line.withoutLeft(46);
-            if (!spark.isEmpty()) {
-                Sparkline.of(f.history().rateSeries(id, spark.width())).draw(c, spark);
+            if (v.isPresent()) {
+                rows.add(line -> counter(c, line, f, id, v.getAsLong()));
             }
         }
         for (String why : unavailable(s)) {
-            if (row >= r.height()) {
-                break;
-            }
-            c.text(r, r.x(), r.y() + row++, Texts.ellipsize(why, r.width()), Role.DIM);
+            rows.add(line -> c.text(line, line.x(), line.y(), Texts.ellipsize(why, line.width(), ell), Role.DIM));
         }
-        if (row == 0) {
+        if (rows.isEmpty()) {
             c.text(r, r.x(), r.y(), "no SYN-defence counters on this machine", Role.DIM);
+            return;
+        }
+        int shown = rows.size() <= r.height() ? rows.size() : Math.max(0, r.height() - 1);
+        for (int i = 0; i < shown; i++) {
+            rows.get(i).accept(r.row(i));
+        }
+        if (shown < rows.size() && r.height() > 0) {
+            Region last = r.row(r.height() - 1);
+            c.text(last, last.x(), last.y(), Texts.ellipsize("+" + (rows.size() - shown) + " more", last.width(), ell), Role.DIM);
+        }
+    }
+
+    private static void counter(Canvas c, Region line, JudgedTick f, CounterId id, long value) {
+        Snapshot s = f.snapshot();
+        Rate rate = f.history().rate(id);
+        boolean rising = id.kind() == CounterId.Kind.COUNTER && rate.known() && rate.perSecond() > 0;
+        c.text(line, line.x(), line.y(), Texts.fit(id.label().replace('_', ' '), 24, Align.LEFT, "…"), Role.LABEL);
+        c.text(line, line.x() + 24, line.y(), Texts.pad(valueText(s, id, value), 12, Align.RIGHT),
+                rising ? Role.WARN : Role.VALUE);
+        String perSecond = id.kind() == CounterId.Kind.COUNTER ? Format.rate(rate.known() ? rate.perSecond() : Double.NaN, false) + "/s" : "";
+        c.text(line, line.x() + 36, line.y(), Texts.pad(perSecond, 9, Align.RIGHT), rising ? Role.WARN : Role.DIM);
+        Region spark = line.withoutLeft(46);
+        if (!spark.isEmpty()) {
+            Sparkline.of(f.history().rateSeries(id, spark.width())).draw(c, spark);
         }
     }
 

@@ -3,7 +3,7 @@ package syntop.tui.view;
 import java.util.Locale;
 
 /** Compact numbers for narrow columns: 999, 12.3k, 4.5M. */
-final class Format {
+public final class Format {
     private Format() {
     }
 
@@ -22,7 +22,7 @@ final class Format {
     }
 
     /** A per-second rate with a sign when asked; "·" for unknown. */
-    static String rate(double perSecond, boolean signed) {
+    public static String rate(double perSecond, boolean signed) {
         if (Double.isNaN(perSecond)) {
             return "·";
         }

@@ -11,6 +11,7 @@ import syntop.widgets.Bar;
 import syntop.widgets.Canvas;
 import syntop.widgets.Region;
 import syntop.widgets.Table;
+import syntop.widgets.Texts;
 
 /**
  * One bar per listening socket: the fuller of its accept queue and its SYN (incomplete) queue
@@ -20,6 +21,8 @@ import syntop.widgets.Table;
 public final class ListenPanel {
     private static final double WARN = 0.7;
     private static final double CRITICAL = 0.9;
+    /** Room kept right of the address for "acc N syn N / L". */
+    private static final int MIN_NUMBERS = 22;
 
     private ListenPanel() {
     }
@@ -47,17 +50,28 @@ public final class ListenPanel {
         }
         int selected = v.clampSelection(syntop.tui.console.Panel.LISTEN, rows.size());
         int offset = Table.keepVisible(selected, 0, r.height(), rows.size());
+        // the address column is as wide as its widest address: the bar gives way first, never the address
+        int labelWidth = 8;
+        for (int i = 0; i < r.height() && offset + i < rows.size(); i++) {
+            labelWidth = Math.max(labelWidth, Texts.width(label(rows.get(offset + i))));
+        }
+        labelWidth = Math.min(labelWidth, Math.max(8, r.width() - 1 - MIN_NUMBERS));
         for (int i = 0; i < r.height() && offset + i < rows.size(); i++) {
             ListenQueue q = rows.get(offset + i);
             Region line = r.row(i);
             boolean sel = focused && offset + i == selected;
-            c.text(line, line.x(), line.y(), sel ? ">" : " ", sel ? Role.SELECTED : Role.DIM);
-            bar(q, Math.min(22, Math.max(8, line.width() / 3))).draw(c, line.withoutLeft(1));
+            // the selection as in the other panels: in the selected role (reverse video in mono)
+            c.text(line, line.x(), line.y(), " ", sel ? Role.SELECTED : Role.DIM);
+            bar(q, labelWidth).labelRole(sel ? Role.SELECTED : Role.LABEL).draw(c, line.withoutLeft(1));
         }
     }
 
+    private static String label(ListenQueue q) {
+        return ":" + q.port() + " " + q.localAddress();
+    }
+
     static Bar bar(ListenQueue q, int labelWidth) {
-        String label = ":" + q.port() + " " + q.localAddress();
+        String label = label(q);
         String syn = q.synQueue().isPresent() ? Long.toString(q.synQueue().getAsLong()) : "?";
         String text = "acc " + Format.count(q.acceptQueue()) + " syn " + syn + " ";
         if (q.limit().isEmpty()) {

@@ -35,7 +35,7 @@ public final class RemotesPanel {
                 }
             }
         }
-        Comparator<Row> order = v.sort() == ViewState.Sort.NAME
+        Comparator<Row> order = v.sort().on(Panel.REMOTES) == ViewState.Sort.NAME
                 ? Comparator.comparing(Row::address).thenComparing(Row::state)
                 // SYN_RCVD first (the flood), then by count
                 : Comparator.comparing((Row r) -> r.state() != TcpState.SYN_RCVD).thenComparing(Row::count,
@@ -58,7 +58,7 @@ public final class RemotesPanel {
                         Table.Column.fixed("Conns", 8, Align.RIGHT))
                 .rows(cells)
                 .emptyText(v.filter().isEmpty() ? "no connections in pile-up states" : "no remote matches /" + v.filter())
-                .sortedBy(v.sort() == ViewState.Sort.NAME ? 0 : 2, v.sort() == ViewState.Sort.NAME);
+                .sortedBy(v.sort().on(Panel.REMOTES) == ViewState.Sort.NAME ? 0 : 2, v.sort().on(Panel.REMOTES) == ViewState.Sort.NAME);
         if (focused && !rows.isEmpty()) {
             t = t.selected(selected).offset(Table.keepVisible(selected, 0, Math.max(1, r.height() - 1), rows.size()));
         }

@@ -36,11 +36,14 @@ class ActionControllerTest {
         view = new ViewState("dark", false, Duration.ofSeconds(1));
     }
 
+    /** A key pressed while the dialog is on a 120x40 screen, as the operator sees it. */
     private boolean key(ActionController c, char ch) {
+        ActionControllerDrawTest.screen(c, 120, 40);
         return c.handle(new KeyStroke(ch, false, false), frame, view);
     }
 
     private boolean key(ActionController c, KeyType t) {
+        ActionControllerDrawTest.screen(c, 120, 40);
         return c.handle(new KeyStroke(t), frame, view);
     }
 
@@ -108,6 +111,18 @@ class ActionControllerTest {
         key(c, 'y');
         assertTrue(text(c).contains("dropped 2 of 2"), text(c));
         assertEquals(1, m.changes().size());
+    }
+
+    @Test
+    void typingIntoThePrefilledPortReplacesIt() {
+        ActionController c = m.controller(ROOT, false);
+        key(c, 'd');
+        key(c, KeyType.Tab);
+        assertTrue(text(c).contains("port:   [8080]  (typing replaces it)"), text(c));
+        for (char ch : "2024".toCharArray()) {
+            key(c, ch);
+        }
+        assertTrue(text(c).contains("port:   2024_"), "replaced, not 80802024: " + text(c));
     }
 
     @Test
@@ -198,6 +213,6 @@ class ActionControllerTest {
 
     @Test
     void topSourcesSkipWhatSyntopNeverBlocks() {
-        assertEquals(3, ActionController.topSources(FakeMachine.floodFrame().snapshot()).size());
+        assertEquals(3, ActionContext.topSources(FakeMachine.floodFrame().snapshot()).size());
     }
 }

@@ -169,6 +169,22 @@ final class FakeMachine {
         return new JudgedTick(1, s, List.of(), new Judgement(5, 5, List.of()), h);
     }
 
+    /** A SYN flood on :8080 from {@code sources} addresses of 2001:db8::/32, the longest text an address takes. */
+    static Optional<JudgedTick> wideFlood(int sources) {
+        List<AddressCount> from = new java.util.ArrayList<>();
+        for (int i = 0; i < sources; i++) {
+            from.add(new AddressCount("2001:db8:" + Integer.toHexString(0x1000 + i) + ":ffff:ffff:ffff:ffff:" + Integer.toHexString(0xa000 + i), 100 - i));
+        }
+        JudgedTick f = floodFrame();
+        Map<TcpState, List<AddressCount>> remotes = new EnumMap<>(TcpState.class);
+        remotes.put(TcpState.SYN_RCVD, from);
+        Snapshot o = f.snapshot();
+        Snapshot s = new Snapshot(o.at(), 1, o.host(), new LinkedHashMap<>(), o.states(), o.counters(), o.listeners(), remotes, Map.of());
+        History h = new History();
+        h.add(s);
+        return Optional.of(new JudgedTick(1, s, List.of(), new Judgement(5, 5, List.of()), h));
+    }
+
     static Optional<JudgedTick> frame() {
         return Optional.of(floodFrame());
     }

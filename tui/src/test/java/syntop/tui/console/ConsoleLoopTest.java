@@ -112,4 +112,57 @@ class ConsoleLoopTest {
         loop.handle(new KeyStroke(KeyType.EOF));
         assertFalse(loop.running());
     }
+
+    @Test
+    void reopeningTheFilterSelectsTheOldTextSoTypingReplacesIt() {
+        type('/', '8', '0', '8', '0');
+        loop.handle(new KeyStroke(KeyType.Enter));
+        assertEquals("8080", view.filter());
+        type('/');
+        assertTrue(view.filterSelected());
+        type('2', '2');
+        assertEquals("22", view.filterDraft().orElse(""), "typed text replaces the old filter");
+    }
+
+    @Test
+    void tabAndJkActOnPanelsOnScreenAndSortSkipsPortOnTopRemotes() {
+        view.shownPanels(java.util.EnumSet.of(Panel.STATES, Panel.LISTEN));
+        loop.handle(new KeyStroke(KeyType.Tab));
+        assertEquals(Panel.STATES, view.focus(), "Listen -> States at 80 columns, not a hidden panel");
+        type('j', 'j');
+        assertEquals(2, view.selection(Panel.STATES));
+        view.shownPanels(java.util.EnumSet.allOf(Panel.class));
+        while (view.focus() != Panel.REMOTES) {
+            loop.handle(new KeyStroke(KeyType.Tab));
+        }
+        List<ViewState.Sort> seen = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            type('s');
+            seen.add(view.sort().on(Panel.REMOTES));
+        }
+        assertFalse(seen.contains(ViewState.Sort.PORT), seen.toString());
+        assertEquals(List.of(ViewState.Sort.NAME, ViewState.Sort.FULLEST, ViewState.Sort.NAME, ViewState.Sort.FULLEST), seen);
+    }
+
+    @Test
+    void enterOpensTheDetailsOfTheSelectedListenerAndEveryVerdictsEvidence() {
+        JudgedTick lab = Frames.labCapture(6);
+        assertFalse(lab.verdicts().isEmpty(), "the lab capture holds a flood");
+        loop.handle(new KeyStroke(KeyType.Enter));
+        assertTrue(view.details());
+        List<String> lines = Details.lines(lab, view);
+        for (syntop.collectors.detect.Verdict v : lab.verdicts()) {
+            assertTrue(lines.contains("  evidence: " + v.evidence()), lines.toString());
+        }
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("  accept queue: ")) && lines.stream().anyMatch(l -> l.startsWith("  limit")),
+                lines.toString());
+        type('j');
+        assertEquals(1, view.detailsFirst(), "j scrolls the details, not the panel");
+        loop.handle(new KeyStroke(KeyType.Escape));
+        assertFalse(view.details());
+        while (view.focus() != Panel.DEFENCES) {
+            loop.handle(new KeyStroke(KeyType.Tab));
+        }
+        assertTrue(Details.lines(lab, view).stream().anyMatch(l -> l.contains("syncookies sent")), Details.lines(lab, view).toString());
+    }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.List;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
@@ -22,6 +23,11 @@ import syntop.collectors.model.OsFamily;
 import syntop.collectors.model.Snapshot;
 import syntop.collectors.model.SourceHealth;
 import syntop.collectors.model.SourceStatus;
+import syntop.collectors.model.ListenQueue;
+import syntop.widgets.Canvas;
+import syntop.widgets.Glyphs;
+import syntop.widgets.Palette;
+import syntop.widgets.Region;
 import syntop.themes.ThemeLoader;
 
 class ConsolePainterTest {
@@ -111,7 +117,6 @@ class ConsolePainterTest {
         for (String hint : footer.split(" ")) {
             assertTrue(hint.matches("\\[[^]]+][a-z]*"), "a hint cut in two: " + hint + " in " + footer);
         }
-        assertEquals(ConsolePainter.fitHints("[a]b [c]d", 80), "[a]b [c]d");
     }
 
     @Test
@@ -217,5 +222,41 @@ class ConsolePainterTest {
         String s = screen(render(100, 30, v, v.visible(null)));
         assertTrue(s.lines().findFirst().orElse("").contains("PAUSED"), s);
         assertTrue(s.contains("SYN_RCVD"), "the frozen frame is still drawn\n" + s);
+    }
+
+    private static String defences(int cols, int rows) {
+        BasicTextImage img = new BasicTextImage(new TerminalSize(cols, rows));
+        Canvas c = new Canvas(img.newTextGraphics(), new Palette(new ThemeLoader(null).load("dark")), Glyphs.UNICODE);
+        syntop.tui.view.DefencesPanel.draw(c, new Region(0, 0, cols, rows), LAB);
+        return screen(img);
+    }
+
+    @Test
+    void theDefencesPanelCountsTheRowsItHidesAndMarksCutText() {
+        long all = defences(120, 100).lines().filter(l -> !l.isBlank()).count();
+        assertTrue(all > 6, defences(120, 100));
+        List<String> few = defences(120, 5).lines().toList();
+        assertEquals("+" + (all - 4) + " more", few.get(4).strip(), String.join("\n", few));
+        String narrow = defences(40, 100);
+        String cookies = narrow.lines().filter(l -> l.startsWith("syncookies ") && !l.startsWith("syncookies sent")
+                && !l.startsWith("syncookies received") && !l.startsWith("syncookies failed")).findFirst().orElseThrow();
+        assertTrue(cookies.strip().endsWith("…"), "cut with a mark: " + cookies);
+    }
+
+    @Test
+    void addressesAreNeverCutAt80Columns() {
+        String s = screen(render(80, 24, view(), Optional.of(LAB)));
+        for (ListenQueue q : LAB.snapshot().listeners()) {
+            assertTrue(s.contains(":" + q.port() + " " + q.localAddress() + " "), q + " whole in " + s);
+        }
+    }
+
+    @Test
+    void hiddenSourceChipsAreCounted() {
+        String s = screen(render(80, 24, view(), Optional.of(LAB)));
+        String chips = s.lines().skip(1).findFirst().orElse("");
+        int sources = LAB.snapshot().sources().size();
+        int drawn = chips.split("\\[ ", -1).length - 1;
+        assertTrue(drawn == sources || chips.matches(".*\\+" + (sources - drawn) + " …\\s*"), sources + " sources: " + chips);
     }
 }

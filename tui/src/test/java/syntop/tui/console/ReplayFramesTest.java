@@ -180,7 +180,7 @@ class ReplayFramesTest {
         }
         assertTrue(header.toString().contains("REPLAY 20"), header.toString());
         assertTrue(header.toString().contains("x1  2/" + replay.size()), header.toString());
-        assertTrue(footer.toString().contains("[,/.]step"), footer.toString());
+        assertTrue(footer.toString().contains("[,.]step"), footer.toString());
         loop.handle(key('q'));
         assertFalse(loop.running());
         screen.stopScreen();
