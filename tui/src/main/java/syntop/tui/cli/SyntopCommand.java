@@ -33,7 +33,8 @@ public final class SyntopCommand implements Callable<Integer> {
     /** The subcommands, in the order the help lists them. */
     private static final List<Class<?>> SUBCOMMANDS = List.of(OnceCommand.class, ParseCommand.class,
             RecordCommand.class, ReplayCommand.class, CaptureCommand.class, ServeCommand.class, ApplyCommand.class,
-            UndoCommand.class, DropCommand.class, BlockCommand.class, UnblockCommand.class, BlockedCommand.class);
+            UndoCommand.class, DropCommand.class, BlockCommand.class, UnblockCommand.class, BlockedCommand.class,
+            ExplainCommand.class);
 
     /** The whole command line, every subcommand included. */
     public static CommandLine commandLine() {
@@ -41,7 +42,7 @@ public final class SyntopCommand implements Callable<Integer> {
     }
 
     /**
-     * The command line for {@code args}. picocli's model of the twelve subcommands takes about a
+     * The command line for {@code args}. picocli's model of the thirteen subcommands takes about a
      * tenth of a second to build, a fifth of the console's start-up; arguments that cannot name a
      * subcommand nor ask for help (plain {@code syntop}, {@code syntop --ascii --theme=mono}) start
      * the console without it. Anything else gets the whole command line, so parsing and messages
