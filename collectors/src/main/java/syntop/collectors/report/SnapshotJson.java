@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import syntop.collectors.detect.PortBudget;
 import syntop.collectors.detect.Verdict;
 import syntop.collectors.history.History;
 import syntop.collectors.history.Rate;
@@ -69,6 +70,9 @@ public final class SnapshotJson {
         rawCounters(w, s.counters().raw());
         remotes(w, s.remotes());
         tunables(w, s.tunables());
+        if (history.isPresent()) {
+            PortBudget.of(history.get()).ifPresent(b -> portBudget(w, b));
+        }
         w.name("verdicts").beginArray();
         for (Verdict v : verdicts) {
             w.beginObject()
@@ -85,6 +89,34 @@ public final class SnapshotJson {
         w.endArray();
         w.endObject();
         return w.toString() + "\n";
+    }
+
+    /** The outbound port budget: range, TIME_WAIT seconds, sustainable rate per destination, the rate now, top destinations. */
+    private static void portBudget(JsonWriter w, PortBudget b) {
+        w.name("port_budget").beginObject();
+        w.name("range").beginObject().field("first", b.first()).field("last", b.last()).field("ports", b.ports())
+                .field("assumed", b.rangeAssumed()).endObject();
+        w.field("time_wait_seconds", b.timeWaitSeconds());
+        w.field("time_wait_from", b.timeWaitWhy());
+        w.field("per_destination_per_second", b.perDestination());
+        w.name("active_opens_per_second");
+        if (b.activeOpens().isPresent()) {
+            w.value(b.activeOpens().getAsDouble());
+        } else {
+            w.nullValue();
+        }
+        w.name("time_wait");
+        if (b.timeWait().isPresent()) {
+            w.value(b.timeWait().getAsLong());
+        } else {
+            w.nullValue();
+        }
+        w.name("top_destinations").beginArray();
+        for (AddressCount a : b.top()) {
+            w.beginObject().field("address", a.address()).field("time_wait", a.count()).endObject();
+        }
+        w.endArray();
+        w.endObject();
     }
 
     /** What one parser made of saved text: {@code syntop parse}. */
