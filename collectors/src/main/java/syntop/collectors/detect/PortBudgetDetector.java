@@ -21,6 +21,12 @@ import syntop.collectors.model.OsFamily;
 public final class PortBudgetDetector implements Detector {
     /** The part of the budget at which the verdict warns: above it a burst or a slower peer exhausts the ports. */
     static final double WARN_FRACTION = 0.8;
+    /**
+     * The part of the range a destination must hold in TIME_WAIT to be judged: many opens with few
+     * TIME_WAIT mean the peers close first (their side keeps TIME_WAIT), and a share of a handful of
+     * TIME_WAIT says nothing about where the opens go.
+     */
+    static final double MIN_IN_USE_FRACTION = 0.05;
 
     @Override
     public List<Verdict> detect(History history, Thresholds t) {
@@ -35,6 +41,9 @@ public final class PortBudgetDetector implements Detector {
             return List.of();
         }
         AddressCount dest = budget.top().get(0);
+        if (dest.count() < MIN_IN_USE_FRACTION * budget.ports()) {
+            return List.of();
+        }
         double share = Math.min(1.0, (double) dest.count() / tw);
         double rate = opens.mean() * share;
         if (rate < WARN_FRACTION * budget.perDestination()) {

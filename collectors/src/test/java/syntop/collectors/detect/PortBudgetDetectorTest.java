@@ -73,6 +73,18 @@ class PortBudgetDetectorTest {
     }
 
     @Test
+    void manyOpensWithAHandfulOfTimeWaitAreNotJudged() {
+        // a macOS capture replayed with a high ActiveOpens rate and 1 TIME_WAIT made this verdict fire on one socket
+        Ticks h = Ticks.macos().quiet(5).run(5, t -> t.state(TcpState.TIME_WAIT, 1).remote(TcpState.TIME_WAIT, "10.0.0.9", 1)
+                .inc(CounterId.ACTIVE_OPENS, 5000));
+        none(h.verdicts(), Verdict.Kind.EPHEMERAL_PORTS_RUNNING_OUT);
+        // the same rate with the destination holding 5 % of the 16384 macOS ports is judged
+        Ticks held = Ticks.macos().quiet(5).run(5, t -> t.state(TcpState.TIME_WAIT, 820).remote(TcpState.TIME_WAIT, "10.0.0.9", 820)
+                .inc(CounterId.ACTIVE_OPENS, 5000));
+        one(held.verdicts(), Verdict.Kind.EPHEMERAL_PORTS_RUNNING_OUT);
+    }
+
+    @Test
     void bsdWidensWithMslAndPortrange() {
         Verdict v = one(proxy(Ticks.freebsd(), 1200).verdicts(), Verdict.Kind.EPHEMERAL_PORTS_RUNNING_OUT);
         contains(v, "55536 ephemeral ports (10000–65535) / 60 s TIME_WAIT (2 × msl 30000 ms)", "net.inet.tcp.msl");
