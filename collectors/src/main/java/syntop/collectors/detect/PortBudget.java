@@ -61,12 +61,15 @@ public record PortBudget(long first, long last, boolean rangeAssumed, double tim
                 TimeWaitDetector.timeWaitCount(s), top));
     }
 
-    /** "port budget 28232 ports (32768–60999) / 60 s TIME_WAIT = 471 new connections/s per destination; now 500/s out; most TIME_WAIT towards 10.0.0.5 (18000)". */
+    /**
+     * The answer first, so a cut line still shows it: "port budget 471/s per destination (28232 ports
+     * 32768–60999 / 60 s TIME_WAIT); now 500/s out; most TIME_WAIT towards 10.0.0.5 (18000)".
+     */
     public String line() {
-        StringBuilder b = new StringBuilder("port budget ").append(ports()).append(" ports (").append(first).append('–')
-                .append(last).append(rangeAssumed ? ", OS default: not read" : "").append(") / ")
-                .append(Signals.ratio(timeWaitSeconds)).append(" s TIME_WAIT = ").append(Signals.rate(perDestination))
-                .append(" new connections/s per destination; now ")
+        StringBuilder b = new StringBuilder("port budget ").append(Signals.rate(perDestination))
+                .append("/s per destination (").append(ports()).append(" ports ").append(first).append('–').append(last)
+                .append(rangeAssumed ? ", OS default: not read" : "").append(" / ")
+                .append(Signals.ratio(timeWaitSeconds)).append(" s TIME_WAIT); now ")
                 .append(activeOpens.isPresent() ? Signals.rate(activeOpens.getAsDouble()) + "/s out" : "rate not known yet");
         if (!top.isEmpty()) {
             b.append("; most TIME_WAIT towards ").append(top.get(0).address()).append(" (").append(top.get(0).count())

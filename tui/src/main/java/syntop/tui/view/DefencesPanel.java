@@ -2,8 +2,10 @@ package syntop.tui.view;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 
+import syntop.collectors.detect.PortBudget;
 import syntop.collectors.history.Rate;
 import syntop.collectors.model.CounterId;
 import syntop.collectors.model.Snapshot;
@@ -44,6 +46,13 @@ public final class DefencesPanel {
             if (s.tunable(key).isPresent() && row < r.height()) {
                 c.text(r, r.x(), r.y() + row++, "syncookies " + cookieMode(s.tunable(key).get()) + "  (" + key + " = "
                         + s.tunable(key).get() + ")", Role.INFO);
+            }
+        }
+        if (row < r.height()) {
+            // how fast new outbound connections may go to one destination before TIME_WAIT uses up the ports
+            Optional<PortBudget> budget = PortBudget.of(f.history());
+            if (budget.isPresent()) {
+                c.text(r, r.x(), r.y() + row++, Texts.ellipsize(budget.get().line(), r.width()), Role.INFO);
             }
         }
         for (CounterId id : SHOWN) {
