@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * A profile against the running kernel: per key the current value, the new one, and what applying
@@ -70,6 +72,11 @@ public record ProfileDiff(String title, List<Row> rows) {
 
     /** Aligned lines: key, current, new, and what happens. */
     public List<String> lines() {
+        return lines(key -> Optional.empty());
+    }
+
+    /** As {@link #lines()}, each key followed by its one-line meaning, indented, where {@code meaning} knows it. */
+    public List<String> lines(Function<String, Optional<String>> meaning) {
         int kw = 3;
         int cw = 7;
         for (Row r : rows) {
@@ -91,6 +98,7 @@ public record ProfileDiff(String title, List<Row> rows) {
             String cur = r.current().shown();
             out.add(String.format(Locale.ROOT, fmt, r.key(), cur.length() > 24 ? cur.substring(0, 23) + "~" : cur,
                     r.wanted(), what).stripTrailing());
+            meaning.apply(r.key()).ifPresent(m -> out.add("    = " + m));
         }
         return out;
     }

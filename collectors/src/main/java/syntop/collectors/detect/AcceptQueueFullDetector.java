@@ -113,6 +113,7 @@ public final class AcceptQueueFullDetector implements Detector {
         } else {
             evidence.add("accept queue " + q.acceptQueue() + "/" + limit + " on :" + q.port());
         }
+        evidence.add(WhichLimit.acceptQueue(s, q));
         if (q.synQueue().isPresent()) {
             evidence.add(q.synQueue().getAsLong() + " half-open on :" + q.port());
         } else if (!s.states().isEmpty()) {

@@ -31,9 +31,7 @@ public final class BacklogTooSmallDetector implements Detector {
         evidence.add(Signals.rate(p.combined.mean()) + " SYNs/s lost or cookied (below "
                 + Signals.rate(t.modestSynRate()) + "/s: modest)");
         evidence.add(p.cookieText());
-        String somaxconn = p.latest.tunable("net.core.somaxconn").or(() -> p.latest.tunable("kern.ipc.somaxconn"))
-                .or(() -> p.latest.tunable("kern.ipc.soacceptqueue")).map(v -> " (somaxconn " + v + ")").orElse("");
-        evidence.add("raise the application's listen() backlog" + somaxconn);
+        evidence.add(WhichLimit.halfOpen(p.latest, l));
         String summary = "backlog too small on :" + l.port() + " (limit " + limit + "), not a SYN flood";
         return List.of(new Verdict(Verdict.Kind.BACKLOG_TOO_SMALL, Verdict.Severity.WARNING, OptionalInt.of(l.port()),
                 summary, String.join(", ", evidence)));

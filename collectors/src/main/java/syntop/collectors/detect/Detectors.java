@@ -19,6 +19,7 @@ public final class Detectors {
             new BacklogTooSmallDetector(),
             new AcceptQueueFullDetector(),
             new TimeWaitDetector(),
+            new PortBudgetDetector(),
             PileUpDetector.finWait1(),
             PileUpDetector.finWait2(),
             PileUpDetector.closeWait(),

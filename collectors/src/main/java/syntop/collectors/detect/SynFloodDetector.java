@@ -28,6 +28,7 @@ public final class SynFloodDetector implements Detector {
         if (p.worst.isPresent() && p.worst.get().halfOpen() > 0) {
             port = OptionalInt.of(p.worst.get().listener().port());
             evidence.add(SynPressure.describe(p.worst.get()));
+            evidence.add(WhichLimit.halfOpen(p.latest, p.worst.get().listener()));
         }
         evidence.addAll(p.hostEvidence());
         if (p.lost.judgeable() && p.lost.mean() > 0) {

@@ -18,7 +18,8 @@ public record Verdict(Kind kind, Severity severity, OptionalInt port, String sum
 
     public enum Kind {
         SYN_FLOOD, BACKLOG_TOO_SMALL, ACCEPT_QUEUE_FULL, TIME_WAIT_PILE_UP, FIN_WAIT_1_PILE_UP, FIN_WAIT_2_PILE_UP,
-        CLOSE_WAIT_PILE_UP, LAST_ACK_PILE_UP, PF_STATE_TABLE_FULL, RESET_SURGE, RETRANSMIT_SURGE, SYNPROXY_NOT_HELPING;
+        CLOSE_WAIT_PILE_UP, LAST_ACK_PILE_UP, PF_STATE_TABLE_FULL, RESET_SURGE, RETRANSMIT_SURGE, SYNPROXY_NOT_HELPING,
+        EPHEMERAL_PORTS_RUNNING_OUT;
 
         public String label() {
             return name().toLowerCase(Locale.ROOT);

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import syntop.collectors.detect.Judgement;
+import syntop.collectors.detect.PortBudget;
 import syntop.collectors.detect.Verdict;
 import syntop.collectors.history.History;
 import syntop.collectors.history.Rate;
@@ -84,6 +85,7 @@ public final class SnapshotJson {
         j.signs().forEach(w::value);
         w.endArray().endObject();
         kernelEvents(w, s.kernelEvents(), Optional.of(s.at()));
+        PortBudget.of(tick.history()).ifPresent(b -> portBudget(w, b));
         w.name("verdicts").beginArray();
         for (Verdict v : tick.verdicts()) {
             w.beginObject()
@@ -100,6 +102,34 @@ public final class SnapshotJson {
         w.endArray();
         w.endObject();
         return w.toString() + "\n";
+    }
+
+    /** The outbound port budget: range, TIME_WAIT seconds, sustainable rate per destination, the rate now, top destinations. */
+    private static void portBudget(JsonWriter w, PortBudget b) {
+        w.name("port_budget").beginObject();
+        w.name("range").beginObject().field("first", b.first()).field("last", b.last()).field("ports", b.ports())
+                .field("assumed", b.rangeAssumed()).endObject();
+        w.field("time_wait_seconds", b.timeWaitSeconds());
+        w.field("time_wait_from", b.timeWaitWhy());
+        w.field("per_destination_per_second", b.perDestination());
+        w.name("active_opens_per_second");
+        if (b.activeOpens().isPresent()) {
+            w.value(b.activeOpens().getAsDouble());
+        } else {
+            w.nullValue();
+        }
+        w.name("time_wait");
+        if (b.timeWait().isPresent()) {
+            w.value(b.timeWait().getAsLong());
+        } else {
+            w.nullValue();
+        }
+        w.name("top_destinations").beginArray();
+        for (AddressCount a : b.top()) {
+            w.beginObject().field("address", a.address()).field("time_wait", a.count()).endObject();
+        }
+        w.endArray();
+        w.endObject();
     }
 
     /** What one parser made of saved text: {@code syntop parse}. */

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import syntop.collectors.detect.PortBudget;
 import syntop.collectors.detect.Verdict;
 import syntop.collectors.history.History;
 import syntop.collectors.history.Rate;
@@ -52,6 +53,7 @@ public final class SnapshotText {
             b.append(String.format(Locale.ROOT, "  %-12s %10d %s%n", st.name(), s.states().get(st),
                     d.map(x -> String.format(Locale.ROOT, "%+.1f/s", x)).orElse("")));
         }
+        PortBudget.of(history).ifPresent(pb -> b.append(pb.line()).append('\n'));
         b.append("\nlisten queues (accept/limit, syn)\n");
         if (s.listeners().isEmpty()) {
             b.append("  (none)\n");

@@ -16,8 +16,8 @@ import syntop.collectors.source.ProcessCommandRunner;
  * Commands run inside it through {@code ip netns exec NAME}; the processes it started are stopped
  * by pid (and whatever still runs inside it is found with {@code ip netns pids}) before it goes.
  */
-final class Netns implements AutoCloseable {
-    final String name;
+public final class Netns implements AutoCloseable {
+    public final String name;
     private final List<Process> started = new ArrayList<>();
 
     private Netns(String name) {
@@ -25,7 +25,7 @@ final class Netns implements AutoCloseable {
     }
 
     /** Creates the namespace with loopback up; throws with ip's message when it cannot. */
-    static Netns create(String tag) throws IOException, InterruptedException {
+    public static Netns create(String tag) throws IOException, InterruptedException {
         String name = "syntop-act-" + tag + "-" + ProcessHandle.current().pid();
         Result r = host("ip", "netns", "add", name);
         if (r.exit != 0) {
@@ -37,7 +37,7 @@ final class Netns implements AutoCloseable {
     }
 
     /** Runs a command in the host namespace, bounded to 10 s. */
-    static Result host(String... argv) throws IOException, InterruptedException {
+    public static Result host(String... argv) throws IOException, InterruptedException {
         Process p = new ProcessBuilder(argv).redirectErrorStream(true).start();
         p.getOutputStream().close();
         if (!p.waitFor(10, TimeUnit.SECONDS)) {
@@ -47,12 +47,12 @@ final class Netns implements AutoCloseable {
         return new Result(p.exitValue(), new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
     }
 
-    Result exec(String... argv) throws IOException, InterruptedException {
+    public Result exec(String... argv) throws IOException, InterruptedException {
         return host(prefixed(List.of(argv)).toArray(String[]::new));
     }
 
     /** Starts a long-running command inside the namespace (stopped at close). */
-    Process start(String... argv) throws IOException {
+    public Process start(String... argv) throws IOException {
         Process p = new ProcessBuilder(prefixed(List.of(argv))).redirectErrorStream(true).start();
         started.add(p);
         return p;
@@ -83,7 +83,7 @@ final class Netns implements AutoCloseable {
         };
     }
 
-    String sysctl(String key) throws IOException, InterruptedException {
+    public String sysctl(String key) throws IOException, InterruptedException {
         return Setting.normalise(exec("sysctl", "-n", key).check().out);
     }
 
@@ -103,8 +103,8 @@ final class Netns implements AutoCloseable {
         host("ip", "netns", "del", name);
     }
 
-    record Result(int exit, String out) {
-        Result check() throws IOException {
+    public record Result(int exit, String out) {
+        public Result check() throws IOException {
             if (exit != 0) {
                 throw new IOException("exit " + exit + ": " + out);
             }

@@ -28,7 +28,8 @@ class BacklogTooSmallDetectorTest {
         assertEquals(OptionalInt.of(8888), v.port());
         assertEquals("backlog too small on :8888 (limit 5), not a SYN flood", v.summary());
         contains(v, "6 half-open on :8888 (limit 5)", "3 SYNs/s lost or cookied", "cookies sent 3/s",
-                "raise the application's listen() backlog (somaxconn 4096)");
+                "half-open capped at 5 + 1 = the listener's limit, beyond it SYN cookies answer; the limit = listen() "
+                        + "backlog 5 (somaxconn 4096 is not the limit): raise the application's backlog");
     }
 
     @Test

@@ -20,7 +20,7 @@ import syntop.collectors.model.TcpState;
 class DetectorsTest {
     @Test
     void everySituationHasADetector() {
-        assertEquals(11, Detectors.all().size());
+        assertEquals(12, Detectors.all().size());
     }
 
     @Test

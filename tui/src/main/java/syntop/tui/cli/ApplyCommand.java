@@ -11,6 +11,8 @@ import syntop.collectors.action.Actions;
 import syntop.collectors.action.Profile;
 import syntop.collectors.action.ProfileCatalog;
 import syntop.collectors.action.ProfileDiff;
+import syntop.collectors.knowledge.Knowledge;
+import syntop.collectors.knowledge.KnowledgeEntry;
 
 /** {@code syntop apply PROFILE}: a saved set of sysctl values, with a diff, confirmation and undo. */
 @Command(name = "apply", mixinStandardHelpOptions = true,
@@ -56,7 +58,8 @@ final class ApplyCommand extends ActionCommand {
         }
         ProfileDiff d = a.tuning().diff(p);
         out().println(d.title() + " on this " + a.os().token() + " machine:");
-        print(d.lines());
+        Knowledge knowledge = Knowledge.builtIn();
+        print(d.lines(key -> knowledge.find(key).map(KnowledgeEntry::what)));
         List<String> commands = d.rows().stream().filter(r -> r.change() == ProfileDiff.Change.CHANGE)
                 .map(r -> "  " + syntop.collectors.action.Argv.shown(a.interventions().sysctlWrite(r.key(), r.wanted())))
                 .toList();

@@ -34,7 +34,7 @@ public final class SyntopCommand implements Callable<Integer> {
     private static final List<Class<?>> SUBCOMMANDS = List.of(OnceCommand.class, ParseCommand.class,
             RecordCommand.class, ReplayCommand.class, CaptureCommand.class, ServeCommand.class, ApplyCommand.class,
             UndoCommand.class, DropCommand.class, BlockCommand.class, UnblockCommand.class, BlockedCommand.class,
-            SynproxyCommand.class, CompletionCommand.class, HelpCommand.class);
+            SynproxyCommand.class, ExplainCommand.class, CompletionCommand.class, HelpCommand.class);
 
     /** The whole command line, every subcommand included. */
     public static CommandLine commandLine() {

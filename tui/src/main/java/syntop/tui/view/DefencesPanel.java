@@ -2,9 +2,11 @@ package syntop.tui.view;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.Consumer;
 
+import syntop.collectors.detect.PortBudget;
 import syntop.collectors.history.Rate;
 import syntop.collectors.judge.JudgedTick;
 import syntop.collectors.model.CounterId;
@@ -53,6 +55,9 @@ public final class DefencesPanel {
                 rows.add(line -> c.text(line, line.x(), line.y(), Texts.ellipsize(text, line.width(), ell), Role.INFO));
             }
         }
+        // how fast new outbound connections may go to one destination before TIME_WAIT uses up the ports
+        PortBudget.of(f.history()).ifPresent(budget -> rows.add(line -> c.text(line, line.x(), line.y(),
+                Texts.ellipsize(budget.line(), line.width(), ell), Role.INFO)));
         for (CounterId id : SHOWN) {
             OptionalLong v = s.counters().get(id);
             if (v.isPresent()) {

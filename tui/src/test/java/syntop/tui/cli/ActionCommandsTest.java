@@ -38,6 +38,8 @@ class ActionCommandsTest {
         assertTrue(r.out.matches("(?s).*net\\.ipv4\\.tcp_synack_retries\\s+5\\s+2\\s+will change.*"), r.out);
         assertTrue(r.out.matches("(?s).*net\\.core\\.somaxconn\\s+4096\\s+4096\\s+already set.*"), r.out);
         assertTrue(r.out.contains("  sysctl -w net.ipv4.tcp_synack_retries=2\n"), r.out);
+        assertTrue(r.out.matches("(?s).*will change\n    = how often the SYN-ACK is resent to a client that does not answer\n.*"),
+                "each key's meaning under its change: " + r.out);
         assertTrue(r.out.contains("dry run: nothing was changed"), r.out);
         assertTrue(cli.changes().isEmpty());
         assertEquals("5", cli.get("net.ipv4.tcp_synack_retries"));

@@ -77,6 +77,8 @@ class ConsolePainterTest {
         assertTrue(s.contains("syncookies on when the SYN queue overflows"), s);
         assertTrue(s.contains("syn queue full drops"), s);
         assertTrue(rowOf(s, ":8081") < rowOf(s, ":8080"), "fullest first: 17/16 before 129/128\n" + s);
+        assertTrue(s.contains("port budget 471/s per destination ("),
+                "the port budget line in SYN defences\n" + s);
     }
 
     @Test
