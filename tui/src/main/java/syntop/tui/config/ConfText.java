@@ -99,7 +99,8 @@ public final class ConfText {
 
     /**
      * Writes {@code text} to {@code file} through a temporary file in the same directory and a
-     * rename, so that a reader (or a crash) sees the old file or the new one, never half of one.
+     * rename, so that a reader (or a crash) sees the old file or the new one, never half of one;
+     * a new file is readable by its owner only.
      */
     public static void writeAtomically(Path file, String text) throws IOException {
         Path dir = file.toAbsolutePath().getParent();
@@ -107,6 +108,10 @@ public final class ConfText {
         Path tmp = Files.createTempFile(dir, "." + file.getFileName() + ".", ".tmp");
         try {
             Files.writeString(tmp, text, StandardCharsets.UTF_8);
+            if (Files.exists(file) && Files.getFileStore(tmp).supportsFileAttributeView("posix")) {
+                // the temporary file is private; the file it replaces keeps the mode the user gave it
+                Files.setPosixFilePermissions(tmp, Files.getPosixFilePermissions(file));
+            }
             try {
                 Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
 
@@ -39,7 +40,9 @@ class ConfTextTest {
     void writesThroughATemporaryFileAndLeavesNoneBehind(@TempDir Path dir) throws Exception {
         Path f = dir.resolve("sub/syntop.conf");
         ConfText.writeAtomically(f, "theme = mono\n");
+        Files.setPosixFilePermissions(f, PosixFilePermissions.fromString("rw-r--r--"));
         ConfText.writeAtomically(f, "theme = light\n");
+        assertEquals("rw-r--r--", PosixFilePermissions.toString(Files.getPosixFilePermissions(f)), "the mode is kept");
         assertEquals("theme = light\n", Files.readString(f));
         try (var files = Files.list(f.getParent())) {
             assertEquals(List.of(f), files.toList());
