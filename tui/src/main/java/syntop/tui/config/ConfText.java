@@ -98,11 +98,13 @@ public final class ConfText {
     }
 
     /**
-     * Writes {@code text} to {@code file} through a temporary file in the same directory and a
+     * Writes {@code text} to {@code path} through a temporary file in the same directory and a
      * rename, so that a reader (or a crash) sees the old file or the new one, never half of one;
      * a new file is readable by its owner only.
      */
-    public static void writeAtomically(Path file, String text) throws IOException {
+    public static void writeAtomically(Path path, String text) throws IOException {
+        // a file kept elsewhere behind a symlink (a dotfiles repository) is replaced there, and the link stays
+        Path file = Files.isSymbolicLink(path) ? path.toRealPath() : path;
         Path dir = file.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         Path tmp = Files.createTempFile(dir, "." + file.getFileName() + ".", ".tmp");

@@ -51,6 +51,15 @@ class ConfTextTest {
     }
 
     @Test
+    void aSymlinkedFileIsWrittenWhereItLivesAndTheLinkStays(@TempDir Path dir) throws Exception {
+        Path real = Files.writeString(Files.createDirectories(dir.resolve("dotfiles")).resolve("syntop.conf"), "# mine\n");
+        Path link = Files.createSymbolicLink(Files.createDirectories(dir.resolve("config")).resolve("syntop.conf"), real);
+        ConfText.writeAtomically(link, ConfText.read(link).with("theme", "mono").text());
+        assertTrue(Files.isSymbolicLink(link));
+        assertEquals("# mine\ntheme = mono\n", Files.readString(real));
+    }
+
+    @Test
     void theUserDirectoryFollowsXdgConfigHome() {
         assertEquals(Path.of("/x/syntop"), ConfText.userDir(Map.of("HOME", "/h", "XDG_CONFIG_HOME", "/x")));
         assertEquals(Path.of("/h/.config/syntop"), ConfText.userDir(Map.of("HOME", "/h", "XDG_CONFIG_HOME", "relative")));
