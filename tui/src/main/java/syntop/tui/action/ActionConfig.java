@@ -1,7 +1,6 @@
 package syntop.tui.action;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,6 +14,8 @@ import syntop.collectors.action.BlockTarget;
 import syntop.collectors.action.FileTrust;
 import syntop.collectors.action.Identity;
 import syntop.collectors.action.Inputs;
+import syntop.tui.config.ConfText;
+import syntop.tui.config.Preferences;
 
 /**
  * {@code syntop.conf}, in the same {@code key = value} syntax as profiles, read from
@@ -25,7 +26,7 @@ import syntop.collectors.action.Inputs;
  * audit_log = /var/log/syntop/audit.log
  * state_dir = /var/lib/syntop
  * </pre>
- * Unknown keys are refused (a typo must not silently keep a default); as root each file passes
+ * The console's preferences ({@link Preferences}) share the file. Other unknown keys are refused (a typo must not silently keep a default); as root each file passes
  * the StrictModes check first.
  */
 public record ActionConfig(Optional<String> blockTable, Optional<String> blockSet, Optional<Path> auditLog,
@@ -43,28 +44,25 @@ public record ActionConfig(Optional<String> blockTable, Optional<String> blockSe
             if (!Files.isRegularFile(f)) {
                 continue;
             }
-            List<String> lines;
+            ConfText text;
             try {
                 Path real = f.toRealPath();
                 FileTrust.check(real, identity);
-                lines = Files.readAllLines(real, StandardCharsets.UTF_8);
+                text = ConfText.read(real);
             } catch (IOException e) {
                 throw new ActionRefused(ActionRefused.Reason.NOTHING_TO_DO, "cannot read " + f + ": " + e.getMessage());
             }
             List<String> errors = new ArrayList<>();
-            for (int i = 0; i < lines.size(); i++) {
-                String line = lines.get(i).strip();
-                if (line.isEmpty() || line.startsWith("#") || line.startsWith(";")) {
-                    continue;
+            text.malformed().forEach(n -> errors.add("line " + n + ": not 'key = value'"));
+            for (ConfText.Entry e : text.entries()) {
+                if (KEYS.contains(e.key())) {
+                    values.put(e.key(), e.value());
+                } else if (!Preferences.KEYS.contains(e.key())) {
+                    List<String> known = new ArrayList<>(KEYS);
+                    known.addAll(Preferences.KEYS);
+                    errors.add("line " + e.line() + ": unknown key " + Inputs.quote(e.key())
+                            + " (known: " + String.join(", ", known) + ")");
                 }
-                int eq = line.indexOf('=');
-                String key = eq < 0 ? line : line.substring(0, eq).strip();
-                if (eq < 0 || !KEYS.contains(key)) {
-                    errors.add("line " + (i + 1) + ": " + (eq < 0 ? "not 'key = value'" : "unknown key " + Inputs.quote(key)
-                            + " (known: " + String.join(", ", KEYS) + ")"));
-                    continue;
-                }
-                values.put(key, line.substring(eq + 1).strip());
             }
             if (!errors.isEmpty()) {
                 throw new ActionRefused(ActionRefused.Reason.INVALID, f + ": " + String.join("; ", errors));

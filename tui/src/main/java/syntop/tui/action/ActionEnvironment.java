@@ -20,6 +20,7 @@ import syntop.collectors.platform.Platforms;
 import syntop.collectors.source.CommandRunner;
 import syntop.collectors.source.FsRoot;
 import syntop.collectors.source.ProcessCommandRunner;
+import syntop.tui.config.ConfText;
 
 /**
  * Everything an action needs from the machine it runs on: the OS's interventions, the command
@@ -97,7 +98,7 @@ public final class ActionEnvironment {
     public record Paths(Path stateDir, Path auditLog, List<Path> profileDirs, List<Path> configFiles) {
         public static Paths of(Identity id, Map<String, String> env) {
             Path home = Path.of(env.getOrDefault("HOME", System.getProperty("user.home", "/")));
-            Path config = xdg(env, "XDG_CONFIG_HOME", home.resolve(".config")).resolve("syntop");
+            Path config = ConfText.userDir(env);
             Path state = xdg(env, "XDG_STATE_HOME", home.resolve(".local/state")).resolve("syntop");
             Path etc = Path.of("/etc/syntop");
             List<Path> profiles = List.of(config.resolve("profiles"), etc.resolve("profiles"));

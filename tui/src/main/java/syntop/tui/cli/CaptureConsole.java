@@ -40,6 +40,7 @@ final class CaptureConsole {
         // the header's right end shows the sample's time, so the labels stay short; pausing replaces the mode only
         String mode = "not live, " + capture.sampleCount() + (capture.sampleCount() == 1 ? " sample" : " samples");
         ConsolePainter painter = new ConsolePainter(start.get().themes, "CAPTURE of " + capture.host().hostname(), mode);
-        return ConsoleCommand.run(new CaptureFrames(capture, thresholds), painter, start.get().view(painter, shown), err);
+        return ConsoleCommand.run(new CaptureFrames(capture, thresholds), painter, start.get().view(painter, shown),
+                start.get().preferences(), err);
     }
 }

@@ -36,12 +36,14 @@ final class LiveConsole {
     private LiveConsole() {
     }
 
-    static int run(Platform platform, FsRoot root, Duration interval, String theme, boolean ascii, Thresholds thresholds,
+    /** {@code intervalGiven}: -d was on the command line, so it wins over the saved delay. */
+    static int run(Platform platform, FsRoot root, Duration flagInterval, boolean intervalGiven, String theme, boolean ascii, Thresholds thresholds,
                    Path record, RecordOptions recordOptions, boolean readOnly, PrintWriter err) {
         Optional<ConsoleStart> start = ConsoleStart.check(theme, ascii, err);
         if (start.isEmpty()) {
             return ExitCodes.USAGE;
         }
+        Duration interval = start.get().interval(flagInterval, intervalGiven);
         ConsolePainter painter = new ConsolePainter(start.get().themes, platform.host().hostname());
         ActionEnvironment actions = ActionEnvironment.live();
         SynproxyController synproxy = new SynproxyController(actions, readOnly);
@@ -50,7 +52,8 @@ final class LiveConsole {
                 Sampler.live(platform, new Acquirer(new ProcessCommandRunner(), root), interval), judge)) {
             return ConsoleRecording.run(pipeline, record, recordOptions, interval, err, controls ->
                     ConsoleCommand.run(new SampledFrames(pipeline),
-                            controls, painter, start.get().view(painter, interval), err,
+                            controls, painter, start.get().view(painter, interval),
+                            start.get().preferences(), err,
                             new StackedLayers(synproxy, new ActionController(actions, readOnly))));
         }
     }

@@ -19,6 +19,7 @@ final class ReplayConsole {
         }
         ReplayFrames frames = new ReplayFrames(replay, loop, System::nanoTime);
         ConsolePainter painter = new ConsolePainter(start.get().themes, replay.header(0).host().hostname());
-        return ConsoleCommand.run(frames, frames, painter, start.get().view(painter, replay.header(0).interval()), err);
+        return ConsoleCommand.run(frames, frames, painter, start.get().view(painter, replay.header(0).interval()),
+                start.get().preferences(), err);
     }
 }

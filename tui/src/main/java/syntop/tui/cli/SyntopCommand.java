@@ -182,7 +182,8 @@ public final class SyntopCommand implements Callable<Integer> {
         if (loaded.isEmpty()) {
             return ExitCodes.USAGE;
         }
-        return LiveConsole.run(platform.get(), root, Duration.ofMillis(Math.round(delaySeconds * 1000)), theme, ascii,
+        boolean delayGiven = spec.commandLine().getParseResult().hasMatchedOption("--delay");
+        return LiveConsole.run(platform.get(), root, Duration.ofMillis(Math.round(delaySeconds * 1000)), delayGiven, theme, ascii,
                 loaded.get(), record, recordOptions, readOnly, err);
     }
 }

@@ -16,6 +16,7 @@ import com.googlecode.lanterna.input.KeyType;
 import com.googlecode.lanterna.screen.Screen;
 
 import syntop.collectors.judge.JudgedTick;
+import syntop.tui.config.Preferences;
 
 /**
  * The console's three threads: sampling (polls the sources every interval and publishes a
@@ -68,6 +69,7 @@ public final class ConsoleLoop {
     private volatile boolean running = true;
     private volatile Duration interval;
     private ConsoleLayer layer = ConsoleLayer.NONE;
+    private Preferences.File preferences;
     private int fullRedrawsLeft;
 
     public ConsoleLoop(Screen screen, FrameSource source, ConsolePainter painter, ViewState view) {
@@ -91,6 +93,22 @@ public final class ConsoleLoop {
         painter.layer(l);
         l.redrawWith(() -> events.offer(TICK));
         return this;
+    }
+
+    /**
+     * Writes the delay, theme, sort and ASCII choice to {@code file} each time the operator changes
+     * one (not at quit: a console that ends with its SSH session would lose them); a file that
+     * cannot be written says so in the notice line.
+     */
+    public ConsoleLoop preferences(Preferences.File file) {
+        preferences = file;
+        return this;
+    }
+
+    private void save(String key, String value) {
+        if (preferences != null) {
+            preferences.save(key, value).ifPresent(view::notice);
+        }
     }
 
     /** Runs until the operator quits or the terminal goes away. */
@@ -227,10 +245,16 @@ public final class ConsoleLoop {
             case DOWN -> view.moveSelection(1);
             case PAGE_UP -> view.moveSelection(-10);
             case PAGE_DOWN -> view.moveSelection(10);
-            case SORT -> view.nextSort();
+            case SORT -> {
+                view.nextSort();
+                save("sort", view.sort().label());
+            }
             case FILTER -> view.startFilter();
             case THEME -> nextTheme();
-            case ASCII -> view.toggleAscii();
+            case ASCII -> {
+                view.toggleAscii();
+                save("ascii", view.ascii() ? "yes" : "no");
+            }
             case HELP -> view.toggleHelp();
             case DETAILS -> view.toggleDetails();
             case REPLAY_PLAY, REPLAY_STEP, REPLAY_SPEED, REPLAY_FIRST_VERDICT, REPLAY_NEXT_VERDICT, REPLAY_ENDS -> {
@@ -290,6 +314,7 @@ public final class ConsoleLoop {
         String name = painter.nextTheme(view.themeName());
         view.themeName(name);
         view.flash(painter.themeNotice(name), !painter.theme(name).warnings().isEmpty());
+        save("theme", name);
     }
 
     private void changeInterval(int step) {
@@ -298,6 +323,7 @@ public final class ConsoleLoop {
         interval = INTERVALS.get(j);
         view.interval(interval);
         source.interval(interval);
+        save("delay", Preferences.seconds(interval));
     }
 
     /** The newest frame, for tests. */

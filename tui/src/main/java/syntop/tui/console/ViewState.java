@@ -34,6 +34,11 @@ public final class ViewState {
             return values()[(ordinal() + 1) % values().length];
         }
 
+        /** The order with this label (as saved in the preferences). */
+        public static Optional<Sort> byLabel(String label) {
+            return java.util.Arrays.stream(values()).filter(s -> s.label.equals(label)).findFirst();
+        }
+
         /** The order panel {@code p} shows: Top remotes has no port column, so "port" is "fullest" there. */
         public Sort on(Panel p) {
             return p == Panel.REMOTES && this == PORT ? FULLEST : this;
@@ -155,6 +160,10 @@ public final class ViewState {
 
     public Sort sort() {
         return sort;
+    }
+
+    public void sort(Sort s) {
+        sort = s;
     }
 
     /** The focused panel's next order (the panel without a port column skips "port"). */

@@ -83,6 +83,9 @@ class ActionEnvironmentTest {
         assertEquals("flood", c.blockTarget().table());
         assertEquals("bad4", c.blockTarget().set());
         assertEquals(Path.of("/tmp/a.log"), c.auditLog().orElseThrow());
+        Files.writeString(g, "block_set = bad4\ntheme = mono\ndelay = 2\nsort = port\nascii = no\n");
+        assertEquals("bad4", ActionConfig.read(List.of(g), Identity.of(1000, "a")).blockTarget().set(),
+                "the console's preferences share the file");
         Files.writeString(g, "block_tabel = x\n");
         ActionRefused typo = assertThrows(ActionRefused.class, () -> ActionConfig.read(List.of(g), Identity.of(1000, "a")));
         assertTrue(typo.getMessage().contains("unknown key 'block_tabel'"), typo.getMessage());

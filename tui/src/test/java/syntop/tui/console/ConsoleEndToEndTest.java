@@ -73,7 +73,9 @@ class ConsoleEndToEndTest {
         java.addAll(List.of("-cp", System.getProperty("java.class.path"), "syntop.tui.Main",
                 "--fs-root", Frames.LAB.toAbsolutePath().normalize().toString()));
         java.addAll(List.of(args));
-        String cmd = "PATH=" + bin + ":$PATH LANG=C.UTF-8 " + env + String.join(" ", java)
+        // saved preferences go to the test's directory, never to the user's (env may name another)
+        String cmd = "PATH=" + bin + ":$PATH LANG=C.UTF-8 XDG_CONFIG_HOME=" + bin.resolve("config") + " " + env
+                + String.join(" ", java)
                 + "; echo SYNTOP-EXITED-$?; exec bash --norc --noprofile";
         run("tmux", "new-session", "-d", "-x", String.valueOf(cols), "-y", String.valueOf(rows), "-s", session, cmd);
     }
@@ -155,6 +157,26 @@ class ConsoleEndToEndTest {
         keys("q");
         waitFor(x -> x.contains("SYNTOP-EXITED-0"), "exit status 0");
         terminalIsUsable();
+    }
+
+    @Test
+    void whatTheOperatorChangesIsSavedAndAFlagBeatsIt() throws Exception {
+        Path conf = Files.createDirectories(bin.resolve("config/syntop")).resolve("syntop.conf");
+        Files.writeString(conf, "# kept\nblock_table = flood\n");
+        start(120, 40);
+        waitFor(x -> x.lines().findFirst().orElse("").contains("every 1 s"), "the first frame");
+        keys("t", "+");
+        waitFor(x -> x.lines().findFirst().orElse("").contains("every 2 s"), "the longer delay");
+        keys("q");
+        waitFor(x -> x.contains("SYNTOP-EXITED-0"), "exit status 0");
+        String saved = "# kept\nblock_table = flood\ntheme = light\ndelay = 2\n";
+        assertEquals(saved, Files.readString(conf));
+        run("tmux", "kill-session", "-t", session);
+        start(120, 40, "", "-d", "3", "--theme", "mono");
+        waitFor(x -> x.lines().findFirst().orElse("").contains("every 3 s"), "the flag's delay");
+        keys("q");
+        waitFor(x -> x.contains("SYNTOP-EXITED-0"), "exit status 0");
+        assertEquals(saved, Files.readString(conf), "flags are not written back");
     }
 
     @Test

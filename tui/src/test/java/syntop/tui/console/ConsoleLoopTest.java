@@ -4,17 +4,22 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
 
 import syntop.collectors.judge.JudgedTick;
 import syntop.themes.ThemeLoader;
+import syntop.tui.config.Preferences;
 
 class ConsoleLoopTest {
     private final List<Duration> intervals = new ArrayList<>();
@@ -45,6 +50,29 @@ class ConsoleLoopTest {
         ConsoleLoop other = new ConsoleLoop(null, null, new ConsolePainter(new ThemeLoader(null), "t"), view);
         other.handle(new KeyStroke('c', true, false));
         assertFalse(other.running());
+    }
+
+    @Test
+    void changingThemeDelaySortAndGlyphsWritesThemToTheFileAndKeepsTheRest(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("syntop.conf");
+        Files.writeString(f, "# mine\naudit_log = /tmp/a.log\ndelay = 3\n");
+        loop.preferences(new Preferences.File(f));
+        type('t', '+', 's', 'a');
+        assertEquals("# mine\naudit_log = /tmp/a.log\ndelay = 2\ntheme = light\nsort = port\nascii = yes\n",
+                Files.readString(f));
+        type('-', '-');
+        assertEquals(Optional.of(Duration.ofMillis(500)), new Preferences.File(f).read().delay());
+        assertTrue(view.notice().isEmpty());
+    }
+
+    @Test
+    void aPreferencesFileThatCannotBeWrittenSaysSoInTheNoticeLine(@TempDir Path dir) throws Exception {
+        Path f = Files.createDirectories(dir.resolve("syntop.conf"));
+        loop.preferences(new Preferences.File(f));
+        type('t');
+        assertEquals("light", view.themeName(), "the change itself still happens");
+        assertTrue(view.notice().orElseThrow().startsWith("preferences not saved to " + f), view.notice().toString());
+        assertTrue(loop.running());
     }
 
     @Test
