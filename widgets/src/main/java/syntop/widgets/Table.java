@@ -135,11 +135,6 @@ public final class Table implements Widget {
         return rows;
     }
 
-    @Override
-    public int preferredHeight() {
-        return rows.size() + 1;
-    }
-
     /**
      * The first row to show so that {@code selected} is visible, moving {@code offset} as little
      * as possible, and never leaving empty lines at the bottom while rows are hidden at the top.

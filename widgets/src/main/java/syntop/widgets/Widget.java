@@ -12,9 +12,4 @@ public interface Widget {
     default int preferredWidth() {
         return 0;
     }
-
-    /** Rows the widget would like. */
-    default int preferredHeight() {
-        return 1;
-    }
 }

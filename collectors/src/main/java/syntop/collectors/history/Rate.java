@@ -15,11 +15,6 @@ public record Rate(RateStatus status, double perSecond) {
         return status == RateStatus.OK;
     }
 
-    /** The rate, or 0 when unknown (for thresholds that treat unknown as calm). */
-    public double orZero() {
-        return known() ? perSecond : 0;
-    }
-
     /**
      * The increase of a counter from {@code previous} to {@code current}. A 32-bit counter that wrapped
      * (previous near 2^32, current small) counts across the wrap; any other decrease is a reset.

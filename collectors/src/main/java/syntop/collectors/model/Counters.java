@@ -45,13 +45,6 @@ public final class Counters {
         return normalised.isEmpty() && raw.isEmpty();
     }
 
-    public Builder toBuilder() {
-        Builder b = new Builder();
-        b.normalised.putAll(normalised);
-        b.raw.putAll(raw);
-        return b;
-    }
-
     public static Builder builder() {
         return new Builder();
     }

@@ -160,10 +160,6 @@ final class Wire {
             return new String(bytes(), StandardCharsets.UTF_8);
         }
 
-        boolean atEnd() {
-            return !b.hasRemaining();
-        }
-
         int remaining() {
             return b.remaining();
         }

@@ -21,10 +21,6 @@ public final class SourceText {
         return new SourceText(List.of(RawPart.of("stdout", text)));
     }
 
-    public static SourceText ofLines(List<String> lines) {
-        return of(String.join("\n", lines) + (lines.isEmpty() ? "" : "\n"));
-    }
-
     public List<RawPart> parts() {
         return parts;
     }
