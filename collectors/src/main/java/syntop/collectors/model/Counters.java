@@ -7,8 +7,21 @@ import java.util.OptionalLong;
 import java.util.TreeMap;
 
 /**
- * Counter values of one tick: normalised ids, and every raw counter under its OS's own name
- * (prefixed by where it came from, e.g. {@code TcpExt.SyncookiesSent} or {@code netstat-s.listen queue overflows}).
+ * Counter values of one tick: normalised ids, and every raw counter under its OS's own name.
+ *
+ * <p>Raw names follow one scheme: {@code <source>.<label>}, the source's short name ({@code sockstat},
+ * {@code synproxy}, {@code netstat-s}, {@code pfctl}), then the OS's own label, its section first where
+ * the output has sections: {@code sockstat.TCP.alloc}, {@code synproxy.entries},
+ * {@code pfctl.limit.states}, {@code netstat-s.listen queue overflow}.
+ *
+ * <p>Two kinds of name do not follow it, and stay because recordings and goldens hold them:
+ * <ul>
+ * <li>Linux's {@code /proc/net/snmp} and {@code /proc/net/netstat} counters carry the names
+ * {@code nstat} prints, table and field run together with no source: {@code TcpExtSyncookiesSent},
+ * {@code TcpActiveOpens};
+ * <li>{@code netstat-s} labels lose their plural suffixes and join a sub-line to its parent with
+ * {@code ": "} ({@code netstat-s.packet sent: window update packet}, see {@code NetstatTcpStatsParser}).
+ * </ul>
  */
 public final class Counters {
     private static final Counters EMPTY = new Counters(new EnumMap<>(CounterId.class), new TreeMap<>());

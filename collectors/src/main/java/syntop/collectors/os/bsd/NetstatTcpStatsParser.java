@@ -53,7 +53,7 @@ public final class NetstatTcpStatsParser {
             Map.entry("listen queue overflow", CounterId.LISTEN_OVERFLOWS),
             Map.entry("embryonic connection dropped", CounterId.EMBRYONIC_DROPPED));
 
-    /** FreeBSD's syncache block (BSD-FORMATS §1.1 rows 59–73). */
+    /** FreeBSD's syncache block ({@code tcp_stats()} in FreeBSD's {@code usr.bin/netstat/inet.c}). */
     private static final Map<String, CounterId> FREEBSD = Map.ofEntries(
             Map.entry("syncache entry added", CounterId.SYNCACHE_ADDED),
             Map.entry("syncache entry added: cache overflow", CounterId.SYNCACHE_OVERFLOWS),
@@ -61,14 +61,18 @@ public final class NetstatTcpStatsParser {
             Map.entry("cookie sent", CounterId.SYNCOOKIES_SENT),
             Map.entry("cookie received", CounterId.SYNCOOKIES_RECEIVED));
 
-    /** macOS 14+ (network_cmds 726) prints the cookie counters in its own words (BSD-FORMATS §1.2 rows 149–150). */
+    /**
+     * macOS 14+ prints the cookie counters in its own words ({@code tcp_stats()} in Apple's
+     * {@code network_cmds} 726, {@code netstat.tproj/inet.c}).
+     */
     private static final Map<String, CounterId> MACOS = Map.ofEntries(
             Map.entry("SYN cookie sent", CounterId.SYNCOOKIES_SENT),
             Map.entry("SYN cookie received", CounterId.SYNCOOKIES_RECEIVED));
 
     /**
      * Words that netstat prints with a plural suffix depending on the number (singular forms, lower case).
-     * Taken from the label tables of BSD-FORMATS §1.1 and §1.2.
+     * Taken from the {@code plural()} calls of {@code tcp_stats()} in FreeBSD's {@code usr.bin/netstat/inet.c}
+     * and Apple's {@code network_cmds/netstat.tproj/inet.c}.
      */
     private static final Set<String> COUNTED_WORDS = Set.of(
             "packet", "byte", "resend", "ack", "pkt", "error", "probe", "checksum", "field", "request", "accept",
