@@ -138,6 +138,18 @@ class ConsolePainterTest {
     }
 
     @Test
+    void eExplainsTheSelectedListenerInAScrollableOverlay() {
+        ViewState v = view();
+        v.toggleExplain();
+        String s = screen(render(120, 40, v, Optional.of(LAB)));
+        assertTrue(s.contains("─ explain ") && s.contains("net.core.somaxconn (tunable)") && s.contains("more below"), s);
+        v.detailsFirst(Integer.MAX_VALUE / 2);
+        String end = screen(render(80, 24, v, Optional.of(LAB)));
+        assertTrue(!end.contains("more below") && !end.contains("net.core.somaxconn (tunable)") && end.contains("source:"),
+                "scrolled to the end, the last entry's sources show: " + end);
+    }
+
+    @Test
     void helpOverlayListsTheKeys() {
         ViewState v = view();
         v.toggleHelp();
