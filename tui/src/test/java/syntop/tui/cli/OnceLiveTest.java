@@ -42,8 +42,8 @@ class OnceLiveTest {
                 assertTrue(listener.contains("\"accept_queue\": 3"), listener);
                 assertTrue(listener.contains("\"syn_queue\": 0"), listener);
                 // ss -ltnp names the owner to root; to another user its own processes only
-                assertTrue(listener.contains("\"process\": {\"pid\": " + ProcessHandle.current().pid() + ", \"name\": \"java\"}"),
-                        listener);
+                assertTrue(listener.replaceAll("\\s+", " ").contains("\"process\": { \"pid\": " + ProcessHandle.current().pid()
+                        + ", \"name\": \"java\" }"), listener);
                 for (String state : List.of("established", "listen", "time_wait", "syn_rcvd")) {
                     int ours = stateCount(r.out, state);
                     int lo = Math.min(before.getOrDefault(state, 0), after.getOrDefault(state, 0));
