@@ -1,5 +1,6 @@
 package syntop.collectors.os.linux;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -18,7 +19,8 @@ import syntop.collectors.parse.Parsed;
  * accept queue now and Send-Q the backlog limit. Old ss has no Netid column, newer ss glues the
  * header and adds process columns; rows of other protocols are skipped. With {@code -p} (what syntop
  * runs) a row ends in {@code users:(("nginx",pid=812,fd=6),...)}: the first process holding the
- * socket is its owner; a row without it names no process this user may read (ss(8)).
+ * socket is its owner; a row without it names no process this user may read (ss(8)). When no row
+ * names one, nothing is said of owners: that is also what ss prints without {@code -p}.
  */
 public final class SsListenParser {
     private static final Set<String> NETIDS = Set.of("tcp", "udp", "raw", "u_str", "u_dgr", "u_seq", "nl", "p_raw",
@@ -46,6 +48,8 @@ public final class SsListenParser {
         Parsed.Collector c = new Parsed.Collector();
         Reading.Builder r = Reading.builder();
         boolean serviceNames = false;
+        boolean named = false;
+        List<ListenQueue> listeners = new ArrayList<>();
         for (String line : lines) {
             if (line.isBlank()) {
                 continue;
@@ -85,11 +89,18 @@ public final class SsListenParser {
             if (!state.equals("LISTEN")) {
                 continue;
             }
-            Optional<ListenQueue> q = listener(f[i + 1], f[i + 2], f[i + 3]);
-            if (q.isPresent() && owners) {
-                q = Optional.of(q.get().withProcess(owner(line)));
-            }
-            q.ifPresent(r::listener);
+            listener(f[i + 1], f[i + 2], f[i + 3]).ifPresent(q -> listeners.add(owners ? q.withProcess(owner(line)) : q));
+            named |= line.contains("users:((");
+        }
+        // no row names a process: the output of ss without -p (an older recording), or one run by a
+        // user who may read none; neither says who owns what
+        boolean anyNamed = named;
+        for (ListenQueue q : listeners) {
+            r.listener(anyNamed ? q : new ListenQueue(q.protocol(), q.localAddress(), q.port(), q.acceptQueue(),
+                    q.synQueue(), q.limit()));
+        }
+        if (owners && !anyNamed && !listeners.isEmpty()) {
+            c.note("no listener's process named: ss -p names them to root or to their own user");
         }
         if (serviceNames) {
             c.note("ports shown as service names; syntop reads ss -n output");

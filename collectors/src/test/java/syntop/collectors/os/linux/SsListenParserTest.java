@@ -97,10 +97,16 @@ class SsListenParserTest {
         assertEquals(Optional.of(ProcessOwner.of(1534, "python3")), l.get(0).process());
         assertEquals(OptionalLong.of(16), l.get(0).limit(), "the queues are read as without -p");
         assertEquals("python3, pid 1534", l.get(1).process().orElseThrow().label());
-        for (ListenQueue q : SsListenParser.parseWithOwners(Fixtures.lines("linux/6.18-netns-ss-ltnp/ss-ltnp-nobody.txt"))
-                .value().listeners()) {
-            assertEquals(Optional.of(ProcessOwner.notVisible()), q.process(), q.toString());
+        Parsed<Reading> nobody = SsListenParser.parseWithOwners(Fixtures.lines("linux/6.18-netns-ss-ltnp/ss-ltnp-nobody.txt"));
+        for (ListenQueue q : nobody.value().listeners()) {
+            assertEquals(Optional.empty(), q.process(), "no row names a process: none is claimed, " + q);
         }
+        assertTrue(nobody.notes().stream().anyMatch(n -> n.contains("names them to root")), nobody.notes().toString());
+        List<String> mixed = new java.util.ArrayList<>(Fixtures.lines("linux/6.18-netns-ss-ltnp/ss-ltnp-root.txt"));
+        mixed.add(Fixtures.lines("linux/6.18-netns-ss-ltnp/ss-ltnp-nobody.txt").get(1)); // a row as another user sees it
+        assertEquals(Optional.of(ProcessOwner.notVisible()),
+                SsListenParser.parseWithOwners(mixed).value().listeners().get(2).process(),
+                "beside rows that name theirs, a row without one says why");
         assertEquals(Optional.empty(), listeners("linux/6.18-netns-ss-ltnp/ss-ltnp-root.txt").get(0).process(),
                 "without -p nothing is said of owners");
     }
