@@ -99,9 +99,6 @@ public final class SsListenParser {
             r.listener(anyNamed ? q : new ListenQueue(q.protocol(), q.localAddress(), q.port(), q.acceptQueue(),
                     q.synQueue(), q.limit()));
         }
-        if (owners && !anyNamed && !listeners.isEmpty()) {
-            c.note("no listener's process named: ss -p names them to root or to their own user");
-        }
         if (serviceNames) {
             c.note("ports shown as service names; syntop reads ss -n output");
         }
