@@ -43,7 +43,7 @@ class SamplingLoopTest {
         public CommandResult run(List<String> argv, Duration timeout, long maxOutputBytes) {
             runs.incrementAndGet();
             try {
-                String id = argv.contains("-ltn") ? LinuxPlatform.SS_LISTEN : LinuxPlatform.SS_STATES;
+                String id = argv.contains("-ltnp") ? LinuxPlatform.SS_LISTEN : LinuxPlatform.SS_STATES;
                 return new CommandResult(argv, RawOutput.Outcome.COMPLETED, Files.readAllBytes(LAB.resolve("cmd/" + id + ".txt")),
                         "", 0, false, Duration.ofMillis(1), "");
             } catch (java.io.IOException e) {

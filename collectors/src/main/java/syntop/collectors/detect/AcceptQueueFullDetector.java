@@ -10,6 +10,7 @@ import syntop.collectors.detect.Signals.Window;
 import syntop.collectors.history.History;
 import syntop.collectors.model.CounterId;
 import syntop.collectors.model.ListenQueue;
+import syntop.collectors.model.ProcessOwner;
 import syntop.collectors.model.OsFamily;
 import syntop.collectors.model.Snapshot;
 import syntop.collectors.model.TcpState;
@@ -102,6 +103,11 @@ public final class AcceptQueueFullDetector implements Detector {
         return true;
     }
 
+    /** {@code " (nginx, pid 812)"}: the process that is not accepting, when known. */
+    private static String owner(ListenQueue q) {
+        return q.process().filter(ProcessOwner::known).map(p -> " (" + p.label() + ")").orElse("");
+    }
+
     private static Verdict verdict(Snapshot s, ListenQueue q, Window overflows, boolean overflowing, Thresholds t) {
         long limit = q.limit().getAsLong();
         List<String> evidence = new ArrayList<>();
@@ -111,7 +117,7 @@ public final class AcceptQueueFullDetector implements Detector {
                     + (s.host().os() == OsFamily.MACOS ? "macOS" : "FreeBSD") + " refuses above 1.5 × " + limit + " = "
                     + Signals.ratio(cap) + ")");
         } else {
-            evidence.add("accept queue " + q.acceptQueue() + "/" + limit + " on :" + q.port());
+            evidence.add("accept queue " + q.acceptQueue() + "/" + limit + " on :" + q.port() + owner(q));
         }
         evidence.add(WhichLimit.acceptQueue(s, q));
         if (q.synQueue().isPresent()) {
@@ -129,7 +135,7 @@ public final class AcceptQueueFullDetector implements Detector {
         }
         return new Verdict(Verdict.Kind.ACCEPT_QUEUE_FULL,
                 overflowing ? Verdict.Severity.CRITICAL : Verdict.Severity.WARNING, OptionalInt.of(q.port()),
-                "accept queue full on :" + q.port() + ": the application is not accepting fast enough",
+                "accept queue full on :" + q.port() + owner(q) + ": the application is not accepting fast enough",
                 String.join(", ", evidence));
     }
 }

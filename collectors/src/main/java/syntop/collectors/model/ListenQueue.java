@@ -1,6 +1,7 @@
 package syntop.collectors.model;
 
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
@@ -12,22 +13,34 @@ import java.util.OptionalLong;
  * @param acceptQueue   completed connections waiting for accept() (BSD qlen, Linux Recv-Q of a LISTEN socket)
  * @param synQueue      half-open connections (BSD incqlen, Linux SYN_RECV count on the port), if the OS tells
  * @param limit         the queue limit (BSD maxqlen, Linux Send-Q of a LISTEN socket), if the OS tells
+ * @param process       the owning process, or why it is not known; empty when no source asked (BSD)
  */
 public record ListenQueue(String protocol, String localAddress, int port, long acceptQueue, OptionalLong synQueue,
-                          OptionalLong limit) {
+                          OptionalLong limit, Optional<ProcessOwner> process) {
     public ListenQueue {
         Objects.requireNonNull(protocol);
         Objects.requireNonNull(localAddress);
         Objects.requireNonNull(synQueue);
         Objects.requireNonNull(limit);
+        Objects.requireNonNull(process);
+    }
+
+    /** A listener from a source that does not name its process. */
+    public ListenQueue(String protocol, String localAddress, int port, long acceptQueue, OptionalLong synQueue,
+                       OptionalLong limit) {
+        this(protocol, localAddress, port, acceptQueue, synQueue, limit, Optional.empty());
     }
 
     public ListenQueue withSynQueue(long n) {
-        return new ListenQueue(protocol, localAddress, port, acceptQueue, OptionalLong.of(n), limit);
+        return new ListenQueue(protocol, localAddress, port, acceptQueue, OptionalLong.of(n), limit, process);
     }
 
     public ListenQueue withLimit(long n) {
-        return new ListenQueue(protocol, localAddress, port, acceptQueue, synQueue, OptionalLong.of(n));
+        return new ListenQueue(protocol, localAddress, port, acceptQueue, synQueue, OptionalLong.of(n), process);
+    }
+
+    public ListenQueue withProcess(ProcessOwner owner) {
+        return new ListenQueue(protocol, localAddress, port, acceptQueue, synQueue, limit, Optional.of(owner));
     }
 
     /**

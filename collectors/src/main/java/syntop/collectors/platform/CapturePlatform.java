@@ -140,7 +140,8 @@ public final class CapturePlatform implements Platform {
         String stderr = "";
         int exit = e.exit();
         if (src.acquisition() instanceof Acquisition.Command c) {
-            String base = dir + Layout.commandBase(c.argv());
+            // under the command the bundle ran (an older syntop ran ss -ltn where this one runs ss -ltnp)
+            String base = dir + Layout.commandBase(e.argv().isEmpty() ? c.argv() : e.argv());
             bundle.file(base + ".txt").ifPresent(b -> parts.add(new RawPart("stdout", b)));
             stderr = bundle.file(base + ".err").map(b -> new String(b, StandardCharsets.UTF_8)).orElse("");
             Optional<byte[]> x = bundle.file(base + ".exit");

@@ -53,7 +53,7 @@ public final class SnapshotMerge {
             if (listeners.isEmpty()) {
                 listeners.addAll(r.listeners());
             } else {
-                fillLimits(listeners, r.listeners());
+                lendLimitsAndOwners(listeners, r.listeners());
             }
             r.remotes().forEach(remotes::putIfAbsent);
             tunables.putAll(r.tunables());
@@ -70,21 +70,26 @@ public final class SnapshotMerge {
     }
 
     /**
-     * Listeners whose source does not know their queue limit (Linux's /proc/net/tcp) take it from a
-     * later source that lists the same socket with its limit ({@code ss -ltn}, read less often).
+     * Listeners whose source does not know their queue limit (Linux's /proc/net/tcp) or owner take
+     * them from a later source that lists the same socket with them ({@code ss -ltnp}, read less often).
      */
-    private static void fillLimits(List<ListenQueue> listeners, List<ListenQueue> withLimits) {
+    private static void lendLimitsAndOwners(List<ListenQueue> listeners, List<ListenQueue> withLimits) {
         for (int i = 0; i < listeners.size(); i++) {
             ListenQueue q = listeners.get(i);
-            if (q.limit().isPresent()) {
-                continue;
-            }
             for (ListenQueue o : withLimits) {
-                if (o.limit().isPresent() && o.sameSocket(q)) {
-                    listeners.set(i, q.withLimit(o.limit().getAsLong()));
-                    break;
+                if (!o.sameSocket(q)) {
+                    continue;
                 }
+                if (q.limit().isEmpty() && o.limit().isPresent()) {
+                    q = q.withLimit(o.limit().getAsLong());
+                }
+                if (q.process().isEmpty() && o.process().isPresent()) {
+                    q = q.withProcess(o.process().get());
+                }
+                listeners.set(i, q);
+                break;
             }
         }
     }
+
 }

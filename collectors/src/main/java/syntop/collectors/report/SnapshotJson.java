@@ -15,6 +15,7 @@ import syntop.collectors.model.AddressCount;
 import syntop.collectors.model.CounterId;
 import syntop.collectors.model.KernelEvent;
 import syntop.collectors.model.ListenQueue;
+import syntop.collectors.model.ProcessOwner;
 import syntop.collectors.model.Reading;
 import syntop.collectors.model.Snapshot;
 import syntop.collectors.model.SourceStatus;
@@ -222,6 +223,17 @@ public final class SnapshotJson {
                 w.value(q.limit().getAsLong());
             } else {
                 w.nullValue();
+            }
+            // absent where no source names owners (BSD); {"unknown": why} where ss could not see it
+            if (q.process().isPresent()) {
+                ProcessOwner p = q.process().get();
+                w.name("process").beginObject();
+                if (p.known()) {
+                    w.field("pid", p.pid().getAsLong()).field("name", p.name());
+                } else {
+                    w.field("unknown", p.unknown());
+                }
+                w.endObject();
             }
             w.endObject();
         }

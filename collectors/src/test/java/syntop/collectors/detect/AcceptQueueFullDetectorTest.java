@@ -12,6 +12,7 @@ import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 
 import syntop.collectors.model.CounterId;
+import syntop.collectors.model.ProcessOwner;
 import syntop.collectors.model.TcpState;
 
 class AcceptQueueFullDetectorTest {
@@ -29,6 +30,19 @@ class AcceptQueueFullDetectorTest {
         assertEquals(OptionalInt.of(8081), v.port());
         assertEquals("accept queue full on :8081: the application is not accepting fast enough", v.summary());
         contains(v, "accept queue 65/64 on :8081", "0 half-open on :8081", "ListenOverflows 870/s (host-wide)");
+    }
+
+    @Test
+    void theVerdictNamesTheProcessThatIsNotAcceptingWhenItIsKnown() {
+        Ticks h = Ticks.linux().quiet(10).run(5, t -> t.listener(8081, 16, 0, 16).ownedBy(ProcessOwner.of(812, "nginx"))
+                .state(TcpState.ESTABLISHED, 16));
+        Verdict v = only(h.verdicts(), Verdict.Kind.ACCEPT_QUEUE_FULL);
+        assertEquals("accept queue full on :8081 (nginx, pid 812): the application is not accepting fast enough", v.summary());
+        contains(v, "accept queue 16/16 on :8081 (nginx, pid 812)");
+        Ticks hidden = Ticks.linux().quiet(10).run(5, t -> t.listener(8081, 16, 0, 16).ownedBy(ProcessOwner.notVisible())
+                .state(TcpState.ESTABLISHED, 16));
+        assertEquals("accept queue full on :8081: the application is not accepting fast enough",
+                only(hidden.verdicts(), Verdict.Kind.ACCEPT_QUEUE_FULL).summary(), "an unknown owner is not guessed");
     }
 
     @Test

@@ -17,6 +17,7 @@ import syntop.collectors.model.CounterId;
 import syntop.collectors.model.Counters;
 import syntop.collectors.model.HostInfo;
 import syntop.collectors.model.ListenQueue;
+import syntop.collectors.model.ProcessOwner;
 import syntop.collectors.model.OsFamily;
 import syntop.collectors.model.Snapshot;
 import syntop.collectors.model.StateCounts;
@@ -167,6 +168,12 @@ final class Ticks {
         Tick listener(int port, long accept, long synQueue, long limit) {
             listeners.add(new ListenQueue("tcp4", "0.0.0.0", port, accept, OptionalLong.of(synQueue),
                     OptionalLong.of(limit)));
+            return this;
+        }
+
+        /** The last listener added, owned by {@code owner} (as ss -ltnp names it). */
+        Tick ownedBy(ProcessOwner owner) {
+            listeners.set(listeners.size() - 1, listeners.get(listeners.size() - 1).withProcess(owner));
             return this;
         }
 

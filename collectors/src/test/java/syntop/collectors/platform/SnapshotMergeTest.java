@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 import org.junit.jupiter.api.Test;
@@ -15,6 +16,7 @@ import syntop.collectors.model.AddressCount;
 import syntop.collectors.model.CounterId;
 import syntop.collectors.model.HostInfo;
 import syntop.collectors.model.ListenQueue;
+import syntop.collectors.model.ProcessOwner;
 import syntop.collectors.model.OsFamily;
 import syntop.collectors.model.Reading;
 import syntop.collectors.model.Snapshot;
@@ -65,6 +67,15 @@ class SnapshotMergeTest {
         assertEquals(3, web.acceptQueue(), "the first source's queue stands");
         assertEquals(OptionalLong.of(64), web.limit(), "the limit is lent");
         assertEquals(OptionalLong.of(128), s.listeners().get(1).limit(), "a known limit is not replaced");
+    }
+
+    @Test
+    void aLaterSourceLendsOwnersToListenersThatHaveTheirLimitAlready() {
+        Snapshot s = merge(from("table", Reading.builder().listener(queue(8080, 9, null, 128L)).build()),
+                from("ss-ltnp", Reading.builder().listener(queue(8080, 0, null, 128L).withProcess(ProcessOwner.of(812, "nginx")))
+                        .build()));
+        assertEquals(Optional.of(ProcessOwner.of(812, "nginx")), s.listeners().get(0).process());
+        assertEquals(9, s.listeners().get(0).acceptQueue(), "the queues stay the first source's");
     }
 
     @Test

@@ -96,7 +96,7 @@ final class Kit {
     }
 
     static Setup linux() {
-        Runner r = new Runner().file(List.of("ss", "-ltn"), "linux/6.18-lab-synflood/cmd/ss-ltn.txt", Duration.ofMillis(4));
+        Runner r = new Runner().file(List.of("ss", "-ltnp"), "linux/6.18-lab-synflood/cmd/ss-ltn.txt", Duration.ofMillis(4));
         FsRoot root = new FsRoot(FIXTURES.resolve("linux/6.18-lab-synflood"));
         return new Setup(new LinuxPlatform(new HostInfo("lab", OsFamily.LINUX, "Linux 6.18.44")), new Acquirer(r, root));
     }

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
+import syntop.collectors.model.ListenQueue;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
@@ -69,7 +70,8 @@ class RecordRoundTripTest {
         Set<RawOutput.Outcome> outcomes = EnumSet.noneOf(RawOutput.Outcome.class);
         for (int i = 0; i < live.size(); i++) {
             TickRecord stored = r.tick(i);
-            assertEquals(live.get(i), stored.snapshot(), "stored snapshot of tick " + i);
+            // a recording's snapshots keep the listeners' queues, not their owners; its raw outputs have them
+            assertEquals(withoutOwners(live.get(i)), stored.snapshot(), "stored snapshot of tick " + i);
             JudgedTick t = replay.seek(i);
             assertEquals(live.get(i), t.snapshot(), "replayed snapshot of tick " + i);
             assertEquals(stored.verdicts(), TickRecord.VerdictMark.of(t.verdicts()), "verdicts of tick " + i);
@@ -161,7 +163,7 @@ class RecordRoundTripTest {
         Files.copy(Kit.FIXTURES.resolve("linux/6.18-lab-kmsg-ratelimit/dev/kmsg"), root.resolve("dev/kmsg"));
         Files.copy(Kit.FIXTURES.resolve("linux/6.18-lab-kmsg-ratelimit/proc/stat"), root.resolve("proc/stat"));
         Kit.Setup linux = Kit.linux();
-        Kit.Setup withLog = new Kit.Setup(linux.platform(), new Acquirer(new Kit.Runner().file(List.of("ss", "-ltn"),
+        Kit.Setup withLog = new Kit.Setup(linux.platform(), new Acquirer(new Kit.Runner().file(List.of("ss", "-ltnp"),
                 "linux/6.18-lab-synflood/cmd/ss-ltn.txt", Duration.ofMillis(4)), new FsRoot(root)));
         Path file = tmp.resolve("kmsg.syntop");
         List<Snapshot> live = Kit.record(withLog, file, 3, TickRecorder.DEFAULT_RAW_TABLE_LIMIT,
@@ -178,5 +180,12 @@ class RecordRoundTripTest {
         // stepping back replays from a copy of what was read by then
         assertEquals(live.get(0).kernelEvents(), replay.seek(0).snapshot().kernelEvents());
         assertEquals(live.get(1), replay.seek(1).snapshot());
+    }
+
+    private static Snapshot withoutOwners(Snapshot s) {
+        List<ListenQueue> queues = s.listeners().stream().map(q -> new ListenQueue(q.protocol(), q.localAddress(), q.port(),
+                q.acceptQueue(), q.synQueue(), q.limit())).toList();
+        return new Snapshot(s.at(), s.monoNanos(), s.host(), s.sources(), s.states(), s.counters(), queues, s.remotes(),
+                s.tunables(), s.kernelEvents());
     }
 }

@@ -217,7 +217,7 @@ public final class ConsoleLoop {
             editFilter(k);
             return;
         }
-        if (view.details()) {
+        if (view.details() || view.explain()) {
             detailsKey(k);
             return;
         }
@@ -257,6 +257,7 @@ public final class ConsoleLoop {
             }
             case HELP -> view.toggleHelp();
             case DETAILS -> view.toggleDetails();
+            case EXPLAIN -> view.toggleExplain();
             case REPLAY_PLAY, REPLAY_STEP, REPLAY_SPEED, REPLAY_FIRST_VERDICT, REPLAY_NEXT_VERDICT, REPLAY_ENDS -> {
                 if (controls != null && !view.help() && controls.key(k)) {
                     JudgedTick f = controls.current();
@@ -270,13 +271,17 @@ public final class ConsoleLoop {
         }
     }
 
-    /** The detail view: Esc, Enter or q close it; the scroll keys move it. */
+    /** The detail view and the explanation: Esc, Enter, q (and e, for the explanation) close them; the scroll keys move them. */
     private void detailsKey(KeyStroke k) {
         KeyType t = k.getKeyType();
         char c = t == KeyType.Character ? k.getCharacter() : 0;
         int at = view.detailsFirst();
-        if (t == KeyType.Escape || t == KeyType.Enter || c == 'q') {
-            view.toggleDetails();
+        if (t == KeyType.Escape || t == KeyType.Enter || c == 'q' || c == 'e') {
+            if (view.details()) {
+                view.toggleDetails();
+            } else {
+                view.toggleExplain();
+            }
         } else if (t == KeyType.ArrowDown || c == 'j') {
             view.detailsFirst(at + 1);
         } else if (t == KeyType.ArrowUp || c == 'k') {

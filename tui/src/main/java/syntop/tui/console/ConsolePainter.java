@@ -162,9 +162,9 @@ public final class ConsolePainter {
             panel(c, rows.get(0), Panel.STATES, v, f);
             panel(c, rows.get(1), Panel.LISTEN, v, f);
         }
-        if (v.details()) {
-            Dialog d = Dialog.of("details", Details.lines(f, v), "[Esc] close").maxWidth(Math.min(110, screen.width()))
-                    .scroll(v.detailsFirst());
+        if (v.details() || v.explain()) {
+            Dialog d = Dialog.of(v.details() ? "details" : "explain", v.details() ? Details.lines(f, v) : Explain.lines(f, v),
+                    "[Esc] close").maxWidth(Math.min(110, screen.width())).scroll(v.detailsFirst());
             v.detailsFirst(d.window(screen).first());
             d.draw(c, screen);
         }

@@ -38,7 +38,7 @@ public final class Keymap {
 
     /** What a key does. */
     public enum Action {
-        QUIT, PAUSE, DETAILS, DELAY_LONGER, DELAY_SHORTER, FOCUS, UP, DOWN, PAGE_UP, PAGE_DOWN, SORT, FILTER, THEME, ASCII, HELP,
+        QUIT, PAUSE, DETAILS, EXPLAIN, DELAY_LONGER, DELAY_SHORTER, FOCUS, UP, DOWN, PAGE_UP, PAGE_DOWN, SORT, FILTER, THEME, ASCII, HELP,
         PROFILE, UNDO, DROP, BLOCK, BLOCKED, SYNPROXY,
         REPLAY_PLAY, REPLAY_STEP, REPLAY_SPEED, REPLAY_FIRST_VERDICT, REPLAY_NEXT_VERDICT, REPLAY_ENDS;
 
@@ -88,6 +88,9 @@ public final class Keymap {
             new Binding(Action.DETAILS, List.of("Enter"), "Enter",
                     "details: every verdict's evidence, every number of the selected row (Esc closes)", ALL,
                     "[Enter]details", 7),
+            new Binding(Action.EXPLAIN, List.of("e"), "e",
+                    "explain the selected row and the verdict line: meaning, defaults, limits, sources (Esc closes)", ALL,
+                    "[e]xplain", 7),
             new Binding(Action.SORT, List.of("s"), "s", "sort the focused panel by its next column", ALL, "[s]ort", 4),
             new Binding(Action.FILTER, List.of("/"), "/", "filter by port or address (Enter: apply, Esc: cancel)", ALL,
                     "[/]filter", 7),

@@ -50,6 +50,7 @@ public final class ViewState {
     private Panel focus = Panel.LISTEN;
     private boolean filterSelected;
     private boolean details;
+    private boolean explain;
     private int detailsFirst;
     private Set<Panel> shown = EnumSet.allOf(Panel.class);
     private final Map<Panel, Integer> selection = new EnumMap<>(Panel.class);
@@ -216,6 +217,16 @@ public final class ViewState {
 
     public void toggleDetails() {
         details = !details;
+        detailsFirst = 0;
+    }
+
+    /** True while the explanation of the selected row ({@code e}) is open; it scrolls as the details do. */
+    public boolean explain() {
+        return explain;
+    }
+
+    public void toggleExplain() {
+        explain = !explain;
         detailsFirst = 0;
     }
 

@@ -10,6 +10,7 @@ import syntop.collectors.detect.PortBudget;
 import syntop.collectors.history.Rate;
 import syntop.collectors.judge.JudgedTick;
 import syntop.collectors.model.CounterId;
+import syntop.collectors.model.OsFamily;
 import syntop.collectors.model.Snapshot;
 import syntop.collectors.model.SourceHealth;
 import syntop.collectors.model.SourceStatus;
@@ -79,6 +80,32 @@ public final class DefencesPanel {
             Region last = r.row(r.height() - 1);
             c.text(last, last.x(), last.y(), Texts.ellipsize("+" + (rows.size() - shown) + " more", last.width(), ell), Role.DIM);
         }
+    }
+
+    /**
+     * The names {@code syntop explain} knows for the rows {@link #draw} shows, in its order: the
+     * syncookies setting, the port budget's inputs (the ephemeral port range, the active opens
+     * counter and TIME_WAIT) when {@code portBudget}, then every counter this machine has.
+     */
+    public static List<String> knowledgeNames(Snapshot s, boolean portBudget) {
+        List<String> out = new ArrayList<>();
+        for (String key : COOKIE_SETTINGS) {
+            if (s.tunable(key).isPresent()) {
+                out.add(key);
+            }
+        }
+        if (portBudget) {
+            out.addAll(s.host().os() == OsFamily.LINUX
+                    ? List.of("net.ipv4.ip_local_port_range", CounterId.ACTIVE_OPENS.label(), "time_wait")
+                    : List.of("net.inet.ip.portrange.first", "net.inet.ip.portrange.last", CounterId.ACTIVE_OPENS.label(),
+                            "time_wait"));
+        }
+        for (CounterId id : SHOWN) {
+            if (s.counters().get(id).isPresent()) {
+                out.add(id.label());
+            }
+        }
+        return out;
     }
 
     private static void counter(Canvas c, Region line, JudgedTick f, CounterId id, long value) {

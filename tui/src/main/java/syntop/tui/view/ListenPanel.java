@@ -23,6 +23,8 @@ public final class ListenPanel {
     private static final double CRITICAL = 0.9;
     /** Room kept right of the address for "acc N syn N / L". */
     private static final int MIN_NUMBERS = 22;
+    /** The bar keeps at least this many cells when owners are shown. */
+    private static final int OWNER_BAR = 6;
 
     private ListenPanel() {
     }
@@ -52,26 +54,33 @@ public final class ListenPanel {
         int offset = Table.keepVisible(selected, 0, r.height(), rows.size());
         // the address column is as wide as its widest address: the bar gives way first, never the address
         int labelWidth = 8;
+        int ownedWidth = 8;
         for (int i = 0; i < r.height() && offset + i < rows.size(); i++) {
-            labelWidth = Math.max(labelWidth, Texts.width(label(rows.get(offset + i))));
+            labelWidth = Math.max(labelWidth, Texts.width(label(rows.get(offset + i), false)));
+            ownedWidth = Math.max(ownedWidth, Texts.width(label(rows.get(offset + i), true)));
         }
-        labelWidth = Math.min(labelWidth, Math.max(8, r.width() - 1 - MIN_NUMBERS));
+        // the owning process only where every visible row's fits whole beside its address and numbers
+        boolean owners = ownedWidth > labelWidth && ownedWidth + OWNER_BAR <= r.width() - 1 - MIN_NUMBERS;
+        labelWidth = owners ? ownedWidth : Math.min(labelWidth, Math.max(8, r.width() - 1 - MIN_NUMBERS));
         for (int i = 0; i < r.height() && offset + i < rows.size(); i++) {
             ListenQueue q = rows.get(offset + i);
             Region line = r.row(i);
             boolean sel = focused && offset + i == selected;
             // the selection as in the other panels: in the selected role (reverse video in mono)
             c.text(line, line.x(), line.y(), " ", sel ? Role.SELECTED : Role.DIM);
-            bar(q, labelWidth).labelRole(sel ? Role.SELECTED : Role.LABEL).draw(c, line.withoutLeft(1));
+            bar(q, labelWidth, owners).labelRole(sel ? Role.SELECTED : Role.LABEL).draw(c, line.withoutLeft(1));
         }
     }
 
-    private static String label(ListenQueue q) {
-        return ":" + q.port() + " " + q.localAddress();
+    /** {@code :8081 10.99.0.2}, with {@code owner}: {@code :8081 10.99.0.2 nginx[812]} when the owner is known. */
+    private static String label(ListenQueue q, boolean owner) {
+        String base = ":" + q.port() + " " + q.localAddress();
+        return owner ? q.process().filter(p -> p.known()).map(p -> base + " " + p.name() + "[" + p.pid().getAsLong() + "]")
+                .orElse(base) : base;
     }
 
-    static Bar bar(ListenQueue q, int labelWidth) {
-        String label = label(q);
+    static Bar bar(ListenQueue q, int labelWidth, boolean owner) {
+        String label = label(q, owner);
         String syn = q.synQueue().isPresent() ? Long.toString(q.synQueue().getAsLong()) : "?";
         String text = "acc " + Format.count(q.acceptQueue()) + " syn " + syn + " ";
         if (q.limit().isEmpty()) {

@@ -18,6 +18,7 @@ import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
 
 import syntop.collectors.judge.JudgedTick;
+import syntop.collectors.model.TcpState;
 import syntop.themes.ThemeLoader;
 import syntop.tui.config.Preferences;
 
@@ -192,5 +193,36 @@ class ConsoleLoopTest {
             loop.handle(new KeyStroke(KeyType.Tab));
         }
         assertTrue(Details.lines(lab, view).stream().anyMatch(l -> l.contains("syncookies sent")), Details.lines(lab, view).toString());
+    }
+    @Test
+    void eExplainsTheSelectedRowWithTheKnowledgeOfSyntopExplainAndTheVerdictLine() {
+        JudgedTick lab = Frames.labCapture(6);
+        type('e');
+        assertTrue(view.explain());
+        List<String> listener = Explain.lines(lab, view);
+        assertTrue(listener.contains("listen  (state)") && listener.contains("net.core.somaxconn  (tunable)")
+                && listener.contains("net.ipv4.tcp_max_syn_backlog  (tunable)"), listener.toString());
+        for (syntop.collectors.detect.Verdict v : lab.verdicts()) {
+            assertTrue(listener.contains(v.kind().label() + "  (verdict)"), listener.toString());
+        }
+        assertTrue(listener.contains("  live:      " + lab.snapshot().tunable("net.core.somaxconn").orElseThrow()
+                + " in this sample"), "a tunable shows the value the sample read: " + listener);
+        type('j');
+        assertEquals(1, view.detailsFirst(), "j scrolls the explanation, not the panel");
+        type('e');
+        assertFalse(view.explain(), "e closes it again");
+        while (view.focus() != Panel.STATES) {
+            loop.handle(new KeyStroke(KeyType.Tab));
+        }
+        type('j');
+        List<String> state = Explain.lines(lab, view);
+        assertEquals(TcpState.values()[1].label() + "  (state)", state.get(0), state.toString());
+        while (view.focus() != Panel.DEFENCES) {
+            loop.handle(new KeyStroke(KeyType.Tab));
+        }
+        List<String> defences = Explain.lines(lab, view);
+        assertTrue(defences.contains("syncookies_sent  (counter)") && defences.contains("net.ipv4.tcp_syncookies  (tunable)"),
+                defences.toString());
+        loop.handle(new KeyStroke(KeyType.Escape));
     }
 }

@@ -18,6 +18,7 @@ import com.googlecode.lanterna.graphics.BasicTextImage;
 import com.googlecode.lanterna.graphics.TextImage;
 
 import syntop.collectors.judge.JudgedTick;
+import syntop.collectors.model.ProcessOwner;
 import syntop.collectors.model.HostInfo;
 import syntop.collectors.model.OsFamily;
 import syntop.collectors.model.Snapshot;
@@ -135,6 +136,36 @@ class ConsolePainterTest {
         String s = screen(render(120, 40, v, Optional.of(LAB)));
         assertTrue(s.chars().allMatch(ch -> ch < 128), "non-ASCII glyph on screen:\n" + s);
         assertTrue(s.contains("SYN_RCVD"), s);
+    }
+
+    /** The lab frame with each listener owned as ss -ltnp named the owner in a capture of this project. */
+    private static JudgedTick owned(JudgedTick f) {
+        Snapshot s = f.snapshot();
+        List<ListenQueue> queues = s.listeners().stream().map(q -> q.withProcess(ProcessOwner.of(1534, "python3"))).toList();
+        Snapshot o = new Snapshot(s.at(), s.monoNanos(), s.host(), s.sources(), s.states(), s.counters(), queues, s.remotes(),
+                s.tunables(), s.kernelEvents());
+        return new JudgedTick(f.sample(), o, f.verdicts(), f.judgement(), f.history());
+    }
+
+    @Test
+    void listenersShowTheirProcessWhereItFitsWholeAndNeverAtTheAddressesCost() {
+        String wide = screen(render(120, 40, view(), Optional.of(owned(LAB))));
+        assertTrue(wide.contains(":8081 10.99.0.2 python3[1534]"), wide);
+        String narrow = screen(render(80, 24, view(), Optional.of(owned(LAB))));
+        assertTrue(narrow.contains(":8081 10.99.0.2") && !narrow.contains("python3"),
+                "at 80 columns the numbers need the room: " + narrow);
+    }
+
+    @Test
+    void eExplainsTheSelectedListenerInAScrollableOverlay() {
+        ViewState v = view();
+        v.toggleExplain();
+        String s = screen(render(120, 40, v, Optional.of(LAB)));
+        assertTrue(s.contains("─ explain ") && s.contains("net.core.somaxconn (tunable)") && s.contains("more below"), s);
+        v.detailsFirst(Integer.MAX_VALUE / 2);
+        String end = screen(render(80, 24, v, Optional.of(LAB)));
+        assertTrue(!end.contains("more below") && !end.contains("net.core.somaxconn (tunable)") && end.contains("source:"),
+                "scrolled to the end, the last entry's sources show: " + end);
     }
 
     @Test

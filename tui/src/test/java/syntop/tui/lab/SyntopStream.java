@@ -48,7 +48,7 @@ final class SyntopStream implements AutoCloseable {
         }
 
         String listener(int port) {
-            Matcher m = Pattern.compile("\\{[^{}]*\"port\":" + port + ",[^{}]*}").matcher(json);
+            Matcher m = Pattern.compile("\\{[^{}]*\"port\":" + port + ",(?:[^{}]|\\{[^{}]*})*}").matcher(json);
             return m.find() ? m.group() : "";
         }
     }

@@ -34,7 +34,7 @@ import syntop.collectors.source.Source;
  * and TIME_WAIT inside the kernel (measured at 56k TIME_WAIT sockets: under 30 ms, against about
  * 150 ms to read /proc/net/tcp). A small one is read from /proc/net/tcp{,6} without a fork: the
  * fork and exec of {@code ss} alone cost more CPU than reading a few thousand rows. /proc lacks the
- * listeners' queue limits, so {@code ss -ltn} lends them, read every {@link #LIMITS_EVERY}.
+ * listeners' queue limits and owners, so {@code ss -ltnp} lends them, read every {@link #LIMITS_EVERY}.
  */
 public final class LinuxPlatform implements Platform {
     public static final String SNMP = "proc-net-snmp";
@@ -82,7 +82,9 @@ public final class LinuxPlatform implements Platform {
                     Duration.ofMillis(200), Source.Cost.CHEAP, true),
             new Source(SYSCTL, new Acquisition.Files(TUNABLES.stream().map(ProcSysParser::pathOf).toList()),
                     ProcSysParser::parse, Duration.ofMillis(200), Source.Cost.CHEAP).polledEvery(Source.SETTINGS_EVERY),
-            new Source(SS_LISTEN, Acquisition.command("ss", "-ltn"), t -> SsListenParser.parse(t.lines()),
+            // -p names each listener's process; measured here (81 processes, 400 open files): 10.4 ms a
+            // run against 6.6 ms for ss -ltn, so one fork every LIMITS_EVERY carries limits and owners
+            new Source(SS_LISTEN, Acquisition.command("ss", "-ltnp"), t -> SsListenParser.parseWithOwners(t.lines()),
                     Duration.ofSeconds(2), Source.Cost.CHEAP).polledEvery(LIMITS_EVERY),
             // the kernel's log from its start, then only its new records; /proc/stat's btime dates them.
             // Optional: containers often have no /dev/kmsg

@@ -1,11 +1,15 @@
 package syntop.collectors.os.linux;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import syntop.collectors.model.ListenQueue;
+import syntop.collectors.model.ProcessOwner;
 import syntop.collectors.model.Reading;
 import syntop.collectors.parse.Numbers;
 import syntop.collectors.parse.Parsed;
@@ -13,19 +17,39 @@ import syntop.collectors.parse.Parsed;
 /**
  * {@code ss -ltn} (and the listening rows of any {@code ss} listing): on a LISTEN row Recv-Q is the
  * accept queue now and Send-Q the backlog limit. Old ss has no Netid column, newer ss glues the
- * header and adds process columns; rows of other protocols are skipped.
+ * header and adds process columns; rows of other protocols are skipped. With {@code -p} (what syntop
+ * runs) a row ends in {@code users:(("nginx",pid=812,fd=6),...)}: the first process holding the
+ * socket is its owner; a row without it names no process this user may read (ss(8)). When no row
+ * names one, nothing is said of owners: that is also what ss prints without {@code -p}.
  */
 public final class SsListenParser {
     private static final Set<String> NETIDS = Set.of("tcp", "udp", "raw", "u_str", "u_dgr", "u_seq", "nl", "p_raw",
             "p_dgr", "sctp", "mptcp", "dccp", "tipc", "v_str", "v_dgr", "xdp", "u_seqpacket");
 
+    /** The first process in ss's users field, {@code ("name",pid=N,fd=F)}: its name (comm) and pid. */
+    private static final Pattern USER = Pattern.compile("users:\\(\\(\"(.*?)\",pid=(\\d+)");
+
     private SsListenParser() {
     }
 
     public static Parsed<Reading> parse(List<String> lines) {
+        return parse(lines, false);
+    }
+
+    /**
+     * {@code ss -ltnp}: the same, each listener with its owning process. ss prints the Process header
+     * with or without {@code -p}, so only the caller knows that a row without users names none.
+     */
+    public static Parsed<Reading> parseWithOwners(List<String> lines) {
+        return parse(lines, true);
+    }
+
+    private static Parsed<Reading> parse(List<String> lines, boolean owners) {
         Parsed.Collector c = new Parsed.Collector();
         Reading.Builder r = Reading.builder();
         boolean serviceNames = false;
+        boolean named = false;
+        List<ListenQueue> listeners = new ArrayList<>();
         for (String line : lines) {
             if (line.isBlank()) {
                 continue;
@@ -65,12 +89,30 @@ public final class SsListenParser {
             if (!state.equals("LISTEN")) {
                 continue;
             }
-            listener(f[i + 1], f[i + 2], f[i + 3]).ifPresent(r::listener);
+            listener(f[i + 1], f[i + 2], f[i + 3]).ifPresent(q -> listeners.add(owners ? q.withProcess(owner(line)) : q));
+            named |= line.contains("users:((");
+        }
+        // no row names a process: the output of ss without -p (an older recording), or one run by a
+        // user who may read none; neither says who owns what
+        boolean anyNamed = named;
+        for (ListenQueue q : listeners) {
+            r.listener(anyNamed ? q : new ListenQueue(q.protocol(), q.localAddress(), q.port(), q.acceptQueue(),
+                    q.synQueue(), q.limit()));
         }
         if (serviceNames) {
             c.note("ports shown as service names; syntop reads ss -n output");
         }
         return c.result(r.build());
+    }
+
+    /** The first process of a row's {@code users:((...))} field, or that none is readable. */
+    static ProcessOwner owner(String line) {
+        Matcher m = USER.matcher(line);
+        if (!m.find()) {
+            return ProcessOwner.notVisible();
+        }
+        OptionalLong pid = Numbers.parseCount(m.group(2));
+        return pid.isPresent() ? ProcessOwner.of(pid.getAsLong(), m.group(1)) : ProcessOwner.notVisible();
     }
 
     /**

@@ -4,12 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 import org.junit.jupiter.api.Test;
 
 import syntop.collectors.Fixtures;
 import syntop.collectors.model.ListenQueue;
+import syntop.collectors.model.ProcessOwner;
 import syntop.collectors.model.Reading;
 import syntop.collectors.parse.Parsed;
 
@@ -85,4 +87,27 @@ class SsListenParserTest {
         assertTrue(p.understood() > 2);
         assertTrue(p.unparsed().isEmpty(), p.unparsed().toString());
     }
+    @Test
+    void withPEachListenerNamesItsProcessAndARowWithoutUsersSaysWhy() {
+        Parsed<Reading> root = SsListenParser.parseWithOwners(Fixtures.lines("linux/6.18-netns-ss-ltnp/ss-ltnp-root.txt"));
+        assertTrue(root.unparsed().isEmpty(), root.unparsed().toString());
+        List<ListenQueue> l = root.value().listeners();
+        assertEquals(2, l.size());
+        assertEquals(8081, l.get(0).port());
+        assertEquals(Optional.of(ProcessOwner.of(1534, "python3")), l.get(0).process());
+        assertEquals(OptionalLong.of(16), l.get(0).limit(), "the queues are read as without -p");
+        assertEquals("python3, pid 1534", l.get(1).process().orElseThrow().label());
+        Parsed<Reading> nobody = SsListenParser.parseWithOwners(Fixtures.lines("linux/6.18-netns-ss-ltnp/ss-ltnp-nobody.txt"));
+        for (ListenQueue q : nobody.value().listeners()) {
+            assertEquals(Optional.empty(), q.process(), "no row names a process: none is claimed, " + q);
+        }
+        List<String> mixed = new java.util.ArrayList<>(Fixtures.lines("linux/6.18-netns-ss-ltnp/ss-ltnp-root.txt"));
+        mixed.add(Fixtures.lines("linux/6.18-netns-ss-ltnp/ss-ltnp-nobody.txt").get(1)); // a row as another user sees it
+        assertEquals(Optional.of(ProcessOwner.notVisible()),
+                SsListenParser.parseWithOwners(mixed).value().listeners().get(2).process(),
+                "beside rows that name theirs, a row without one says why");
+        assertEquals(Optional.empty(), listeners("linux/6.18-netns-ss-ltnp/ss-ltnp-root.txt").get(0).process(),
+                "without -p nothing is said of owners");
+    }
+
 }
