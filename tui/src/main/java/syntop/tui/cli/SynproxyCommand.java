@@ -22,8 +22,8 @@ import syntop.collectors.detect.SynproxyWatch;
 import syntop.collectors.detect.Thresholds;
 import syntop.collectors.detect.Verdict;
 import syntop.collectors.history.History;
-import syntop.collectors.model.Snapshot;
 import syntop.collectors.platform.Platform;
+import syntop.collectors.judge.JudgedTick;
 import syntop.collectors.judge.LivePipeline;
 import syntop.collectors.platform.Sampler;
 import syntop.collectors.source.Acquirer;
@@ -161,23 +161,24 @@ final class SynproxyCommand extends ActionCommand {
 
     /** {@code n} samples of this machine one second apart (none where its OS is unknown). */
     private History sample(int n) {
-        History h = new History();
         FsRoot root = FsRoot.live();
         Optional<Platform> platform = ThisMachine.platform(root, "syntop synproxy", err());
         if (platform.isEmpty()) {
-            return h;
+            return new History();
         }
+        JudgedTick last = null;
         try (LivePipeline pipeline = new LivePipeline(Sampler.live(platform.get(),
                 new Acquirer(new ProcessCommandRunner(), root), Duration.ofSeconds(1)), Thresholds.defaults())) {
             for (int i = 0; i < n; i++) {
                 if (i > 0) {
                     Thread.sleep(1000);
                 }
-                h.add(pipeline.next().snapshot());
+                last = pipeline.next();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        return h;
+        // the pipeline keeps the samples' history itself
+        return last == null ? new History() : last.history();
     }
 }
