@@ -112,9 +112,13 @@ class WhichLimitTest {
         ListenQueue q = bsdListeners("macos/2017ish-nativescript/cmd/netstat-f-inet-p-tcp-anL.txt").get(0);
         assertEquals(1, q.limit().getAsLong());
         Snapshot s = snapshot(OsFamily.MACOS, q, Map.of("kern.ipc.somaxconn", "128"));
-        assertEquals("half-open connections share :" + q.port() + "'s queue of 1 (admitted up to 1.5 × that; macOS has "
-                + "no syncache or cookies): the limit = listen() backlog 1 (somaxconn 128 is not the limit): raise the "
-                + "application's backlog (nginx listen … backlog=N, Apache ListenBacklog) and restart it",
-                WhichLimit.halfOpen(s, q));
+        assertEquals("half-open connections share :" + q.port() + "'s queue of 1 (macOS has no syncache or cookies; at "
+                + "the limit a random half-open entry is dropped for each new SYN): the limit = listen() backlog 1 "
+                + "(somaxconn 128 is not the limit): raise the application's backlog (nginx listen … backlog=N, Apache "
+                + "ListenBacklog) and restart it", WhichLimit.halfOpen(s, q));
+        // macOS refuses at the limit itself (kern.ipc.soqlimitcompat=1), not at 1.5 × it as FreeBSD does
+        assertEquals(":" + q.port() + " accept queue 1 (half-open connections count against it too) = listen() backlog 1 "
+                + "(somaxconn 128 is not the limit): raise the application's backlog (nginx listen … backlog=N, Apache "
+                + "ListenBacklog) and restart it", WhichLimit.acceptQueue(s, q));
     }
 }
