@@ -48,11 +48,24 @@ public final class Explanation {
         if (text.isEmpty()) {
             return;
         }
-        String pad = " ".repeat(INDENT);
-        StringBuilder line = new StringBuilder("  " + label + ":");
+        StringBuilder head = new StringBuilder("  " + label + ":");
         do {
-            line.append(' ');
-        } while (line.length() < INDENT);
+            head.append(' ');
+        } while (head.length() < INDENT);
+        if (!label.equals("source")) {
+            wrap(out, head.toString(), text);
+            return;
+        }
+        // one source to a line, so each can be copied and opened as it is
+        for (String source : text.split(";\\s*")) {
+            wrap(out, head.toString(), source);
+            head = new StringBuilder(" ".repeat(INDENT));
+        }
+    }
+
+    private static void wrap(List<String> out, String head, String text) {
+        String pad = " ".repeat(INDENT);
+        StringBuilder line = new StringBuilder(head);
         boolean first = true;
         for (String word : text.split(" ")) {
             if (!first && line.length() + 1 + word.length() > WIDTH) {

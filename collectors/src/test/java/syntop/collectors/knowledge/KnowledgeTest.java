@@ -132,6 +132,10 @@ class KnowledgeTest {
         for (KnowledgeEntry e : K.entries()) {
             assertTrue(e.source().length() > 8, e.name());
             assertTrue(e.what().length() <= 110, e.name() + ": 'what' is one line: " + e.what());
+            if (e.kind() == KnowledgeEntry.Kind.TUNABLE) {
+                // apply --dry-run prints it as "    = what" under the key's change: one line of 80 columns
+                assertTrue(e.what().length() <= 74, e.name() + ": 'what' fits a dry run's line: " + e.what());
+            }
             if (e.kind() != KnowledgeEntry.Kind.COUNTER) {
                 for (OsFamily os : OsFamily.values()) {
                     assertTrue(e.on(os).isPresent(), e.name() + " on " + os);
@@ -170,6 +174,9 @@ class KnowledgeTest {
         assertTrue(linux.contains("\n  live:      1 on this machine\n"), linux);
         assertTrue(linux.contains("https://docs.kernel.org/networking/ip-sysctl.html"), linux);
         assertTrue(linux.indexOf("  linux:") < linux.indexOf("  freebsd:"), "the OS asked about comes first");
+        assertTrue(linux.contains("\n  source:    https://docs.kernel.org/networking/ip-sysctl.html\n             (tcp_syncookies)\n"
+                + "             torvalds/linux@v6.12 net/ipv4/tcp_input.c (tcp_conn_request,\n"), "one source to a line: " + linux);
+        assertTrue(linux.endsWith("\n             https://www.rfc-editor.org/rfc/rfc4987#section-3.6"), linux);
 
         String mac = String.join("\n", Explanation.lines(K.find("net.inet.tcp.msl").orElseThrow(),
                 OsFamily.MACOS, Optional.empty()));

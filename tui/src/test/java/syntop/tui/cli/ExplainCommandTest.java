@@ -17,6 +17,11 @@ class ExplainCommandTest {
     @TempDir
     Path tmp;
 
+    /** The output with each field's wrapped lines joined again, so a test can look for a whole sentence. */
+    private static String flat(String out) {
+        return out.replaceAll("\n {13}", " ");
+    }
+
     @Test
     @EnabledOnOs(OS.LINUX)
     void aTunableOnLinuxShowsItsDefaultsItsLiveValueAndItsSource() throws Exception {
@@ -28,7 +33,7 @@ class ExplainCommandTest {
         assertTrue(r.out.contains("\n  linux:     4096 since Linux 5.4; 128 before\n"), r.out);
         assertTrue(r.out.contains("\n  live:      511 on this machine\n"), r.out);
         assertTrue(r.out.contains("\n  live:      not present on this machine\n"), "tcp_syncookies is absent under the fake root: " + r.out);
-        assertTrue(r.out.contains("Documentation/admin-guide/sysctl/net.rst"), r.out);
+        assertTrue(r.out.contains("https://docs.kernel.org/admin-guide/sysctl/net.html"), r.out);
     }
 
     @Test
@@ -39,7 +44,9 @@ class ExplainCommandTest {
         assertTrue(r.out.indexOf("  freebsd:") < r.out.indexOf("  linux:"), "the OS asked about first: " + r.out);
         assertTrue(r.out.contains("1.5"), r.out);
         assertTrue(r.out.contains("syncookies_sent  (counter)"), r.out);
-        assertTrue(r.out.contains("  macos:     absent: macOS has no SYN cookies\n"), r.out);
+        assertTrue(r.out.contains("  macos:     absent: macOS has no SYN cookies (netstat may print the line; it\n"), r.out);
+        assertTrue(flat(r.out).contains("FreeBSD with net.inet.tcp.syncookies=1 (the default) puts a cookie in every "
+                + "syncache SYN-ACK"), "cookies sent is not an attack sign by itself there: " + r.out);
         assertFalse(r.out.contains("live:"), r.out);
     }
 
@@ -49,6 +56,12 @@ class ExplainCommandTest {
         assertEquals(ExitCodes.OK, r.exit, r.toString());
         assertTrue(r.out.contains("  unit:      milliseconds\n  macos:     15000 (30 s of TIME_WAIT)\n"), r.out);
         assertTrue(r.out.contains("  macos:     absent: macOS has no syncache\n"), r.out);
+        Cli q = Cli.run("explain", "--os", "macos", "kern.ipc.somaxconn", "FIN_WAIT2");
+        assertEquals(ExitCodes.OK, q.exit, q.toString());
+        assertTrue(q.out.contains("  macos:     128\n"), q.out);
+        assertTrue(flat(q.out).contains("refuses at the limit itself (kern.ipc.soqlimitcompat=1, the default)"), q.out);
+        assertTrue(flat(q.out).contains("  macos:     FIN_WAIT_2; orphans end after net.inet.tcp.fin_timeout (60 s, macOS 12 "
+                + "and later), otherwise after keepcnt x keepintvl (10 minutes)"), q.out);
     }
 
     @Test
@@ -57,6 +70,7 @@ class ExplainCommandTest {
         assertEquals(ExitCodes.OK, r.exit, r.toString());
         assertTrue(r.out.contains("listen_drops  (counter)"), r.out);
         assertTrue(r.out.contains("syn_rcvd  (state)"), r.out);
+        assertTrue(flat(r.out).contains("with cookies off also at most about 3/4 of tcp_max_syn_backlog per listener"), r.out);
         assertTrue(r.out.contains("time_wait_pile_up  (verdict)\n  what:      many TIME_WAIT connections"), r.out);
         assertTrue(r.out.contains("never a SYN flood"), r.out);
     }
