@@ -80,7 +80,7 @@ final class Explain {
             if (!out.isEmpty()) {
                 out.add("");
             }
-            out.addAll(Explanation.lines(e.get(), os, liveValue(e.get(), s)));
+            out.addAll(Explanation.paragraphs(e.get(), os, liveValue(e.get(), s)));
         }
         if (f.verdicts().isEmpty()) {
             out.add("");

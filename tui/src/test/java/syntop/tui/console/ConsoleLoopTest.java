@@ -205,8 +205,11 @@ class ConsoleLoopTest {
         for (syntop.collectors.detect.Verdict v : lab.verdicts()) {
             assertTrue(listener.contains(v.kind().label() + "  (verdict)"), listener.toString());
         }
-        assertTrue(listener.contains("  live:      " + lab.snapshot().tunable("net.core.somaxconn").orElseThrow()
+        assertTrue(listener.contains("  live: " + lab.snapshot().tunable("net.core.somaxconn").orElseThrow()
                 + " in this sample"), "a tunable shows the value the sample read: " + listener);
+        assertTrue(listener.stream().noneMatch(l -> l.startsWith("     ")) && listener.stream().anyMatch(l ->
+                l.startsWith("  limits: A listener's accept queue holds min(listen() backlog, somaxconn) connections, plus one")),
+                "each field one line, for the dialog to wrap at its own width: " + listener);
         type('j');
         assertEquals(1, view.detailsFirst(), "j scrolls the explanation, not the panel");
         type('e');
