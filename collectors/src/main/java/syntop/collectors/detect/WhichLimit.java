@@ -59,8 +59,9 @@ final class WhichLimit {
                 while (lift - (lift >> 2) < limit) {
                     lift++;
                 }
-                return "half-open capped at " + second + " = 3/4 of tcp_max_syn_backlog " + m
-                        + " while cookies are off (the listener's limit " + limit + " is not the limit): "
+                // the kernel drops once the queue holds more than m - m/4, so it holds at most that + 1
+                return "half-open capped at " + second + " + 1 = 3/4 of tcp_max_syn_backlog " + m
+                        + ", plus one, while cookies are off (the listener's limit " + limit + " is not the limit): "
                         + "net.ipv4.tcp_max_syn_backlog " + lift + " or more lifts it, or tcp_syncookies=1";
             }
         }

@@ -65,7 +65,7 @@ class WhichLimitTest {
     void halfOpenCappedByThreeQuartersOfMaxSynBacklogWhileCookiesAreOff() {
         Snapshot s = snapshot(OsFamily.LINUX, linux(443, 4096), Map.of("net.core.somaxconn", "4096",
                 "net.ipv4.tcp_max_syn_backlog", "2048", "net.ipv4.tcp_syncookies", "0"));
-        assertEquals("half-open capped at 1536 = 3/4 of tcp_max_syn_backlog 2048 while cookies are off (the listener's "
+        assertEquals("half-open capped at 1536 + 1 = 3/4 of tcp_max_syn_backlog 2048, plus one, while cookies are off (the listener's "
                 + "limit 4096 is not the limit): net.ipv4.tcp_max_syn_backlog 5461 or more lifts it, or tcp_syncookies=1",
                 WhichLimit.halfOpen(s, s.listeners().get(0)));
         // 5461 - 5461/4 = 4096: the value named does lift the cap to the listener's limit
