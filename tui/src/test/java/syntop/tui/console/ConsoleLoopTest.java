@@ -220,12 +220,16 @@ class ConsoleLoopTest {
         type('j');
         List<String> state = Explain.lines(lab, view);
         assertEquals(TcpState.values()[1].label() + "  (state)", state.get(0), state.toString());
+        assertTrue(state.contains("  live: " + lab.snapshot().states().get(TcpState.values()[1]) + " sockets in this sample"),
+                "a state shows its count in the sample: " + state);
         while (view.focus() != Panel.DEFENCES) {
             loop.handle(new KeyStroke(KeyType.Tab));
         }
         List<String> defences = Explain.lines(lab, view);
         assertTrue(defences.contains("syncookies_sent  (counter)") && defences.contains("net.ipv4.tcp_syncookies  (tunable)"),
                 defences.toString());
+        assertTrue(defences.contains("  live: " + lab.snapshot().counters().get(syntop.collectors.model.CounterId.SYNCOOKIES_SENT)
+                .orElseThrow() + " in this sample"), "a counter shows the value the sample read: " + defences);
         loop.handle(new KeyStroke(KeyType.Escape));
     }
 }
