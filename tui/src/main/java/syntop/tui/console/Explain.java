@@ -52,8 +52,14 @@ final class Explain {
                     out.add("listener " + q.protocol() + " " + q.localAddress() + ":" + q.port()
                             + ": its queues, and the settings that bound them");
                     names.add(TcpState.LISTEN.label());
-                    names.addAll(os == OsFamily.LINUX ? List.of("net.core.somaxconn", "net.ipv4.tcp_max_syn_backlog")
-                            : List.of("kern.ipc.somaxconn"));
+                    names.addAll(switch (os) {
+                        case LINUX -> List.of("net.core.somaxconn", "net.ipv4.tcp_syncookies", "net.ipv4.tcp_max_syn_backlog");
+                        // half-open connections wait in the syncache there, outside the listener's queue
+                        case FREEBSD -> List.of("kern.ipc.somaxconn", "net.inet.tcp.syncache.cachelimit",
+                                "net.inet.tcp.syncookies");
+                        // half-open sockets share the queue, each for up to keepinit
+                        case MACOS -> List.of("kern.ipc.somaxconn", "net.inet.tcp.keepinit");
+                    });
                 }
             }
             case REMOTES -> {

@@ -201,7 +201,8 @@ class ConsoleLoopTest {
         assertTrue(view.explain());
         List<String> listener = Explain.lines(lab, view);
         assertTrue(listener.contains("listen  (state)") && listener.contains("net.core.somaxconn  (tunable)")
-                && listener.contains("net.ipv4.tcp_max_syn_backlog  (tunable)"), listener.toString());
+                && listener.contains("net.ipv4.tcp_max_syn_backlog  (tunable)")
+                && listener.contains("net.ipv4.tcp_syncookies  (tunable)"), listener.toString());
         for (syntop.collectors.detect.Verdict v : lab.verdicts()) {
             assertTrue(listener.contains(v.kind().label() + "  (verdict)"), listener.toString());
         }
