@@ -24,6 +24,7 @@ import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
 import syntop.collectors.os.linux.LinuxInterventions;
+import syntop.collectors.os.linux.NftOwnership;
 import syntop.collectors.source.CommandRunner;
 import syntop.collectors.source.ProcessCommandRunner;
 
@@ -101,7 +102,7 @@ class LinuxActionsLiveTest {
             Actions a = actions(ns.runner());
             assertTrue(a.blocks().block(List.of(IpPrefix.parse("192.0.2.9"))).ok());
             String made = ns.exec("nft", "-t", "list", "table", "inet", "syntop").check().out();
-            assertTrue(made.contains("comment \"" + LinuxInterventions.OWNER_MARK + "\""), made);
+            assertTrue(made.contains("comment \"" + NftOwnership.OWNER_MARK + "\""), made);
             // an operator's rule put into syntop's chain survives the next block: syntop never flushes it
             ns.exec("nft", "add", "rule", "inet", "syntop", "input", "tcp", "dport", "9999", "counter").check();
             assertTrue(actions(ns.runner()).blocks().block(List.of(IpPrefix.parse("198.51.100.0/24"))).ok());
