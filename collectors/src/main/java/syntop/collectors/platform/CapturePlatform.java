@@ -17,6 +17,7 @@ import syntop.collectors.bundle.Manifest;
 import syntop.collectors.model.HostInfo;
 import syntop.collectors.model.OsFamily;
 import syntop.collectors.model.Snapshot;
+import syntop.collectors.os.Platforms;
 import syntop.collectors.source.Acquisition;
 import syntop.collectors.source.RawOutput;
 import syntop.collectors.source.RawPart;

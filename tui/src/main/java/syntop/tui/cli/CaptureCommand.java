@@ -22,11 +22,11 @@ import syntop.collectors.bundle.HostFacts;
 import syntop.collectors.bundle.Limits;
 import syntop.collectors.bundle.Manifest;
 import syntop.collectors.platform.Platform;
-import syntop.collectors.report.Printable;
 import syntop.collectors.source.Acquirer;
 import syntop.collectors.source.CommandRunner;
 import syntop.collectors.source.FsRoot;
 import syntop.collectors.source.ProcessCommandRunner;
+import syntop.collectors.text.Printable;
 
 /**
  * {@code syntop capture}: writes exactly what syntop reads on this machine into one bundle (redacted

@@ -9,7 +9,7 @@ import java.util.Optional;
 import syntop.collectors.bundle.BundleException;
 import syntop.collectors.detect.Thresholds;
 import syntop.collectors.platform.CapturePlatform;
-import syntop.collectors.report.Printable;
+import syntop.collectors.text.Printable;
 import syntop.tui.console.CaptureFrames;
 import syntop.tui.console.ConsolePainter;
 

@@ -6,6 +6,7 @@ import syntop.collectors.detect.Thresholds;
 import syntop.collectors.judge.JudgedTick;
 import syntop.collectors.judge.Pipeline;
 import syntop.collectors.platform.CapturePlatform;
+import syntop.tui.keys.Keymap;
 
 /**
  * Frames from a capture bundle: every sample goes through the pipeline (so rates and sparklines are

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 import syntop.collectors.bundle.Bundle;
 import syntop.collectors.bundle.Limits;
 import syntop.collectors.bundle.Manifest;
-import syntop.collectors.report.JsonReader;
+import syntop.collectors.json.JsonReader;
 import syntop.tui.lab.LabScripts;
 
 /**

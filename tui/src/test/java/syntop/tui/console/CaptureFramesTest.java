@@ -19,6 +19,7 @@ import syntop.collectors.detect.Thresholds;
 import syntop.collectors.judge.JudgedTick;
 import syntop.collectors.platform.CapturePlatform;
 import syntop.themes.ThemeLoader;
+import syntop.tui.view.ViewState;
 
 /** The console on the lab's capture bundle: a static frame, and a header that says it is a capture. */
 class CaptureFramesTest {

@@ -1,0 +1,198 @@
+package syntop.tui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.spi.ToolProvider;
+
+import org.junit.jupiter.api.Test;
+
+import syntop.collectors.model.Snapshot;
+import syntop.tui.console.ConsoleLoop;
+
+/**
+ * No package of collectors or of tui depends, through any chain, on a package that depends back on
+ * it. The dependencies are read from the compiled classes by jdeps, so fully qualified names count
+ * as well as imports. The test lives in tui because tui sees both modules' classes on its class path.
+ */
+class PackageCyclesTest {
+    /**
+     * The one cycle still allowed: {@code CapturePlatform} reads capture bundles from inside
+     * {@code platform} (and so reaches bundle and the OS packages); issue 16 part 2 moves it into
+     * {@code bundle}. When it has moved, {@link #theExemptionIsStillNeeded()} fails: delete this.
+     */
+    private static final String EXEMPT_CLASS = "syntop.collectors.platform.CapturePlatform";
+
+    private static final Pattern EDGE = Pattern.compile("^\\s+(\\S+)\\s+->\\s+(\\S+)\\s");
+
+    @Test
+    void collectorsHasNoPackageCycle() {
+        assertEquals(List.of(), cycles(classDependencies(classesOf(Snapshot.class)), "syntop.collectors"));
+    }
+
+    @Test
+    void tuiHasNoPackageCycle() {
+        assertEquals(List.of(), cycles(classDependencies(classesOf(ConsoleLoop.class)), "syntop.tui"));
+    }
+
+    @Test
+    void theExemptionIsStillNeeded() {
+        assertTrue(classExists(EXEMPT_CLASS),
+                EXEMPT_CLASS + " is gone: remove the exemption in this test so the cycle check is whole");
+    }
+
+    @Test
+    void aCycleIsReported() {
+        Map<String, Set<String>> deps = Map.of(
+                "syntop.tui.a.A", Set.of("syntop.tui.b.B"),
+                "syntop.tui.b.B", Set.of("syntop.tui.a.A", "syntop.tui.c.C"),
+                "syntop.tui.c.C", Set.of());
+        assertEquals(List.of("syntop.tui.a <-> syntop.tui.b via syntop.tui.a.A -> syntop.tui.b.B, "
+                + "syntop.tui.b.B -> syntop.tui.a.A"), cycles(deps, "syntop.tui"));
+    }
+
+    @Test
+    void theExemptClassIsLeftOut() {
+        Map<String, Set<String>> deps = Map.of(
+                EXEMPT_CLASS, Set.of("syntop.collectors.bundle.Bundle"),
+                "syntop.collectors.bundle.Bundle", Set.of("syntop.collectors.platform.Platform"));
+        assertEquals(List.of(), cycles(deps, "syntop.collectors"));
+    }
+
+    /** Each cycle as "p <-> q via class edges", for packages under {@code root}; empty when none. */
+    static List<String> cycles(Map<String, Set<String>> classDeps, String root) {
+        Map<String, Set<String>> graph = new TreeMap<>();
+        Map<String, List<String>> why = new HashMap<>();
+        classDeps.forEach((from, tos) -> {
+            if (!inside(from, root) || from.equals(EXEMPT_CLASS) || from.startsWith(EXEMPT_CLASS + "$")) {
+                return;
+            }
+            for (String to : new TreeSet<>(tos)) {
+                String p = packageOf(from);
+                String q = packageOf(to);
+                if (inside(to, root) && !p.equals(q)) {
+                    graph.computeIfAbsent(p, k -> new TreeSet<>()).add(q);
+                    why.computeIfAbsent(p + " " + q, k -> new ArrayList<>()).add(from + " -> " + to);
+                }
+            }
+        });
+        List<String> out = new ArrayList<>();
+        for (Set<String> component : stronglyConnected(graph)) {
+            if (component.size() < 2) {
+                continue;
+            }
+            List<String> edges = new ArrayList<>();
+            for (String p : component) {
+                for (String q : graph.getOrDefault(p, Set.of())) {
+                    if (component.contains(q)) {
+                        edges.add(why.get(p + " " + q).stream().sorted().findFirst().orElseThrow());
+                    }
+                }
+            }
+            out.add(String.join(" <-> ", component) + " via " + String.join(", ", new TreeSet<>(edges)));
+        }
+        return out;
+    }
+
+    private static boolean inside(String className, String root) {
+        return className.startsWith(root + ".");
+    }
+
+    private static String packageOf(String className) {
+        return className.substring(0, className.lastIndexOf('.'));
+    }
+
+    /** Tarjan's algorithm; each component's packages sorted. */
+    private static List<Set<String>> stronglyConnected(Map<String, Set<String>> graph) {
+        Map<String, Integer> index = new HashMap<>();
+        Map<String, Integer> low = new HashMap<>();
+        Deque<String> stack = new ArrayDeque<>();
+        Set<String> onStack = new TreeSet<>();
+        List<Set<String>> out = new ArrayList<>();
+        for (String v : graph.keySet()) {
+            if (!index.containsKey(v)) {
+                connect(v, graph, index, low, stack, onStack, out);
+            }
+        }
+        return out;
+    }
+
+    private static void connect(String v, Map<String, Set<String>> graph, Map<String, Integer> index,
+            Map<String, Integer> low, Deque<String> stack, Set<String> onStack, List<Set<String>> out) {
+        index.put(v, index.size());
+        low.put(v, index.get(v));
+        stack.push(v);
+        onStack.add(v);
+        for (String w : graph.getOrDefault(v, Set.of())) {
+            if (!index.containsKey(w)) {
+                connect(w, graph, index, low, stack, onStack, out);
+                low.put(v, Math.min(low.get(v), low.get(w)));
+            } else if (onStack.contains(w)) {
+                low.put(v, Math.min(low.get(v), index.get(w)));
+            }
+        }
+        if (low.get(v).equals(index.get(v))) {
+            Set<String> component = new TreeSet<>();
+            String w;
+            do {
+                w = stack.pop();
+                onStack.remove(w);
+                component.add(w);
+            } while (!w.equals(v));
+            out.add(component);
+        }
+    }
+
+    private static Path classesOf(Class<?> c) {
+        try {
+            return Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Class-to-class dependencies of the classes in {@code classes} (a directory or a jar), by jdeps. */
+    private static Map<String, Set<String>> classDependencies(Path classes) {
+        Optional<ToolProvider> jdeps = ToolProvider.findFirst("jdeps");
+        assertTrue(jdeps.isPresent(), "this JDK has no jdeps");
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int rc = jdeps.get().run(new PrintWriter(out), new PrintWriter(err),
+                "-verbose:class", "-filter:none", classes.toString());
+        assertEquals(0, rc, err.toString());
+        Map<String, Set<String>> deps = new TreeMap<>();
+        for (String line : out.toString().split("\n")) {
+            Matcher m = EDGE.matcher(line);
+            if (m.find()) {
+                deps.computeIfAbsent(m.group(1), k -> new TreeSet<>()).add(m.group(2));
+            }
+        }
+        assertTrue(deps.size() > 10, "jdeps listed no classes in " + classes);
+        return deps;
+    }
+
+    private static boolean classExists(String name) {
+        try {
+            Class.forName(name, false, PackageCyclesTest.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException e) {
+            return false;
+        }
+    }
+}
