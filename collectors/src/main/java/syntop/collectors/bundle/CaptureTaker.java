@@ -21,10 +21,10 @@ import java.util.concurrent.Future;
 import java.util.function.LongSupplier;
 import java.util.regex.Pattern;
 
-import syntop.collectors.capture.Ip;
 import syntop.collectors.capture.Pseudonyms;
 import syntop.collectors.capture.Redactor;
 import syntop.collectors.model.SourceStatus;
+import syntop.collectors.net.Ip;
 import syntop.collectors.platform.Platform;
 import syntop.collectors.platform.SourceEvaluation;
 import syntop.collectors.platform.SourceResult;

@@ -12,6 +12,8 @@ import java.util.Set;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import syntop.collectors.net.Ip;
+
 /**
  * Stable pseudonyms for IP addresses within one bundle, keyed by a random secret that is never
  * written anywhere (so nobody, the user included, can undo them).

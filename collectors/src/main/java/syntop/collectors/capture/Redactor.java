@@ -16,6 +16,8 @@ import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import syntop.collectors.net.Ip;
+
 /**
  * Replaces IP addresses and host names in captured text, in two passes over the same texts:
  * {@link #learn} sees every real address first (so no pseudonym can spell one), then

@@ -25,7 +25,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import syntop.collectors.Fixtures;
-import syntop.collectors.capture.Ip;
 import syntop.collectors.detect.Thresholds;
 import syntop.collectors.judge.JudgedTick;
 import syntop.collectors.judge.Pipeline;
@@ -33,6 +32,7 @@ import syntop.collectors.model.HostInfo;
 import syntop.collectors.model.OsFamily;
 import syntop.collectors.model.Snapshot;
 import syntop.collectors.model.TcpState;
+import syntop.collectors.net.Ip;
 import syntop.collectors.os.bsd.FakeRunner;
 import syntop.collectors.os.linux.LinuxPlatform;
 import syntop.collectors.platform.CapturePlatform;

@@ -15,6 +15,8 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
+import syntop.collectors.net.Ip;
+
 /**
  * The promises of the pseudonym scheme, over random keys and addresses (IPv4, IPv6, IPv4-mapped,
  * link-local; biased towards shared networks so grouping is tested): stable, family-preserving,

@@ -14,9 +14,9 @@ import java.util.regex.Pattern;
 
 import syntop.collectors.bundle.Bundle;
 import syntop.collectors.bundle.CaptureTaker;
-import syntop.collectors.capture.Ip;
 import syntop.collectors.capture.Pseudonyms;
 import syntop.collectors.capture.Redactor;
+import syntop.collectors.net.Ip;
 
 /** Looks for a machine's real addresses and host name, in every form, in every file of a bundle. */
 final class Leaks {
