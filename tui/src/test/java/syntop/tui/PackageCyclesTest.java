@@ -32,13 +32,6 @@ import syntop.tui.console.ConsoleLoop;
  * as well as imports. The test lives in tui because tui sees both modules' classes on its class path.
  */
 class PackageCyclesTest {
-    /**
-     * The one cycle still allowed: {@code CapturePlatform} reads capture bundles from inside
-     * {@code platform} (and so reaches bundle and the OS packages); issue 16 part 2 moves it into
-     * {@code bundle}. When it has moved, {@link #theExemptionIsStillNeeded()} fails: delete this.
-     */
-    private static final String EXEMPT_CLASS = "syntop.collectors.platform.CapturePlatform";
-
     private static final Pattern EDGE = Pattern.compile("^\\s+(\\S+)\\s+->\\s+(\\S+)\\s");
 
     @Test
@@ -52,12 +45,6 @@ class PackageCyclesTest {
     }
 
     @Test
-    void theExemptionIsStillNeeded() {
-        assertTrue(classExists(EXEMPT_CLASS),
-                EXEMPT_CLASS + " is gone: remove the exemption in this test so the cycle check is whole");
-    }
-
-    @Test
     void aCycleIsReported() {
         Map<String, Set<String>> deps = Map.of(
                 "syntop.tui.a.A", Set.of("syntop.tui.b.B"),
@@ -68,11 +55,24 @@ class PackageCyclesTest {
     }
 
     @Test
-    void theExemptClassIsLeftOut() {
+    void aCycleThroughThreePackagesIsReported() {
         Map<String, Set<String>> deps = Map.of(
-                EXEMPT_CLASS, Set.of("syntop.collectors.bundle.Bundle"),
-                "syntop.collectors.bundle.Bundle", Set.of("syntop.collectors.platform.Platform"));
-        assertEquals(List.of(), cycles(deps, "syntop.collectors"));
+                "syntop.collectors.a.A", Set.of("syntop.collectors.b.B"),
+                "syntop.collectors.b.B", Set.of("syntop.collectors.c.C"),
+                "syntop.collectors.c.C", Set.of("syntop.collectors.a.A", "java.lang.String"));
+        assertEquals(List.of("syntop.collectors.a <-> syntop.collectors.b <-> syntop.collectors.c via "
+                + "syntop.collectors.a.A -> syntop.collectors.b.B, syntop.collectors.b.B -> syntop.collectors.c.C, "
+                + "syntop.collectors.c.C -> syntop.collectors.a.A"), cycles(deps, "syntop.collectors"));
+    }
+
+    @Test
+    void dependenciesOneWayAreNoCycle() {
+        Map<String, Set<String>> deps = Map.of(
+                "syntop.tui.a.A", Set.of("syntop.tui.b.B", "syntop.tui.c.C"),
+                "syntop.tui.b.B", Set.of("syntop.tui.c.C"),
+                "syntop.tui.c.C", Set.of("syntop.collectors.model.Snapshot"),
+                "syntop.collectors.model.Snapshot", Set.of("syntop.tui.a.A"));
+        assertEquals(List.of(), cycles(deps, "syntop.tui"));
     }
 
     /** Each cycle as "p <-> q via class edges", for packages under {@code root}; empty when none. */
@@ -80,7 +80,7 @@ class PackageCyclesTest {
         Map<String, Set<String>> graph = new TreeMap<>();
         Map<String, List<String>> why = new HashMap<>();
         classDeps.forEach((from, tos) -> {
-            if (!inside(from, root) || from.equals(EXEMPT_CLASS) || from.startsWith(EXEMPT_CLASS + "$")) {
+            if (!inside(from, root)) {
                 return;
             }
             for (String to : new TreeSet<>(tos)) {
@@ -185,14 +185,5 @@ class PackageCyclesTest {
         }
         assertTrue(deps.size() > 10, "jdeps listed no classes in " + classes);
         return deps;
-    }
-
-    private static boolean classExists(String name) {
-        try {
-            Class.forName(name, false, PackageCyclesTest.class.getClassLoader());
-            return true;
-        } catch (ClassNotFoundException e) {
-            return false;
-        }
     }
 }

@@ -44,7 +44,7 @@ class CaptureProcessTest {
         ChildJvm r = ChildJvm.run(List.of(), System.getProperty("java.class.path"), List.of("-verbose:class"), dir,
                 "capture", "-o", dir.resolve("b") + "/");
         assertEquals(0, r.exit, r.out);
-        assertTrue(r.out.contains("syntop.collectors.bundle.CaptureTaker"), "class loading was not logged");
+        assertTrue(r.out.contains("syntop.collectors.bundle.BundleTaker"), "class loading was not logged");
         assertFalse(r.out.contains("com.googlecode.lanterna"), "capture loaded the console library");
     }
 

@@ -1,4 +1,4 @@
-package syntop.collectors.capture;
+package syntop.collectors.redact;
 
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;

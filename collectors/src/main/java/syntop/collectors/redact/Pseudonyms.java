@@ -1,4 +1,4 @@
-package syntop.collectors.capture;
+package syntop.collectors.redact;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
