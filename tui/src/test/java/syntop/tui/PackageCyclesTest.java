@@ -3,9 +3,11 @@ package syntop.tui;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URISyntaxException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -30,6 +32,7 @@ import syntop.tui.console.ConsoleLoop;
  * No package of collectors or of tui depends, through any chain, on a package that depends back on
  * it. The dependencies are read from the compiled classes by jdeps, so fully qualified names count
  * as well as imports. The test lives in tui because tui sees both modules' classes on its class path.
+ * README's layout section lists the same packages, each with its job.
  */
 class PackageCyclesTest {
     private static final Pattern EDGE = Pattern.compile("^\\s+(\\S+)\\s+->\\s+(\\S+)\\s");
@@ -42,6 +45,14 @@ class PackageCyclesTest {
     @Test
     void tuiHasNoPackageCycle() {
         assertEquals(List.of(), cycles(classDependencies(classesOf(ConsoleLoop.class)), "syntop.tui"));
+    }
+
+    /** README's layout tables name every package of collectors and tui, and no package that is gone. */
+    @Test
+    void readmeListsThePackages() throws IOException {
+        String readme = Files.readString(Path.of("../README.md"));
+        assertEquals(packagesIn(classesOf(Snapshot.class), "syntop.collectors"), listedIn(readme, "syntop.collectors"));
+        assertEquals(packagesIn(classesOf(ConsoleLoop.class), "syntop.tui"), listedIn(readme, "syntop.tui"));
     }
 
     @Test
@@ -73,6 +84,36 @@ class PackageCyclesTest {
                 "syntop.tui.c.C", Set.of("syntop.collectors.model.Snapshot"),
                 "syntop.collectors.model.Snapshot", Set.of("syntop.tui.a.A"));
         assertEquals(List.of(), cycles(deps, "syntop.tui"));
+    }
+
+    /**
+     * The packages a README table names under {@code root}: its rows' first cells and, in a row's job,
+     * any sub-package of that row's package ({@code os.linux} in the {@code os} row).
+     */
+    static Set<String> listedIn(String readme, String root) {
+        String header = "| package (`" + root + ".`) | job |";
+        int from = readme.indexOf(header);
+        assertTrue(from >= 0, "README has no table headed " + header);
+        Set<String> out = new TreeSet<>();
+        Pattern row = Pattern.compile("^\\| `([a-z.]+)` \\|(.*)\\|$");
+        for (String line : readme.substring(from).lines().skip(2).takeWhile(l -> l.startsWith("|")).toList()) {
+            Matcher m = row.matcher(line);
+            assertTrue(m.matches(), "not a package row: " + line);
+            out.add(root + "." + m.group(1));
+            Matcher sub = Pattern.compile("`(" + Pattern.quote(m.group(1)) + "\\.[a-z.]+)`").matcher(m.group(2));
+            while (sub.find()) {
+                out.add(root + "." + sub.group(1));
+            }
+        }
+        return out;
+    }
+
+    /** The packages under {@code root} that hold a class in {@code classes}, from jdeps. */
+    private static Set<String> packagesIn(Path classes, String root) {
+        Set<String> out = new TreeSet<>();
+        classDependencies(classes).keySet().stream().filter(c -> inside(c, root) && !packageOf(c).equals(root))
+                .forEach(c -> out.add(packageOf(c)));
+        return out;
     }
 
     /** Each cycle as "p <-> q via class edges", for packages under {@code root}; empty when none. */
