@@ -10,11 +10,11 @@ import org.junit.jupiter.api.Test;
 import syntop.collectors.model.HostInfo;
 import syntop.collectors.model.OsFamily;
 import syntop.collectors.model.SourceHealth;
+import syntop.collectors.os.Platforms;
 import syntop.collectors.os.bsd.FakeRunner;
 import syntop.collectors.os.bsd.Fixtures;
-import syntop.collectors.os.bsd.SourceRuns;
 import syntop.collectors.os.bsd.NetstatTcpStatsParser;
-import syntop.collectors.platform.Platforms;
+import syntop.collectors.os.bsd.SourceRuns;
 import syntop.collectors.platform.SourceResult;
 import syntop.collectors.source.Source;
 
