@@ -98,7 +98,7 @@ class ActionCommandsTest {
                 new String[] {"--read-only", "drop", "--state", "syn-recv", "--yes"},
                 new String[] {"--read-only", "block", "203.0.113.7", "--yes"},
                 new String[] {"--read-only", "unblock", "203.0.113.7", "--yes"})) {
-            cli.set("net.ipv4.tcp_synack_retries", "5");
+            cli.procSys.set("net.ipv4.tcp_synack_retries", "5");
             Cli r = cli.run(args);
             if (args[1].equals("undo")) {
                 assertEquals(ExitCodes.REFUSED, r.exit, r.toString()); // nothing to undo or read-only: refused either way

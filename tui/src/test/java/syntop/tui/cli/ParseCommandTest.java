@@ -12,8 +12,10 @@ import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
+import syntop.collectors.Fixtures;
+
 class ParseCommandTest {
-    private static final Path LAB = Path.of("../collectors/src/test/resources/fixtures/linux/6.18-lab-synflood");
+    private static final Path LAB = Fixtures.onClassPath("linux/6.18-lab-synflood");
 
     @Test
     void parsesSavedProcFilesAsOneInput() {
@@ -46,7 +48,7 @@ class ParseCommandTest {
     void anotherCommandsOutputExitsWithOneAndSaysSo() {
         // ss -tulpen given as /proc/net/netstat: its address columns once gave counters named after them
         Cli r = Cli.run("parse", "--platform", "linux", "--source", "proc-net-netstat",
-                "../collectors/src/test/resources/fixtures/linux/newer-iproute2-jc/cmd/ss-tulpen.txt");
+                Fixtures.onClassPath("linux/newer-iproute2-jc/cmd/ss-tulpen.txt").toString());
         assertEquals(ExitCodes.SOURCE_FAILED, r.exit, r.out);
         assertTrue(r.err.contains("the input was not understood as proc-net-netstat output"), r.err);
         assertFalse(r.out.contains("raw_counters"), r.out);
@@ -86,7 +88,7 @@ class ParseCommandTest {
 
     @Test
     void theBsdSettingsSourceHasAShortNameAndItsFormerOneStillWorks() {
-        String capture = "../collectors/src/test/resources/fixtures/freebsd/12.1-jc/cmd/sysctl-net.inet.tcp.txt";
+        String capture = Fixtures.onClassPath("freebsd/12.1-jc/cmd/sysctl-net.inet.tcp.txt").toString();
         Cli r = Cli.run("parse", "--platform", "freebsd", "--source", "sysctl", capture);
         assertEquals(0, r.exit, r.err);
         assertTrue(r.out.contains("\"source\": \"sysctl\""), r.out);

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
+import syntop.collectors.Fixtures;
 import syntop.collectors.record.Recording;
 import syntop.collectors.record.RecordingFormatException;
 
@@ -26,8 +27,8 @@ import syntop.collectors.record.RecordingFormatException;
 @EnabledOnOs(OS.LINUX)
 class RecordCommandTest {
     /** A real kernel's /proc, captured: the recorder reads files under it instead of /. */
-    static final String LAB = Path.of("../collectors/src/test/resources/fixtures/linux/6.18-lab-synflood")
-            .toAbsolutePath().normalize().toString();
+    static final String LAB = Fixtures.onClassPath("linux/6.18-lab-synflood")
+            .toAbsolutePath().toString();
 
     @TempDir
     Path tmp;

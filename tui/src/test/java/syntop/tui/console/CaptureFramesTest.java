@@ -15,6 +15,7 @@ import com.googlecode.lanterna.terminal.virtual.DefaultVirtualTerminal;
 
 import org.junit.jupiter.api.Test;
 
+import syntop.collectors.Fixtures;
 import syntop.collectors.detect.Thresholds;
 import syntop.collectors.judge.JudgedTick;
 import syntop.collectors.platform.CapturePlatform;
@@ -22,7 +23,7 @@ import syntop.themes.ThemeLoader;
 
 /** The console on the lab's capture bundle: a static frame, and a header that says it is a capture. */
 class CaptureFramesTest {
-    private static final Path BUNDLE = Path.of("../collectors/src/test/resources/fixtures/linux/6.18-lab-capture-synflood");
+    private static final Path BUNDLE = Fixtures.onClassPath("linux/6.18-lab-capture-synflood");
 
     @Test
     void showsTheLastSampleWithItsVerdictsAndSaysItIsNotLive() throws Exception {
