@@ -122,17 +122,23 @@ public final class Fixtures {
         return new SourceText(List.of(parts));
     }
 
-    /** Compares text with a golden file, or rewrites the golden when asked to. */
+    /**
+     * Compares text with a golden file, or rewrites the golden when asked to
+     * ({@code -Dsyntop.updateGoldens=true}; the path is relative to the module, so the source tree's
+     * file is the one written).
+     */
     public static void assertGolden(Path golden, String actual) {
         try {
             if (UPDATE_GOLDENS) {
+                Files.createDirectories(golden.toAbsolutePath().getParent());
                 Files.writeString(golden, actual);
                 return;
             }
             if (!Files.exists(golden)) {
                 throw new AssertionError("no golden " + golden + "; run the tests with -Dsyntop.updateGoldens=true and review it");
             }
-            org.junit.jupiter.api.Assertions.assertEquals(Files.readString(golden), actual, "golden " + golden);
+            org.junit.jupiter.api.Assertions.assertEquals(Files.readString(golden), actual, "golden " + golden
+                    + " (if the change is meant, rerun with -Dsyntop.updateGoldens=true and review the diff)");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
