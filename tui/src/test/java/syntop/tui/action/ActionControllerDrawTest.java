@@ -13,6 +13,7 @@ import com.googlecode.lanterna.input.KeyStroke;
 
 import syntop.collectors.action.Identity;
 import syntop.themes.ThemeLoader;
+import syntop.tui.console.ConsoleLayer;
 import syntop.tui.console.ScreenText;
 import syntop.tui.console.ViewState;
 import syntop.widgets.Canvas;
@@ -25,7 +26,7 @@ class ActionControllerDrawTest {
     @TempDir
     Path tmp;
 
-    static String screen(ActionController c, int w, int h) {
+    static String screen(ConsoleLayer c, int w, int h) {
         BasicTextImage image = new BasicTextImage(w, h);
         Canvas canvas = new Canvas(image.newTextGraphics(), new Palette(new ThemeLoader().load("dark")), Glyphs.UNICODE);
         c.draw(canvas, new Region(0, 0, w, h), new ViewState("dark", false, Duration.ofSeconds(1)));
