@@ -22,16 +22,14 @@ class ParseCommandTest {
         Cli r = Cli.run("parse", "--platform", "linux", "--source", "proc-net-tcp",
                 LAB.resolve("proc/net/tcp").toString(), LAB.resolve("proc/net/tcp6").toString());
         assertEquals(0, r.exit, r.err);
-        assertTrue(r.out.contains("\"syn_rcvd\": 129"), r.out);
-        assertTrue(r.out.contains("\"8080\": 129"), r.out);
+        r.outHas("\"syn_rcvd\": 129", "\"8080\": 129");
     }
 
     @Test
     void aUniquePrefixNamesTheSource() {
         Cli r = Cli.run("parse", "--platform", "linux", "--source", "ss-l", LAB.resolve("cmd/ss-ltn.txt").toString());
         assertEquals(0, r.exit, r.err);
-        assertTrue(r.out.contains("\"source\": \"ss-ltn\""), r.out);
-        assertTrue(r.out.contains("\"limit\": 16"), r.out);
+        r.outHas("\"source\": \"ss-ltn\"", "\"limit\": 16");
     }
 
     @Test
