@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import syntop.collectors.os.linux.LinuxInterventions;
+import syntop.collectors.source.CommandResult;
 import syntop.collectors.source.FsRoot;
 
 /**
@@ -41,23 +42,39 @@ public final class FakeProcSys {
         return root.resolve("proc/sys/" + key.replace('.', '/'));
     }
 
-    /** Writes the key's file as the kernel shows it: the value and a newline. */
+    /** Writes the key's file as the kernel shows it: a list's values separated by tabs, and a newline. */
     public void set(String key, String value) {
         try {
             Files.createDirectories(file(key).getParent());
-            Files.writeString(file(key), value + "\n");
+            Files.writeString(file(key), value.replace(' ', '\t') + "\n");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** The key's file without its newline. */
+    /** The key's value, a list's values separated by one space. */
     public String get(String key) {
         try {
-            return Files.readString(file(key)).strip();
+            return Setting.normalise(Files.readString(file(key)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * What {@code sysctl -w KEY=VALUE} does to this machine: writes the key's file, or fails as sysctl
+     * does on a key the kernel lacks; null for any other argv.
+     */
+    public CommandResult sysctlWrite(List<String> argv) {
+        if (argv.size() != 3 || !argv.get(0).equals("sysctl") || !argv.get(1).equals("-w")) {
+            return null;
+        }
+        String[] kv = argv.get(2).split("=", 2);
+        if (!Files.exists(file(kv[0]))) {
+            return RecordingRunner.result(argv, 255, "", "sysctl: cannot stat " + file(kv[0]) + ": No such file or directory\n");
+        }
+        set(kv[0], kv[1]);
+        return RecordingRunner.result(argv, 0, kv[0] + " = " + kv[1] + "\n", "");
     }
 
     public LinuxInterventions interventions() {

@@ -44,18 +44,7 @@ final class Kit {
     /** A Linux kernel with these keys; {@code sysctl -w k=v} writes the fake file, as the kernel would. */
     Kit linuxKeys(Map<String, String> keys) {
         keys.forEach(this::setProc);
-        runner.answer(argv -> {
-            if (argv.size() == 3 && argv.get(0).equals("sysctl") && argv.get(1).equals("-w")) {
-                String[] kv = argv.get(2).split("=", 2);
-                Path f = procFile(kv[0]);
-                if (!Files.exists(f)) {
-                    return RecordingRunner.result(argv, 255, "", "sysctl: cannot stat " + f + ": No such file or directory\n");
-                }
-                setProc(kv[0], kv[1]);
-                return RecordingRunner.result(argv, 0, kv[0] + " = " + kv[1] + "\n", "");
-            }
-            return null;
-        });
+        runner.answer(procSys::sysctlWrite);
         return this;
     }
 
@@ -63,13 +52,12 @@ final class Kit {
         return procSys.file(key);
     }
 
-    /** The kernel separates a list's values by tabs. */
     void setProc(String key, String value) {
-        procSys.set(key, value.replace(' ', '\t'));
+        procSys.set(key, value);
     }
 
     String proc(String key) {
-        return Setting.normalise(procSys.get(key));
+        return procSys.get(key);
     }
 
     Actions.Settings settings(Identity id, boolean readOnly) {

@@ -2,11 +2,8 @@ package syntop.tui.cli;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayDeque;
@@ -25,9 +22,8 @@ import syntop.collectors.action.FakeProcSys;
 import syntop.collectors.action.Identity;
 import syntop.collectors.action.IpPrefix;
 import syntop.collectors.action.OwnSession;
+import syntop.collectors.action.RecordingRunner;
 import syntop.collectors.source.CommandResult;
-import syntop.collectors.source.CommandRunner;
-import syntop.collectors.source.RawOutput;
 import syntop.tui.action.ActionEnvironment;
 
 /**
@@ -38,8 +34,9 @@ import syntop.tui.action.ActionEnvironment;
 final class ActionCli {
     final Path dir;
     final FakeProcSys procSys;
-    final List<List<String>> calls = new ArrayList<>();
-    final List<Function<List<String>, CommandResult>> rules = new ArrayList<>();
+    /** Records every argv; answers from the test's rules, then as the fake machine would. */
+    final RecordingRunner runner = new RecordingRunner();
+    final List<List<String>> calls = runner.calls;
     final Deque<Optional<Boolean>> answers = new ArrayDeque<>();
     final List<String> questions = new ArrayList<>();
     Identity identity = Identity.of(0, "root");
@@ -48,6 +45,10 @@ final class ActionCli {
         this.dir = dir;
         this.procSys = new FakeProcSys(dir);
         keys.forEach(procSys::set);
+        // no table yet: syntop makes its own
+        runner.answer(argv -> argv.size() > 2 && argv.subList(0, 3).equals(List.of("nft", "-t", "list"))
+                ? result(argv, 1, "", "Error: No such file or directory\n") : null);
+        runner.answer(procSys::sysctlWrite);
     }
 
     String get(String key) {
@@ -55,40 +56,19 @@ final class ActionCli {
     }
 
     ActionCli on(List<String> prefix, int exit, String stdout) {
-        rules.add(argv -> argv.size() >= prefix.size() && argv.subList(0, prefix.size()).equals(prefix)
-                ? result(argv, exit, stdout, "") : null);
+        runner.on(prefix, exit, stdout, "");
+        return this;
+    }
+
+    /** Answers with a function (null: not this rule's argv), before every rule added earlier. */
+    ActionCli answer(Function<List<String>, CommandResult> rule) {
+        runner.answer(rule);
         return this;
     }
 
     static CommandResult result(List<String> argv, int exit, String out, String err) {
-        return new CommandResult(argv, RawOutput.Outcome.COMPLETED, out.getBytes(StandardCharsets.UTF_8), err, exit, false,
-                Duration.ofMillis(1), "");
+        return RecordingRunner.result(argv, exit, out, err);
     }
-
-    private final CommandRunner runner = new CommandRunner() {
-        @Override
-        public CommandResult run(List<String> argv, Duration timeout, long max) {
-            calls.add(List.copyOf(argv));
-            for (int i = rules.size() - 1; i >= 0; i--) {
-                CommandResult r = rules.get(i).apply(argv);
-                if (r != null) {
-                    return r;
-                }
-            }
-            if (argv.size() == 3 && argv.get(0).equals("sysctl") && argv.get(1).equals("-w")) {
-                String[] kv = argv.get(2).split("=", 2);
-                if (!Files.exists(procSys.file(kv[0]))) {
-                    return result(argv, 255, "", "sysctl: cannot stat: No such file or directory");
-                }
-                procSys.set(kv[0], kv[1]);
-                return result(argv, 0, kv[0] + " = " + kv[1] + "\n", "");
-            }
-            if (argv.size() > 2 && argv.subList(0, 3).equals(List.of("nft", "-t", "list"))) {
-                return result(argv, 1, "", "Error: No such file or directory\n"); // no table yet: syntop makes its own
-            }
-            return result(argv, 0, "", "");
-        }
-    };
 
     ActionEnvironment environment() {
         Actions.Settings s = new Actions.Settings(false, identity, dir.resolve("state"), dir.resolve("audit.log"),

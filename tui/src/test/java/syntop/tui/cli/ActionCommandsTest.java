@@ -159,7 +159,7 @@ class ActionCommandsTest {
         dry.outHas("  ss -K -H -t -n state syn-recv dst 203.0.113.0/24 sport = :8080\n", "matching now: 3");
         assertTrue(cli.changes().isEmpty());
         cli.on(List.of("ss", "-K"), 0, "a\nb\nc\n");
-        cli.rules.add(argv -> argv.get(0).equals("ss") && !argv.contains("-K") && cli.calls.stream().anyMatch(c -> c.contains("-K"))
+        cli.answer(argv -> argv.get(0).equals("ss") && !argv.contains("-K") && cli.calls.stream().anyMatch(c -> c.contains("-K"))
                 ? ActionCli.result(argv, 0, "", "") : null);
         Cli r = cli.run("drop", "--state", "syn-recv", "--port", "8080", "--remote", "203.0.113.0/24", "--yes");
         assertEquals(ExitCodes.OK, r.exit, r.toString());
