@@ -64,9 +64,12 @@ public final class Fixtures {
     private static Path unpack(Path jar, String relative) throws IOException {
         Path into = Files.createTempDirectory("syntop-fixtures");
         Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(into)));
+        Path to = into.resolve(relative);
         try (FileSystem zip = FileSystems.newFileSystem(jar)) {
             Path from = zip.getPath("fixtures", relative);
-            Path to = into.resolve(relative);
+            if (!Files.exists(from)) {
+                return to;
+            }
             try (Stream<Path> tree = Files.walk(from)) {
                 for (Path p : (Iterable<Path>) tree::iterator) {
                     Path target = to.resolve(from.relativize(p).toString());
@@ -77,11 +80,9 @@ public final class Fixtures {
                         Files.copy(p, target);
                     }
                 }
-            } catch (java.nio.file.NoSuchFileException absent) {
-                return to;
             }
-            return to;
         }
+        return to;
     }
 
     private static void deleteTree(Path dir) {
