@@ -15,7 +15,7 @@ import syntop.collectors.action.Identity;
 import syntop.themes.ThemeLoader;
 import syntop.tui.console.ConsoleLayer;
 import syntop.tui.console.ScreenText;
-import syntop.tui.console.ViewState;
+import syntop.tui.view.ViewState;
 import syntop.widgets.Canvas;
 import syntop.widgets.Glyphs;
 import syntop.widgets.Palette;

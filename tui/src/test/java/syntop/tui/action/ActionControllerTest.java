@@ -12,7 +12,7 @@ import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
 
 import syntop.collectors.action.Identity;
-import syntop.tui.console.Panel;
+import syntop.tui.view.Panel;
 
 /** The console's action keys, driven key by key against a fake machine, commands run inline. */
 class ActionControllerTest extends OnFakeMachine {

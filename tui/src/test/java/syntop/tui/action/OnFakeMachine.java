@@ -13,8 +13,8 @@ import com.googlecode.lanterna.input.KeyType;
 import syntop.collectors.action.Identity;
 import syntop.collectors.judge.JudgedTick;
 import syntop.tui.console.ConsoleLayer;
-import syntop.tui.console.Panel;
-import syntop.tui.console.ViewState;
+import syntop.tui.view.Panel;
+import syntop.tui.view.ViewState;
 
 /** Console keys pressed, one by one, on a layer that acts on a fresh {@link FakeMachine} under a SYN flood. */
 abstract class OnFakeMachine {

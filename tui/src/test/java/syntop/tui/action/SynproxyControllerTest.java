@@ -15,7 +15,7 @@ import com.googlecode.lanterna.input.KeyType;
 
 import syntop.collectors.detect.Verdict;
 import syntop.collectors.judge.JudgedTick;
-import syntop.tui.console.Panel;
+import syntop.tui.view.Panel;
 
 /** The console's SYN proxy key against a fake machine, commands run inline. */
 class SynproxyControllerTest extends OnFakeMachine {

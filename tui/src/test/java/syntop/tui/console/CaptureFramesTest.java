@@ -22,8 +22,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 import syntop.collectors.Fixtures;
 import syntop.collectors.detect.Thresholds;
 import syntop.collectors.judge.JudgedTick;
-import syntop.collectors.platform.CapturePlatform;
+import syntop.collectors.bundle.BundleReader;
 import syntop.themes.ThemeLoader;
+import syntop.tui.view.ViewState;
 
 /**
  * The console on the lab's capture bundle: a static frame, a header that says it is a capture, and
@@ -38,7 +39,7 @@ class CaptureFramesTest {
 
     @Test
     void showsTheLastSampleWithItsVerdictsAndSaysItIsNotLive() throws Exception {
-        CapturePlatform capture = CapturePlatform.open(BUNDLE);
+        BundleReader capture = BundleReader.open(BUNDLE);
         CaptureFrames frames = new CaptureFrames(capture, Thresholds.defaults());
         JudgedTick f = frames.next();
         assertSame(f, frames.next(), "a capture does not change");
@@ -53,7 +54,7 @@ class CaptureFramesTest {
     @ParameterizedTest(name = "{0}x{1}")
     @CsvSource({"80, 24", "120, 40"})
     void theScreenMatchesItsGolden(int columns, int rows) throws Exception {
-        CapturePlatform capture = CapturePlatform.open(BUNDLE);
+        BundleReader capture = BundleReader.open(BUNDLE);
         Fixtures.assertGolden(GOLDEN.resolve("lab-capture-" + columns + "x" + rows + ".txt"),
                 paint(capture, columns, rows));
     }
@@ -62,7 +63,7 @@ class CaptureFramesTest {
      * The capture painted on a virtual terminal of that size, as the terminal shows it; trailing
      * blanks are cut and the unbreakable spaces that hold columns together read as spaces.
      */
-    private static String paint(CapturePlatform capture, int columns, int rows) throws IOException {
+    private static String paint(BundleReader capture, int columns, int rows) throws IOException {
         DefaultVirtualTerminal vt = new DefaultVirtualTerminal(new TerminalSize(columns, rows));
         TerminalScreen screen = new TerminalScreen(vt);
         screen.startScreen();
