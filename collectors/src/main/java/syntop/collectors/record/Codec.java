@@ -36,6 +36,8 @@ import syntop.collectors.source.Source;
  */
 final class Codec {
     static final String HEADER_TAG = "syntop recording";
+    /** Header extension key (then the source id): the files a command's output names, read after it. */
+    static final String THEN_READ = "then-read:";
 
     private Codec() {
     }
@@ -69,7 +71,18 @@ final class Codec {
             w.str(s.cost().name()).bool(s.optional());
             duration(w, s.budget());
         }
-        w.var(0); // extension entries (key, value): none in version 1
+        // extension entries (key, value): the files a command's output names, read after it
+        List<String[]> extensions = new ArrayList<>();
+        for (RecordingHeader.SourceInfo s : h.sources()) {
+            if (s.acquisition() instanceof Acquisition.Command c && c.thenRead().isPresent()) {
+                Acquisition.FilesNamed f = c.thenRead().get();
+                List<String> fields = new ArrayList<>(List.of(f.pattern(), f.pathFormat(), Integer.toString(f.max())));
+                fields.addAll(f.always());
+                extensions.add(new String[] {THEN_READ + s.id(), String.join("\t", fields)});
+            }
+        }
+        w.var(extensions.size());
+        extensions.forEach(e -> w.str(e[0]).str(e[1]));
         return w.toByteArray();
     }
 
@@ -109,9 +122,28 @@ final class Codec {
             sources.add(new RecordingHeader.SourceInfo(id, acq, cost, optional, duration(in)));
         }
         int extensions = in.count();
+        Map<String, String> ext = new LinkedHashMap<>();
         for (int i = 0; i < extensions; i++) {
-            in.str();
-            in.str();
+            ext.put(in.str(), in.str());
+        }
+        for (int i = 0; i < sources.size(); i++) {
+            RecordingHeader.SourceInfo s = sources.get(i);
+            String then = ext.get(THEN_READ + s.id());
+            if (then != null && s.acquisition() instanceof Acquisition.Command c) {
+                String[] f = then.split("\t", -1);
+                if (f.length < 3 || !f[2].matches("\\d{1,4}")) {
+                    throw new RecordingFormatException("source " + s.id() + ": bad " + THEN_READ + " entry");
+                }
+                Acquisition.FilesNamed named;
+                try {
+                    named = new Acquisition.FilesNamed(f[0], f[1], Integer.parseInt(f[2]),
+                            List.of(f).subList(3, f.length));
+                } catch (RuntimeException e) {
+                    throw new RecordingFormatException("source " + s.id() + ": bad " + THEN_READ + " entry");
+                }
+                sources.set(i, new RecordingHeader.SourceInfo(s.id(), c.thenRead(named), s.cost(), s.optional(),
+                        s.budget()));
+            }
         }
         return new RecordingHeader(version, writer, runId, created, host, interval, sources, rawLimit, rawEvery);
     }

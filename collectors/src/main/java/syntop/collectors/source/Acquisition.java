@@ -14,13 +14,26 @@ public sealed interface Acquisition permits Acquisition.Command, Acquisition.OfP
         List<String> paths();
     }
 
-    /** Run this argument vector (the first element is the program). */
-    record Command(List<String> argv) implements Acquisition {
+    /**
+     * Run this argument vector (the first element is the program), then read the files its output
+     * names, if any are asked for.
+     */
+    record Command(List<String> argv, java.util.Optional<FilesNamed> thenRead) implements Acquisition {
         public Command {
             argv = List.copyOf(argv);
             if (argv.isEmpty()) {
                 throw new IllegalArgumentException("empty argv");
             }
+            java.util.Objects.requireNonNull(thenRead);
+        }
+
+        public Command(List<String> argv) {
+            this(argv, java.util.Optional.empty());
+        }
+
+        /** The same command, followed by reading the files its output names. */
+        public Command thenRead(FilesNamed files) {
+            return new Command(argv, java.util.Optional.of(files));
         }
 
         @Override
@@ -66,6 +79,35 @@ public sealed interface Acquisition permits Acquisition.Command, Acquisition.OfP
         @Override
         public String describe() {
             return device + " (new records)" + (files.isEmpty() ? "" : " and " + String.join(" ", files));
+        }
+    }
+
+    /**
+     * Files to read after a command, named by what it printed: each distinct first group of
+     * {@code pattern} in its output fills the {@code %s} of {@code pathFormat} (at most {@code max}
+     * of them), and {@code always} are read whenever one is. A file that cannot be read is left out
+     * (the process may have ended since), never failing the command's output.
+     * E.g. the {@code /proc/PID/status} of each process {@code ss -p} names, and {@code /etc/passwd}.
+     */
+    record FilesNamed(String pattern, String pathFormat, int max, List<String> always) {
+        public FilesNamed {
+            java.util.regex.Pattern.compile(pattern);
+            java.util.Objects.requireNonNull(pathFormat);
+            always = List.copyOf(always);
+        }
+
+        /** The paths {@code output} names, in order of first mention, then {@code always}; empty when it names none. */
+        public List<String> paths(String output) {
+            java.util.Set<String> out = new java.util.LinkedHashSet<>();
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile(pattern).matcher(output);
+            while (m.find() && out.size() < max) {
+                out.add(String.format(java.util.Locale.ROOT, pathFormat, m.group(1)));
+            }
+            if (out.isEmpty()) {
+                return List.of();
+            }
+            out.addAll(always);
+            return List.copyOf(out);
         }
     }
 

@@ -9,6 +9,7 @@ import syntop.collectors.model.OsFamily;
 import syntop.collectors.os.bsd.BsdSources;
 import syntop.collectors.os.bsd.Dialect;
 import syntop.collectors.os.bsd.HostCommands;
+import syntop.collectors.os.bsd.OwnerSources;
 import syntop.collectors.platform.Platform;
 import syntop.collectors.source.CommandRunner;
 import syntop.collectors.source.FsRoot;
@@ -45,7 +46,9 @@ public final class MacOsPlatform implements Platform {
     public static final String TUNABLES_ID = BsdSources.SYSCTL_ID;
     public static final String KERNEL_LOG = Source.slug(BsdSources.DMESG);
 
-    private static final List<Source> SOURCES = BsdSources.of(Dialect.MACOS, NETSTAT_LISTEN, TUNABLES);
+    private static final List<Source> SOURCES = java.util.stream.Stream.concat(
+            BsdSources.of(Dialect.MACOS, NETSTAT_LISTEN, TUNABLES).stream(), java.util.stream.Stream.of(OwnerSources.lsof()))
+            .toList();
 
     private final HostInfo host;
 
