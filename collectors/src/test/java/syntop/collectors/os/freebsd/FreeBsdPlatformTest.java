@@ -48,7 +48,8 @@ class FreeBsdPlatformTest {
     @Test
     void sourcesInPriorityOrderWithArgvSlugsAsIds() {
         List<String> ids = platform.sources().stream().map(Source::id).toList();
-        assertEquals(List.of("netstat-s-p-tcp", "netstat-Lan", "netstat-an-p-tcp", "pfctl-si", "pfctl-sm", "sysctl", "dmesg"), ids);
+        assertEquals(List.of("netstat-s-p-tcp", "netstat-Lan", "netstat-an-p-tcp", "pfctl-si", "pfctl-sm", "sysctl", "dmesg",
+                "sockstat-l-P-tcp"), ids);
         // the settings source's slug was its id; recordings and bundles of that time still find it
         String former = "sysctl-net.inet.tcp.syncache-net.inet.tcp.syncookies-net.inet.tcp.syncookies_only-kern.ipc."
                 + "somaxconn-net.inet.tcp.msl-net.inet.tcp.keepinit-net.inet.tcp.finwait2_timeout-net.inet.tcp.maxtcptw-"
@@ -119,7 +120,8 @@ class FreeBsdPlatformTest {
                 FreeBsdPlatform.PF_INFO, "freebsd/13or14-tykling/cmd/pfctl-vvs-info.txt",
                 FreeBsdPlatform.PF_MEMORY, "freebsd/synthetic-pfctl-sm/cmd/pfctl-sm.txt",
                 FreeBsdPlatform.TUNABLES_ID, "freebsd/12.1-jc/cmd/sysctl-net.inet.tcp.txt",
-                FreeBsdPlatform.KERNEL_LOG, "freebsd/13ish-monero8210-PARTIAL/cmd/dmesg.txt");
+                FreeBsdPlatform.KERNEL_LOG, "freebsd/13ish-monero8210-PARTIAL/cmd/dmesg.txt",
+                "sockstat-l-P-tcp", "freebsd/synthetic-sockstat-l-P-tcp-main/cmd/sockstat-l-P-tcp.txt");
         for (Source s : platform.sources()) {
             String text = new String(Fixtures.bytes(fixtures.get(s.id())), StandardCharsets.UTF_8);
             SourceResult r = evaluate(s, text, "", 0);
@@ -128,6 +130,8 @@ class FreeBsdPlatformTest {
         }
         Snapshot snap = SnapshotMerge.merge(Instant.EPOCH, 0, HOST, parts);
         assertEquals(12403, snap.states().get(TcpState.SYN_RCVD)); // netstat -s, listed first, not the 10 rows of -an
+        assertEquals("sshd, pid 812", snap.listeners().get(0).process().orElseThrow().label(),
+                "each netstat -Lan listener with the owner sockstat names");
         assertEquals(7, snap.listeners().size());
         assertEquals(5, snap.remotes(TcpState.SYN_RCVD).get(0).count());
         assertEquals(10000, snap.counters().get(CounterId.PF_STATE_LIMIT).orElseThrow());

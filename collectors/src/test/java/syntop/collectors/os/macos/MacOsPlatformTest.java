@@ -1,6 +1,7 @@
 package syntop.collectors.os.macos;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 import java.nio.charset.StandardCharsets;
@@ -37,7 +38,10 @@ class MacOsPlatformTest {
     void sourcesInPriorityOrderWithArgvSlugsAsIds() {
         List<String> ids = platform.sources().stream().map(Source::id).toList();
         assertEquals(List.of("netstat-s-p-tcp", "netstat-aLn-p-tcp", "netstat-an-p-tcp", "pfctl-si", "pfctl-sm",
-                MacOsPlatform.TUNABLES_ID, MacOsPlatform.KERNEL_LOG), ids);
+                MacOsPlatform.TUNABLES_ID, MacOsPlatform.KERNEL_LOG, "lsof-nP-iTCP-sTCP:LISTEN-FpcuLftn"), ids);
+        Source lsof = platform.source("lsof-nP-iTCP-sTCP:LISTEN-FpcuLftn").orElseThrow();
+        assertTrue(lsof.background(), "lsof is slow: read without holding a tick");
+        assertEquals(Source.SETTINGS_EVERY, lsof.every(), "at the settings' pace");
         assertEquals("sysctl", MacOsPlatform.TUNABLES_ID);
         assertEquals("sysctl", platform.source(Source.slug(MacOsPlatform.SYSCTL)).orElseThrow().id(), "its former id");
         for (Source s : platform.sources()) {
