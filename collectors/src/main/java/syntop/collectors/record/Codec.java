@@ -7,6 +7,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.TreeMap;
@@ -18,6 +19,9 @@ import syntop.collectors.model.Counters;
 import syntop.collectors.model.HostInfo;
 import syntop.collectors.model.ListenQueue;
 import syntop.collectors.model.OsFamily;
+import syntop.collectors.model.OwnerListing;
+import syntop.collectors.model.ProcessOwner;
+import syntop.collectors.model.SocketOwner;
 import syntop.collectors.model.Reading;
 import syntop.collectors.model.Snapshot;
 import syntop.collectors.model.SourceHealth;
@@ -188,7 +192,7 @@ final class Codec {
         return w.toByteArray();
     }
 
-    static TickRecord tickBody(Wire.In in, Instant at, long mono, HostInfo host) {
+    static TickRecord tickBody(Wire.In in, Instant at, long mono, HostInfo host, int version) {
         int n = in.count();
         List<TickRecord.SourceEntry> entries = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
@@ -218,7 +222,7 @@ final class Codec {
                     String detail = in.str();
                     Duration took = duration(in);
                     boolean optional = in.bool();
-                    Reading reading = reading(in);
+                    Reading reading = reading(in, version);
                     long rawBytes = in.var();
                     entries.add(new TickRecord.ParsedOnly(new SourceStatus(id, health, detail, took, every, optional),
                             reading, rawBytes));
@@ -228,7 +232,7 @@ final class Codec {
                     throw new RecordingFormatException("source " + id + ": unknown entry kind " + kind);
             }
         }
-        Snapshot snap = snapshot(in, at, mono, host);
+        Snapshot snap = snapshot(in, at, mono, host, version);
         int v = in.count();
         List<TickRecord.VerdictMark> marks = new ArrayList<>(v);
         for (int i = 0; i < v; i++) {
@@ -274,7 +278,7 @@ final class Codec {
         strings(w, s.tunables());
     }
 
-    private static Snapshot snapshot(Wire.In in, Instant at, long mono, HostInfo host) {
+    private static Snapshot snapshot(Wire.In in, Instant at, long mono, HostInfo host, int version) {
         int n = in.count();
         Map<String, SourceStatus> sources = new LinkedHashMap<>();
         for (int i = 0; i < n; i++) {
@@ -287,7 +291,7 @@ final class Codec {
         }
         StateCounts states = states(in);
         Counters counters = counters(in);
-        List<ListenQueue> listeners = listeners(in);
+        List<ListenQueue> listeners = listeners(in, version);
         Map<TcpState, List<AddressCount>> remotes = remotes(in);
         Map<String, String> tunables = strings(in);
         return new Snapshot(at, mono, host, sources, states, counters, listeners, remotes, tunables);
@@ -301,19 +305,41 @@ final class Codec {
         w.var(r.synRecvByPort().size());
         r.synRecvByPort().forEach((port, count) -> w.var(port).svar(count));
         strings(w, r.tunables());
+        // version 2: the owners a source lists apart from the queues
+        w.bool(r.owners().isPresent());
+        r.owners().ifPresent(o -> {
+            w.var(o.named().size());
+            for (SocketOwner so : o.named()) {
+                w.str(so.protocol()).str(so.localAddress()).var(so.port());
+                process(w, so.process());
+            }
+            w.str(o.unnamed());
+        });
     }
 
-    static Reading reading(Wire.In in) {
+    static Reading reading(Wire.In in, int version) {
         StateCounts states = states(in);
         Counters counters = counters(in);
-        List<ListenQueue> listeners = listeners(in);
+        List<ListenQueue> listeners = listeners(in, version);
         Map<TcpState, List<AddressCount>> remotes = remotes(in);
         int n = in.count();
         Map<Integer, Long> syn = new TreeMap<>();
         for (int i = 0; i < n; i++) {
             syn.put((int) in.var(), in.svar());
         }
-        return new Reading(states, counters, listeners, remotes, syn, strings(in));
+        Map<String, String> tunables = strings(in);
+        Optional<OwnerListing> owners = Optional.empty();
+        if (version >= 2 && in.bool()) {
+            int m = in.count();
+            List<SocketOwner> named = new ArrayList<>(m);
+            for (int i = 0; i < m; i++) {
+                String proto = in.str();
+                String addr = in.str();
+                named.add(new SocketOwner(proto, addr, port(in), process(in)));
+            }
+            owners = Optional.of(new OwnerListing(named, in.str()));
+        }
+        return new Reading(states, counters, listeners, remotes, syn, tunables, List.of(), owners);
     }
 
     private static void states(Wire.Out w, StateCounts s) {
@@ -362,23 +388,50 @@ final class Codec {
             w.str(q.protocol()).str(q.localAddress()).var(q.port()).svar(q.acceptQueue());
             optionalLong(w, q.synQueue());
             optionalLong(w, q.limit());
+            // version 2: the owning process, or why it is not known
+            w.bool(q.process().isPresent());
+            q.process().ifPresent(p -> process(w, p));
         }
     }
 
-    private static List<ListenQueue> listeners(Wire.In in) {
+    private static List<ListenQueue> listeners(Wire.In in, int version) {
         int n = in.count();
         List<ListenQueue> out = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             String proto = in.str();
             String addr = in.str();
-            long port = in.var();
-            if (port > 65535) {
-                throw new RecordingFormatException("bad port " + port);
-            }
+            int port = port(in);
             long accept = in.svar();
-            out.add(new ListenQueue(proto, addr, (int) port, accept, optionalLong(in), optionalLong(in)));
+            ListenQueue q = new ListenQueue(proto, addr, port, accept, optionalLong(in), optionalLong(in));
+            out.add(version >= 2 && in.bool() ? q.withProcess(process(in)) : q);
         }
         return out;
+    }
+
+    private static int port(Wire.In in) {
+        long port = in.var();
+        if (port > 65535) {
+            throw new RecordingFormatException("bad port " + port);
+        }
+        return (int) port;
+    }
+
+    /** {@code u8 known}, then {@code var pid, str name, str user, str why the user is unknown}, or {@code str why}. */
+    private static void process(Wire.Out w, ProcessOwner p) {
+        w.bool(p.known());
+        if (p.known()) {
+            w.var(p.pid().getAsLong()).str(p.name()).str(p.user()).str(p.userUnknown());
+        } else {
+            w.str(p.unknown());
+        }
+    }
+
+    private static ProcessOwner process(Wire.In in) {
+        if (in.bool()) {
+            long pid = in.var();
+            return new ProcessOwner(OptionalLong.of(pid), in.str(), "", in.str(), in.str());
+        }
+        return ProcessOwner.notVisible(in.str());
     }
 
     private static void remotes(Wire.Out w, Map<TcpState, List<AddressCount>> remotes) {
