@@ -175,6 +175,20 @@ class ConsolePainterTest {
     }
 
     @Test
+    void theDetailsOfAListenerNameItsProcessAndItsUserOrWhyNot() {
+        ViewState v = view();
+        while (v.focus() != Panel.LISTEN) {
+            v.focusNext();
+        }
+        assertTrue(Details.lines(owned(LAB, ProcessOwner.of(1534, "python3", "nobody")), v)
+                .contains("  process: python3, pid 1534, user nobody"));
+        assertTrue(Details.lines(owned(LAB, ProcessOwner.withUnreadableUser(1534, "python3", "/proc/1534/status not read")), v)
+                .contains("  process: python3, pid 1534, user unreadable (/proc/1534/status not read)"));
+        assertTrue(Details.lines(owned(LAB, ProcessOwner.notVisible()), v)
+                .contains("  process: " + ProcessOwner.NOT_VISIBLE));
+    }
+
+    @Test
     void eExplainsTheSelectedListenerInAScrollableOverlay() {
         ViewState v = view();
         v.toggleExplain();
