@@ -38,7 +38,9 @@ public sealed interface Acquisition permits Acquisition.Command, Acquisition.OfP
 
         @Override
         public String describe() {
-            return String.join(" ", argv);
+            return String.join(" ", argv) + thenRead.map(f -> ", then " + String.format(java.util.Locale.ROOT,
+                    f.pathFormat(), "PID") + (f.always().isEmpty() ? "" : " and " + String.join(" ", f.always())))
+                    .orElse("");
         }
     }
 
