@@ -145,7 +145,7 @@ final class Codec {
                 } catch (RuntimeException e) {
                     throw new RecordingFormatException("source " + s.id() + ": bad " + THEN_READ + " entry");
                 }
-                sources.set(i, new RecordingHeader.SourceInfo(s.id(), c.thenRead(named), s.cost(), s.optional(),
+                sources.set(i, new RecordingHeader.SourceInfo(s.id(), c.thenReading(named), s.cost(), s.optional(),
                         s.budget()));
             }
         }

@@ -1,6 +1,13 @@
 package syntop.collectors.source;
 
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * How a source gets its text: by running a command, by reading files, or by reading the records a
@@ -18,27 +25,27 @@ public sealed interface Acquisition permits Acquisition.Command, Acquisition.OfP
      * Run this argument vector (the first element is the program), then read the files its output
      * names, if any are asked for.
      */
-    record Command(List<String> argv, java.util.Optional<FilesNamed> thenRead) implements Acquisition {
+    record Command(List<String> argv, Optional<FilesNamed> thenRead) implements Acquisition {
         public Command {
             argv = List.copyOf(argv);
             if (argv.isEmpty()) {
                 throw new IllegalArgumentException("empty argv");
             }
-            java.util.Objects.requireNonNull(thenRead);
+            Objects.requireNonNull(thenRead);
         }
 
         public Command(List<String> argv) {
-            this(argv, java.util.Optional.empty());
+            this(argv, Optional.empty());
         }
 
         /** The same command, followed by reading the files its output names. */
-        public Command thenRead(FilesNamed files) {
-            return new Command(argv, java.util.Optional.of(files));
+        public Command thenReading(FilesNamed files) {
+            return new Command(argv, Optional.of(files));
         }
 
         @Override
         public String describe() {
-            return String.join(" ", argv) + thenRead.map(f -> ", then " + String.format(java.util.Locale.ROOT,
+            return String.join(" ", argv) + thenRead.map(f -> ", then " + String.format(Locale.ROOT,
                     f.pathFormat(), "PID") + (f.always().isEmpty() ? "" : " and " + String.join(" ", f.always())))
                     .orElse("");
         }
@@ -66,7 +73,7 @@ public sealed interface Acquisition permits Acquisition.Command, Acquisition.OfP
      */
     record LogDevice(String device, List<String> files) implements OfPaths {
         public LogDevice {
-            java.util.Objects.requireNonNull(device);
+            Objects.requireNonNull(device);
             files = List.copyOf(files);
         }
 
@@ -93,17 +100,17 @@ public sealed interface Acquisition permits Acquisition.Command, Acquisition.OfP
      */
     record FilesNamed(String pattern, String pathFormat, int max, List<String> always) {
         public FilesNamed {
-            java.util.regex.Pattern.compile(pattern);
-            java.util.Objects.requireNonNull(pathFormat);
+            Pattern.compile(pattern);
+            Objects.requireNonNull(pathFormat);
             always = List.copyOf(always);
         }
 
         /** The paths {@code output} names, in order of first mention, then {@code always}; empty when it names none. */
         public List<String> paths(String output) {
-            java.util.Set<String> out = new java.util.LinkedHashSet<>();
-            java.util.regex.Matcher m = java.util.regex.Pattern.compile(pattern).matcher(output);
+            Set<String> out = new LinkedHashSet<>();
+            Matcher m = Pattern.compile(pattern).matcher(output);
             while (m.find() && out.size() < max) {
-                out.add(String.format(java.util.Locale.ROOT, pathFormat, m.group(1)));
+                out.add(String.format(Locale.ROOT, pathFormat, m.group(1)));
             }
             if (out.isEmpty()) {
                 return List.of();

@@ -89,7 +89,7 @@ public final class LinuxPlatform implements Platform {
             // -p names each listener's process; measured here (81 processes, 400 open files): 10.4 ms a
             // run against 6.6 ms for ss -ltn, so one fork every LIMITS_EVERY carries limits and owners.
             // Then each named process's status (its uid) and the passwd file (the uid's name), no fork
-            new Source(SS_LISTEN, Acquisition.command("ss", "-ltnp").thenRead(OWNER_USERS),
+            new Source(SS_LISTEN, Acquisition.command("ss", "-ltnp").thenReading(OWNER_USERS),
                     SsListenParser::parseWithOwners, Duration.ofSeconds(2), Source.Cost.CHEAP).polledEvery(LIMITS_EVERY),
             // the kernel's log from its start, then only its new records; /proc/stat's btime dates them.
             // Optional: containers often have no /dev/kmsg

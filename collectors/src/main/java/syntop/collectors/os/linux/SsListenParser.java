@@ -22,7 +22,9 @@ import syntop.collectors.source.SourceText;
  * header and adds process columns; rows of other protocols are skipped. With {@code -p} (what syntop
  * runs) a row ends in {@code users:(("nginx",pid=812,fd=6),...)}: the first process holding the
  * socket is its owner; a row without it names no process this user may read (ss(8)). When no row
- * names one, nothing is said of owners: that is also what ss prints without {@code -p}.
+ * names one, nothing is said of owners: that is also what ss prints without {@code -p}. Given the
+ * status files of the processes it names and the passwd file ({@link ProcessUsers}), each owner
+ * also carries its user.
  */
 public final class SsListenParser {
     private static final Set<String> NETIDS = Set.of("tcp", "udp", "raw", "u_str", "u_dgr", "u_seq", "nl", "p_raw",
