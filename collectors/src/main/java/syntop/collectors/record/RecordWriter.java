@@ -22,7 +22,7 @@ import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.zip.Deflater;
 
-import syntop.collectors.platform.Durations;
+import syntop.collectors.text.Durations;
 
 /**
  * Appends records to a recording file, one write per record, and rotates it: when the next record

@@ -20,6 +20,7 @@ import com.googlecode.lanterna.terminal.virtual.DefaultVirtualTerminal;
 import syntop.collectors.judge.JudgedTick;
 import syntop.themes.Role;
 import syntop.themes.ThemeLoader;
+import syntop.tui.view.ViewState;
 import syntop.widgets.Canvas;
 import syntop.widgets.Region;
 
@@ -82,10 +83,6 @@ class ConsoleLayerTest {
     }
 
     private static String row(BasicTextImage image, int y) {
-        StringBuilder sb = new StringBuilder();
-        for (int x = 0; x < image.getSize().getColumns(); x++) {
-            sb.append(image.getCharacterAt(x, y).getCharacterString());
-        }
-        return sb.toString();
+        return ScreenText.row(image, y);
     }
 }
