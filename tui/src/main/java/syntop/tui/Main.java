@@ -1,6 +1,5 @@
 package syntop.tui;
 
-import picocli.CommandLine;
 import syntop.tui.cli.SyntopCommand;
 
 /** Entry point: {@code syntop [options] [command]}. */
@@ -9,6 +8,6 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        System.exit(SyntopCommand.commandLine(args).execute(args));
+        System.exit(SyntopCommand.execute(args));
     }
 }

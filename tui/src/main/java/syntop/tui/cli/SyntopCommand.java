@@ -1,6 +1,8 @@
 package syntop.tui.cli;
 
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -38,36 +40,92 @@ public final class SyntopCommand implements Callable<Integer> {
 
     /** The whole command line, every subcommand included. */
     public static CommandLine commandLine() {
-        return commandLine(true);
+        return commandLine(SUBCOMMANDS);
     }
 
     /**
-     * The command line for {@code args}. picocli's model of the subcommands takes about a
-     * tenth of a second to build, a fifth of the console's start-up; arguments that cannot name a
-     * subcommand nor ask for help (plain {@code syntop}, {@code syntop --ascii --theme=mono}) start
-     * the console without it. Anything else gets the whole command line, so parsing and messages
-     * are the same either way.
+     * Runs syntop with {@code args}, as {@link syntop.tui.Main} does. Plain {@code syntop}, with no
+     * argument at all, is the console with every option at its default: it starts without picocli's
+     * model, whose reflection over the annotations (seven proxy classes made) takes about a tenth
+     * of a second of CPU, a third of the console's start-up to its first frame.
+     */
+    public static int execute(String[] args) {
+        if (args.length == 0) {
+            PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, stderrCharset()), true);
+            try {
+                return new SyntopCommand().run(err, false);
+            } catch (RuntimeException e) { // what picocli's execute does with an exception from call()
+                e.printStackTrace(err);
+                err.flush();
+                return ExitCodes.USAGE;
+            }
+        }
+        return commandLine(args).execute(args);
+    }
+
+    /** The charset picocli writes stderr in. */
+    private static Charset stderrCharset() {
+        String name = System.getProperty("sun.stderr.encoding");
+        return name != null && Charset.isSupported(name) ? Charset.forName(name) : Charset.defaultCharset();
+    }
+
+    /**
+     * The command line for {@code args}, with only the subcommands they can reach. picocli's model
+     * of each subcommand is built by reflection, about a tenth of a second for all of them, a fifth
+     * of the console's start-up: arguments that cannot name a subcommand nor ask for help
+     * ({@code syntop --ascii --theme=mono}) get none, arguments whose first command word is a
+     * subcommand get that one ({@code help} and {@code completion}, which read the others, get all),
+     * and anything else (a typo, whose message suggests the commands; a help request) gets all,
+     * so parsing and messages are the same either way.
      */
     public static CommandLine commandLine(String[] args) {
-        return commandLine(mayNeedSubcommands(args));
+        return commandLine(subcommandsFor(args));
     }
 
     static boolean mayNeedSubcommands(String[] args) {
         for (String a : args) {
-            boolean shortOptions = a.startsWith("-") && !a.startsWith("--");
-            if (!a.startsWith("-") || a.equals("--help") || (shortOptions && a.indexOf('h') > 0)) {
+            if (!a.startsWith("-") || asksForHelp(a)) {
                 return true; // a word (a subcommand, an option's value, a typo) or a help request
             }
         }
         return false;
     }
 
-    private static CommandLine commandLine(boolean withSubcommands) {
-        CommandLine cl = new CommandLine(new SyntopCommand());
-        if (withSubcommands) {
-            for (Class<?> sub : SUBCOMMANDS) {
-                cl.addSubcommand(sub);
+    /** --help, or -h among clustered short options. */
+    private static boolean asksForHelp(String arg) {
+        boolean shortOptions = arg.startsWith("-") && !arg.startsWith("--");
+        return arg.equals("--help") || (shortOptions && arg.indexOf('h') > 0);
+    }
+
+    /** The subcommands the command line for {@code args} needs (see {@link #commandLine(String[])}). */
+    static List<Class<?>> subcommandsFor(String[] args) {
+        if (!mayNeedSubcommands(args)) {
+            return List.of();
+        }
+        for (String a : args) {
+            if (a.equals("--") || asksForHelp(a)) {
+                return SUBCOMMANDS; // no command word after "--"; the root's help lists them all
             }
+            if (a.startsWith("-")) {
+                continue;
+            }
+            for (Class<?> sub : SUBCOMMANDS) {
+                Command c = sub.getAnnotation(Command.class);
+                if (a.equals(c.name()) || List.of(c.aliases()).contains(a)) {
+                    return sub == HelpCommand.class || sub == CompletionCommand.class ? SUBCOMMANDS : List.of(sub);
+                }
+            }
+            // a word that names no subcommand: an option's value (-d 2 once) or a typo; read on
+        }
+        return SUBCOMMANDS;
+    }
+
+    private static CommandLine commandLine(List<Class<?>> subcommands) {
+        CommandLine cl = new CommandLine(new SyntopCommand());
+        for (Class<?> sub : subcommands) {
+            cl.addSubcommand(sub);
+        }
+        if (subcommands.contains(ParseCommand.class)) {
             ParseCommand.describeSources(cl.getSubcommands().get("parse"));
         }
         cl.setExitCodeExceptionMapper(e -> ExitCodes.USAGE);
@@ -80,9 +138,12 @@ public final class SyntopCommand implements Callable<Integer> {
         return cl;
     }
 
-    @Option(names = {"-d", "--delay"}, paramLabel = "SECONDS", defaultValue = "1",
+    /** -d's default; the field starts with it too, for plain {@code syntop} (see {@link #execute}). */
+    private static final String DEFAULT_DELAY = "1";
+
+    @Option(names = {"-d", "--delay"}, paramLabel = "SECONDS", defaultValue = DEFAULT_DELAY,
             description = "seconds between samples, as in top (default: ${DEFAULT-VALUE})")
-    double delaySeconds;
+    double delaySeconds = Double.parseDouble(DEFAULT_DELAY);
 
     @Option(names = {"-b", "--batch"},
             description = "batch mode, as top -b: print snapshots as text instead of the console "
@@ -109,7 +170,7 @@ public final class SyntopCommand implements Callable<Integer> {
     Path fsRoot;
 
     @Mixin
-    ThresholdsOption thresholdsOption;
+    ThresholdsOption thresholdsOption = new ThresholdsOption();
 
     @Option(names = "--capture", paramLabel = "BUNDLE",
             description = "show a bundle from 'syntop capture' (.tar.gz or directory) instead of this machine; not live")
@@ -122,8 +183,9 @@ public final class SyntopCommand implements Callable<Integer> {
     @Option(names = "--demo", description = "replay a SYN flood recorded in the project's lab (any OS, no root)")
     boolean demo;
 
+    /** Its defaults are picocli's to fill in; the console reads them only with --record or --on-verdict. */
     @Mixin
-    RecordOptions recordOptions;
+    RecordOptions recordOptions = new RecordOptions();
 
     @Spec
     CommandSpec spec;
@@ -146,15 +208,18 @@ public final class SyntopCommand implements Callable<Integer> {
         if (thresholdsOption.file != null) {
             args.addAll(List.of("--thresholds", thresholdsOption.file.toString()));
         }
-        CommandLine root = commandLine(false);
-        root.addSubcommand(OnceCommand.class);
+        CommandLine root = commandLine(List.of(OnceCommand.class));
         root.setOut(spec.commandLine().getOut()).setErr(err);
         return root.execute(args.toArray(String[]::new));
     }
 
     @Override
     public Integer call() {
-        PrintWriter err = spec.commandLine().getErr();
+        return run(spec.commandLine().getErr(), spec.commandLine().getParseResult().hasMatchedOption("--delay"));
+    }
+
+    /** {@code delayGiven}: -d was on the command line. */
+    private int run(PrintWriter err, boolean delayGiven) {
         if (!(delaySeconds >= 0.2 && delaySeconds <= 3600)) {
             err.println("syntop: --delay must be between 0.2 and 3600 seconds");
             return ExitCodes.USAGE;
@@ -182,7 +247,6 @@ public final class SyntopCommand implements Callable<Integer> {
         if (loaded.isEmpty()) {
             return ExitCodes.USAGE;
         }
-        boolean delayGiven = spec.commandLine().getParseResult().hasMatchedOption("--delay");
         return LiveConsole.run(platform.get(), root, Duration.ofMillis(Math.round(delaySeconds * 1000)), delayGiven, theme, ascii,
                 loaded.get(), record, recordOptions, readOnly, err);
     }

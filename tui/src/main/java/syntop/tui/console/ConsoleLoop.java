@@ -119,10 +119,12 @@ public final class ConsoleLoop {
         sampling.setDaemon(true);
         Thread input = new Thread(this::inputLoop, "syntop-input");
         input.setDaemon(true);
-        sampling.start();
         input.start();
         try {
+            // the first frame before the first sample: on a machine with few cores the sampling
+            // thread's first tick would hold the frame back
             draw(true);
+            sampling.start();
             while (running) {
                 Object event;
                 try {

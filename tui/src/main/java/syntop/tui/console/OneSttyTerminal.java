@@ -4,11 +4,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.Charset;
+import java.util.Arrays;
 
 import com.googlecode.lanterna.terminal.ansi.UnixTerminal;
 
 /**
- * Lanterna's Unix terminal, set up by one {@code stty} run instead of five. Lanterna saves the
+ * Lanterna's Unix terminal, set up by one {@code stty} run instead of five, on a buffered output. Lanterna saves the
  * settings ({@code stty -g}) and then turns off canonical mode ({@code -icanon}, {@code min 1}),
  * echo and the interrupt character in four more runs, a fork and exec each: about 0.08 s of the
  * console's start-up. Here one shell saves and sets them all at once; restoring is one run too.
@@ -27,6 +28,22 @@ final class OneSttyTerminal extends UnixTerminal {
 
     OneSttyTerminal(InputStream in, OutputStream out, Charset charset) throws IOException {
         super(in, out, charset, CtrlCBehaviour.TRAP);
+    }
+
+    /** What Lanterna writes to ask for the cursor's position: ESC [ 6 n. */
+    private static final byte[] REPORT_POSITION = {0x1b, '[', '6', 'n'};
+
+    /**
+     * Lanterna learns the terminal's size by moving the cursor far off and asking the terminal where
+     * it is, then waits for the answer: the question must reach the terminal at once, not wait in the
+     * output buffer for the next refresh.
+     */
+    @Override
+    protected void writeToTerminal(byte... bytes) throws IOException {
+        super.writeToTerminal(bytes);
+        if (Arrays.equals(bytes, REPORT_POSITION)) {
+            flush();
+        }
     }
 
     @Override

@@ -1,6 +1,10 @@
 package syntop.tui.console;
 
+import java.io.BufferedOutputStream;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
@@ -15,6 +19,9 @@ import com.googlecode.lanterna.terminal.Terminal;
  * on an exception, and from a shutdown hook on SIGTERM, SIGHUP (a dropped SSH session) and SIGINT.
  */
 public final class TerminalSession implements AutoCloseable {
+    /** More than a full redraw of a large terminal with colours takes, so a frame is one write or a few. */
+    private static final int FRAME_BUFFER_BYTES = 64 * 1024;
+
     private final TerminalScreen screen;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final Thread hook;
@@ -50,8 +57,12 @@ public final class TerminalSession implements AutoCloseable {
         if (refused.isPresent()) {
             throw new IOException(refused.get());
         }
-        // What DefaultTerminalFactory makes on Unix for a text terminal that traps Ctrl-C, with one stty run
-        Terminal terminal = new OneSttyTerminal(System.in, System.out, StandardCharsets.UTF_8);
+        // What DefaultTerminalFactory makes on Unix for a text terminal that traps Ctrl-C, with one stty
+        // run, writing through a buffer of its own: Lanterna writes each character on its own, and
+        // System.out (a 128-byte buffer that flushes on every write) made each a write(2), about 7,000
+        // for a first frame at 120x40. Lanterna flushes at the end of every refresh.
+        OutputStream out = new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), FRAME_BUFFER_BYTES);
+        Terminal terminal = new OneSttyTerminal(System.in, out, StandardCharsets.UTF_8);
         TerminalScreen screen = new TerminalScreen(terminal);
         screen.startScreen();
         screen.setCursorPosition(null);

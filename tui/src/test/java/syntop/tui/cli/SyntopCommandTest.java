@@ -4,7 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.reflect.Field;
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
 
 class SyntopCommandTest {
     @Test
@@ -15,6 +19,41 @@ class SyntopCommandTest {
         assertTrue(SyntopCommand.mayNeedSubcommands(new String[] {"-d", "2"}), "an option's value is a word");
         assertTrue(SyntopCommand.mayNeedSubcommands(new String[] {"--help"}));
         assertTrue(SyntopCommand.mayNeedSubcommands(new String[] {"-ah"}), "-h among clustered short options");
+    }
+
+    @Test
+    void aCommandWordGetsOnlyItsOwnSubcommand() {
+        List<Class<?>> all = SyntopCommand.subcommandsFor(new String[] {"help"});
+        assertEquals(SyntopCommand.commandLine().getSubcommands().size(), all.size(), "help lists every command");
+        assertEquals(List.of(OnceCommand.class), SyntopCommand.subcommandsFor(new String[] {"once", "--format", "json"}));
+        assertEquals(List.of(OnceCommand.class), SyntopCommand.subcommandsFor(new String[] {"-d", "2", "once"}),
+                "an option's value is no command word");
+        assertEquals(List.of(ServeCommand.class), SyntopCommand.subcommandsFor(new String[] {"serve", "--help"}));
+        assertEquals(all, SyntopCommand.subcommandsFor(new String[] {"completion", "bash"}), "completion names them all");
+        assertEquals(all, SyntopCommand.subcommandsFor(new String[] {"onec"}), "a typo's message suggests the commands");
+        assertEquals(all, SyntopCommand.subcommandsFor(new String[] {"-h", "once"}), "the root's help lists them all");
+        assertEquals(all, SyntopCommand.subcommandsFor(new String[] {"--", "once"}));
+        assertEquals(List.of(), SyntopCommand.subcommandsFor(new String[] {"--ascii", "-d2"}));
+        assertEquals(Cli.run("help", "once").out, Cli.run("once", "--help").out);
+    }
+
+    @Test
+    void plainSyntopStartsWithWhatPicocliWouldHaveGivenIt() throws Exception {
+        CommandLine cl = SyntopCommand.commandLine(new String[0]);
+        cl.parseArgs();
+        SyntopCommand parsed = cl.getCommand();
+        SyntopCommand plain = new SyntopCommand();
+        for (Object[] pair : new Object[][] {{parsed, plain}, {parsed.thresholdsOption, plain.thresholdsOption}}) {
+            for (Field f : pair[0].getClass().getDeclaredFields()) {
+                if (f.isAnnotationPresent(CommandLine.Option.class)) {
+                    f.setAccessible(true);
+                    assertEquals(f.get(pair[0]), f.get(pair[1]), f.getName());
+                }
+            }
+        }
+        // the console reads the recording options only with --record or --on-verdict
+        assertEquals(parsed.recordOptions.onVerdict, plain.recordOptions.onVerdict);
+        assertEquals(null, plain.recordOptions.onVerdict);
     }
 
     @Test

@@ -209,6 +209,20 @@ class ConsoleEndToEndTest {
         terminalIsUsable();
     }
 
+    @Test
+    void aFrameReachesTheTerminalInAFewWritesNotOneACharacter() throws Exception {
+        start(120, 40);
+        waitFor(x -> x.contains("SYN defences") && x.contains("Top remotes"), "the full layout");
+        String pid = run("pgrep", "-f", "^\\S*java -D" + marker).strip();
+        long writes = Files.readAllLines(Path.of("/proc", pid, "io")).stream().filter(l -> l.startsWith("syscw:"))
+                .mapToLong(l -> Long.parseLong(l.substring("syscw:".length()).strip())).findFirst().orElseThrow();
+        // through System.out, each character was a write(2): over 5,000 for the first two frames
+        assertTrue(writes < 500, writes + " write(2) calls for a few frames");
+        keys("q");
+        waitFor(x -> x.contains("SYNTOP-EXITED-0"), "exit status 0");
+        terminalIsUsable();
+    }
+
     /** The console's rows, any of which left on the terminal after it ended is a leftover. */
     private static boolean showsConsoleRows(String screen) {
         return screen.contains("SYN_RCVD") || screen.contains("Listen queues") || screen.contains("\u2502")
