@@ -13,7 +13,10 @@ import syntop.collectors.model.Snapshot;
  * listen() time (Linux net/socket.c {@code __sys_listen}, FreeBSD {@code solisten_proto}); the
  * backlog itself is not visible, so a limit equal to somaxconn says only that the application asked
  * for at least that much. Linux also stops half-open connections at 3/4 of
- * {@code tcp_max_syn_backlog} while cookies are off ({@code tcp_conn_request}).
+ * {@code tcp_max_syn_backlog} while cookies are off ({@code tcp_conn_request}). FreeBSD admits completed
+ * connections up to 1.5 × the limit (listen(2)); macOS counts half-open and completed connections
+ * together and refuses at the limit itself (xnu {@code sonewconn_internal} with the default
+ * {@code kern.ipc.soqlimitcompat=1}).
  */
 final class WhichLimit {
     static final String LINUX_SOMAXCONN = "net.core.somaxconn";
@@ -27,7 +30,8 @@ final class WhichLimit {
     static String acceptQueue(Snapshot s, ListenQueue q) {
         OsFamily os = s.host().os();
         String queue = ":" + q.port() + " accept queue " + q.limit().getAsLong();
-        String admits = Signals.isBsd(os) ? " (admitted up to 1.5 × that)" : "";
+        String admits = os == OsFamily.FREEBSD ? " (admitted up to 1.5 × that)"
+                : os == OsFamily.MACOS ? " (half-open connections count against it too)" : "";
         return queue + admits + " " + attribution(s, q);
     }
 
@@ -41,8 +45,9 @@ final class WhichLimit {
                     + "when a bucket is full (net.inet.tcp.syncookies)";
         }
         if (os == OsFamily.MACOS) {
-            return "half-open connections share :" + q.port() + "'s queue of " + limit + " (admitted up to 1.5 × that; "
-                    + "macOS has no syncache or cookies): the limit " + attribution(s, q);
+            return "half-open connections share :" + q.port() + "'s queue of " + limit + " (macOS has no syncache or "
+                    + "cookies; at the limit a random half-open entry is dropped for each new SYN): the limit "
+                    + attribution(s, q);
         }
         CookieSetting cookies = Signals.cookieSetting(s);
         OptionalLong msb = Signals.tunableLong(s, SynPressure.LINUX_MAX_SYN_BACKLOG);
@@ -54,8 +59,9 @@ final class WhichLimit {
                 while (lift - (lift >> 2) < limit) {
                     lift++;
                 }
-                return "half-open capped at " + second + " = 3/4 of tcp_max_syn_backlog " + m
-                        + " while cookies are off (the listener's limit " + limit + " is not the limit): "
+                // the kernel drops once the queue holds more than m - m/4, so it holds at most that + 1
+                return "half-open capped at " + second + " + 1 = 3/4 of tcp_max_syn_backlog " + m
+                        + ", plus one, while cookies are off (the listener's limit " + limit + " is not the limit): "
                         + "net.ipv4.tcp_max_syn_backlog " + lift + " or more lifts it, or tcp_syncookies=1";
             }
         }

@@ -48,7 +48,12 @@ public record ListenQueue(String protocol, String localAddress, int port, long a
      * IPv6 wildcard may be printed {@code ::} or (dual-stack, by ss) {@code *}.
      */
     public boolean sameSocket(ListenQueue o) {
-        return port == o.port && wildcardAsOne(localAddress).equals(wildcardAsOne(o.localAddress));
+        return sameSocket(o.localAddress, o.port);
+    }
+
+    /** Bound to {@code address} and {@code port}, in the sense of {@link #sameSocket(ListenQueue)}. */
+    public boolean sameSocket(String address, int port) {
+        return this.port == port && wildcardAsOne(localAddress).equals(wildcardAsOne(address));
     }
 
     private static String wildcardAsOne(String address) {

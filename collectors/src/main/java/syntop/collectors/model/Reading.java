@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -18,10 +19,11 @@ import java.util.TreeMap;
  * @param synRecvByPort  half-open connections per local port (Linux fills listeners' SYN queue from it)
  * @param tunables       kernel settings an operator tunes (sysctl key → value)
  * @param kernelEvents   what the kernel's log said about TCP, in the log's order
+ * @param owners         the owners of listening sockets, from a source that names them apart from the queues
  */
 public record Reading(StateCounts states, Counters counters, List<ListenQueue> listeners,
                       Map<TcpState, List<AddressCount>> remotes, Map<Integer, Long> synRecvByPort,
-                      Map<String, String> tunables, List<KernelEvent> kernelEvents) {
+                      Map<String, String> tunables, List<KernelEvent> kernelEvents, Optional<OwnerListing> owners) {
 
     public Reading {
         listeners = List.copyOf(listeners);
@@ -31,13 +33,14 @@ public record Reading(StateCounts states, Counters counters, List<ListenQueue> l
         remotes = Collections.unmodifiableMap(r);
         synRecvByPort = Collections.unmodifiableMap(new TreeMap<>(synRecvByPort));
         tunables = Collections.unmodifiableMap(new TreeMap<>(tunables));
+        java.util.Objects.requireNonNull(owners);
     }
 
     /** A reading of a source that does not read the kernel's log. */
     public Reading(StateCounts states, Counters counters, List<ListenQueue> listeners,
                    Map<TcpState, List<AddressCount>> remotes, Map<Integer, Long> synRecvByPort,
                    Map<String, String> tunables) {
-        this(states, counters, listeners, remotes, synRecvByPort, tunables, List.of());
+        this(states, counters, listeners, remotes, synRecvByPort, tunables, List.of(), Optional.empty());
     }
 
     public static Reading empty() {
@@ -50,7 +53,7 @@ public record Reading(StateCounts states, Counters counters, List<ListenQueue> l
 
     public boolean isEmpty() {
         return states.isEmpty() && counters.isEmpty() && listeners.isEmpty() && remotes.isEmpty()
-                && synRecvByPort.isEmpty() && tunables.isEmpty() && kernelEvents.isEmpty();
+                && synRecvByPort.isEmpty() && tunables.isEmpty() && kernelEvents.isEmpty() && owners.isEmpty();
     }
 
     public static final class Builder {
@@ -61,6 +64,7 @@ public record Reading(StateCounts states, Counters counters, List<ListenQueue> l
         private final Map<Integer, Long> synRecvByPort = new TreeMap<>();
         private final Map<String, String> tunables = new TreeMap<>();
         private final List<KernelEvent> kernelEvents = new ArrayList<>();
+        private OwnerListing owners;
 
         public Builder states(StateCounts s) {
             this.states = s;
@@ -106,8 +110,14 @@ public record Reading(StateCounts states, Counters counters, List<ListenQueue> l
             return this;
         }
 
+        public Builder owners(OwnerListing o) {
+            this.owners = o;
+            return this;
+        }
+
         public Reading build() {
-            return new Reading(states, counters.build(), listeners, remotes, synRecvByPort, tunables, kernelEvents);
+            return new Reading(states, counters.build(), listeners, remotes, synRecvByPort, tunables, kernelEvents,
+                    Optional.ofNullable(owners));
         }
     }
 }

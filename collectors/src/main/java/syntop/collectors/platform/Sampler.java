@@ -26,7 +26,9 @@ import syntop.collectors.source.Source;
  * {@link #TABLE_SHARE_PERCENT}% of the time, so a table of half a million sockets is read every few
  * seconds rather than making a loaded machine busier; between polls its last reading is reused and
  * marked stale with the reason. Cheap counter sources stay at the chosen interval. A source whose
- * output was over the output cap waits twice as long after each such poll.
+ * output was over the output cap waits twice as long after each such poll. A background source
+ * (lsof, slow and slowly changing) is waited for only at its first poll: later reads run while
+ * the ticks go on, and each joins the first tick after it completed.
  */
 public final class Sampler implements AutoCloseable {
     /** The longest a backed-off source waits between polls. */
@@ -44,6 +46,8 @@ public final class Sampler implements AutoCloseable {
     private final LongSupplier monoNanos;
     private final ExecutorService pool;
     private final Map<String, SourceState> states = new HashMap<>();
+    /** Reads of background sources still under way, by source id. */
+    private final Map<String, Future<RawOutput>> background = new HashMap<>();
     private Duration interval;
 
     private static final class SourceState {
@@ -106,10 +110,26 @@ public final class Sampler implements AutoCloseable {
         Map<String, Source> polledAs = new HashMap<>();
         for (Source s : sources) {
             SourceState st = states.get(s.id());
+            Future<RawOutput> behind = background.get(s.id());
+            if (behind != null) {
+                // read in the background: its output joins the first tick after it came
+                if (behind.isDone()) {
+                    background.remove(s.id());
+                    polledAs.put(s.id(), s);
+                    running.put(s.id(), behind);
+                }
+                continue;
+            }
             if (!st.everPolled || now - st.nextDueNanos >= 0) {
                 Source poll = StandIn.toPoll(platform, s, last);
                 polledAs.put(s.id(), poll);
-                running.put(s.id(), pool.submit(() -> acquirer.acquire(poll)));
+                Future<RawOutput> f = pool.submit(() -> acquirer.acquire(poll));
+                if (s.background() && st.everPolled) {
+                    background.put(s.id(), f);
+                    st.nextDueNanos = now + st.every.toNanos() - interval.toNanos() / 10;
+                } else {
+                    running.put(s.id(), f);
+                }
             }
         }
         List<SourceResult> results = new ArrayList<>();
@@ -133,8 +153,11 @@ public final class Sampler implements AutoCloseable {
                     adapt(s, st, raw.took().plus(parsing));
                 }
                 results.add(r.every(st.every));
+                if (!s.background() || !st.everPolled) {
+                    // (a background read is next due from when it was started)
+                    st.nextDueNanos = now + st.every.toNanos() - interval.toNanos() / 10;
+                }
                 st.everPolled = true;
-                st.nextDueNanos = now + st.every.toNanos() - interval.toNanos() / 10;
             }
             every.put(s.id(), st.every);
         }

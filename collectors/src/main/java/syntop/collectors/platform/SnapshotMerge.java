@@ -12,6 +12,7 @@ import syntop.collectors.model.AddressCount;
 import syntop.collectors.model.Counters;
 import syntop.collectors.model.HostInfo;
 import syntop.collectors.model.ListenQueue;
+import syntop.collectors.model.OwnerListing;
 import syntop.collectors.model.Reading;
 import syntop.collectors.model.Snapshot;
 import syntop.collectors.model.SourceStatus;
@@ -21,7 +22,8 @@ import syntop.collectors.model.TcpState;
 /**
  * The merge rules, a pure function: the readings of one tick become one snapshot. Sources come in
  * priority order: the first one that counts states, lists listeners or lists the remotes of a state
- * wins; a later source only lends queue limits to listeners that lack them; counters and tunables
+ * wins; a later source only lends queue limits and owners to listeners that lack them, and a
+ * source that lists owners apart from queues names the owner of each listener; counters and tunables
  * are united. Listeners without a SYN queue take it from a per-port SYN_RECV count (Linux). What a
  * source contributed on an earlier tick is {@link LastReadings}' business, not this one's.
  */
@@ -41,6 +43,7 @@ public final class SnapshotMerge {
         Map<TcpState, List<AddressCount>> remotes = new EnumMap<>(TcpState.class);
         Map<Integer, Long> synRecvByPort = new TreeMap<>();
         Map<String, String> tunables = new TreeMap<>();
+        List<OwnerListing> owners = new ArrayList<>();
         for (Contribution c : contributions) {
             sources.put(c.status().id(), c.status());
             Reading r = c.reading();
@@ -57,6 +60,10 @@ public final class SnapshotMerge {
             }
             r.remotes().forEach(remotes::putIfAbsent);
             tunables.putAll(r.tunables());
+            r.owners().ifPresent(owners::add);
+        }
+        if (!owners.isEmpty()) {
+            listeners = withOwners(listeners, owners.get(0));
         }
         if (!states.isEmpty()) {
             // a connection table was read: a listening port without half-open connections has 0
@@ -67,6 +74,18 @@ public final class SnapshotMerge {
             listeners = withSyn;
         }
         return new Snapshot(at, monoNanos, host, sources, states, counters.build(), listeners, remotes, tunables);
+    }
+
+    /**
+     * Listeners without an owner take it from the listing of a source that names owners apart from
+     * the queues (sockstat, lsof): a listener it does not name is said to be unnamed by it.
+     */
+    private static List<ListenQueue> withOwners(List<ListenQueue> listeners, OwnerListing owners) {
+        List<ListenQueue> out = new ArrayList<>(listeners.size());
+        for (ListenQueue q : listeners) {
+            out.add(q.process().isPresent() ? q : q.withProcess(owners.ownerOf(q)));
+        }
+        return out;
     }
 
     /**

@@ -7,6 +7,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.TreeMap;
@@ -18,6 +19,9 @@ import syntop.collectors.model.Counters;
 import syntop.collectors.model.HostInfo;
 import syntop.collectors.model.ListenQueue;
 import syntop.collectors.model.OsFamily;
+import syntop.collectors.model.OwnerListing;
+import syntop.collectors.model.ProcessOwner;
+import syntop.collectors.model.SocketOwner;
 import syntop.collectors.model.Reading;
 import syntop.collectors.model.Snapshot;
 import syntop.collectors.model.SourceHealth;
@@ -36,6 +40,8 @@ import syntop.collectors.source.Source;
  */
 final class Codec {
     static final String HEADER_TAG = "syntop recording";
+    /** Header extension key (then the source id): the files a command's output names, read after it. */
+    static final String THEN_READ = "then-read:";
 
     private Codec() {
     }
@@ -69,7 +75,18 @@ final class Codec {
             w.str(s.cost().name()).bool(s.optional());
             duration(w, s.budget());
         }
-        w.var(0); // extension entries (key, value): none in version 1
+        // extension entries (key, value): the files a command's output names, read after it
+        List<String[]> extensions = new ArrayList<>();
+        for (RecordingHeader.SourceInfo s : h.sources()) {
+            if (s.acquisition() instanceof Acquisition.Command c && c.thenRead().isPresent()) {
+                Acquisition.FilesNamed f = c.thenRead().get();
+                List<String> fields = new ArrayList<>(List.of(f.pattern(), f.pathFormat(), Integer.toString(f.max())));
+                fields.addAll(f.always());
+                extensions.add(new String[] {THEN_READ + s.id(), String.join("\t", fields)});
+            }
+        }
+        w.var(extensions.size());
+        extensions.forEach(e -> w.str(e[0]).str(e[1]));
         return w.toByteArray();
     }
 
@@ -109,9 +126,28 @@ final class Codec {
             sources.add(new RecordingHeader.SourceInfo(id, acq, cost, optional, duration(in)));
         }
         int extensions = in.count();
+        Map<String, String> ext = new LinkedHashMap<>();
         for (int i = 0; i < extensions; i++) {
-            in.str();
-            in.str();
+            ext.put(in.str(), in.str());
+        }
+        for (int i = 0; i < sources.size(); i++) {
+            RecordingHeader.SourceInfo s = sources.get(i);
+            String then = ext.get(THEN_READ + s.id());
+            if (then != null && s.acquisition() instanceof Acquisition.Command c) {
+                String[] f = then.split("\t", -1);
+                if (f.length < 3 || !f[2].matches("\\d{1,4}")) {
+                    throw new RecordingFormatException("source " + s.id() + ": bad " + THEN_READ + " entry");
+                }
+                Acquisition.FilesNamed named;
+                try {
+                    named = new Acquisition.FilesNamed(f[0], f[1], Integer.parseInt(f[2]),
+                            List.of(f).subList(3, f.length));
+                } catch (RuntimeException e) {
+                    throw new RecordingFormatException("source " + s.id() + ": bad " + THEN_READ + " entry");
+                }
+                sources.set(i, new RecordingHeader.SourceInfo(s.id(), c.thenReading(named), s.cost(), s.optional(),
+                        s.budget()));
+            }
         }
         return new RecordingHeader(version, writer, runId, created, host, interval, sources, rawLimit, rawEvery);
     }
@@ -156,7 +192,7 @@ final class Codec {
         return w.toByteArray();
     }
 
-    static TickRecord tickBody(Wire.In in, Instant at, long mono, HostInfo host) {
+    static TickRecord tickBody(Wire.In in, Instant at, long mono, HostInfo host, int version) {
         int n = in.count();
         List<TickRecord.SourceEntry> entries = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
@@ -186,7 +222,7 @@ final class Codec {
                     String detail = in.str();
                     Duration took = duration(in);
                     boolean optional = in.bool();
-                    Reading reading = reading(in);
+                    Reading reading = reading(in, version);
                     long rawBytes = in.var();
                     entries.add(new TickRecord.ParsedOnly(new SourceStatus(id, health, detail, took, every, optional),
                             reading, rawBytes));
@@ -196,7 +232,7 @@ final class Codec {
                     throw new RecordingFormatException("source " + id + ": unknown entry kind " + kind);
             }
         }
-        Snapshot snap = snapshot(in, at, mono, host);
+        Snapshot snap = snapshot(in, at, mono, host, version);
         int v = in.count();
         List<TickRecord.VerdictMark> marks = new ArrayList<>(v);
         for (int i = 0; i < v; i++) {
@@ -242,7 +278,7 @@ final class Codec {
         strings(w, s.tunables());
     }
 
-    private static Snapshot snapshot(Wire.In in, Instant at, long mono, HostInfo host) {
+    private static Snapshot snapshot(Wire.In in, Instant at, long mono, HostInfo host, int version) {
         int n = in.count();
         Map<String, SourceStatus> sources = new LinkedHashMap<>();
         for (int i = 0; i < n; i++) {
@@ -255,7 +291,7 @@ final class Codec {
         }
         StateCounts states = states(in);
         Counters counters = counters(in);
-        List<ListenQueue> listeners = listeners(in);
+        List<ListenQueue> listeners = listeners(in, version);
         Map<TcpState, List<AddressCount>> remotes = remotes(in);
         Map<String, String> tunables = strings(in);
         return new Snapshot(at, mono, host, sources, states, counters, listeners, remotes, tunables);
@@ -269,19 +305,41 @@ final class Codec {
         w.var(r.synRecvByPort().size());
         r.synRecvByPort().forEach((port, count) -> w.var(port).svar(count));
         strings(w, r.tunables());
+        // version 2: the owners a source lists apart from the queues
+        w.bool(r.owners().isPresent());
+        r.owners().ifPresent(o -> {
+            w.var(o.named().size());
+            for (SocketOwner so : o.named()) {
+                w.str(so.protocol()).str(so.localAddress()).var(so.port());
+                process(w, so.process());
+            }
+            w.str(o.unnamed());
+        });
     }
 
-    static Reading reading(Wire.In in) {
+    static Reading reading(Wire.In in, int version) {
         StateCounts states = states(in);
         Counters counters = counters(in);
-        List<ListenQueue> listeners = listeners(in);
+        List<ListenQueue> listeners = listeners(in, version);
         Map<TcpState, List<AddressCount>> remotes = remotes(in);
         int n = in.count();
         Map<Integer, Long> syn = new TreeMap<>();
         for (int i = 0; i < n; i++) {
             syn.put((int) in.var(), in.svar());
         }
-        return new Reading(states, counters, listeners, remotes, syn, strings(in));
+        Map<String, String> tunables = strings(in);
+        Optional<OwnerListing> owners = Optional.empty();
+        if (version >= 2 && in.bool()) {
+            int m = in.count();
+            List<SocketOwner> named = new ArrayList<>(m);
+            for (int i = 0; i < m; i++) {
+                String proto = in.str();
+                String addr = in.str();
+                named.add(new SocketOwner(proto, addr, port(in), process(in)));
+            }
+            owners = Optional.of(new OwnerListing(named, in.str()));
+        }
+        return new Reading(states, counters, listeners, remotes, syn, tunables, List.of(), owners);
     }
 
     private static void states(Wire.Out w, StateCounts s) {
@@ -330,23 +388,50 @@ final class Codec {
             w.str(q.protocol()).str(q.localAddress()).var(q.port()).svar(q.acceptQueue());
             optionalLong(w, q.synQueue());
             optionalLong(w, q.limit());
+            // version 2: the owning process, or why it is not known
+            w.bool(q.process().isPresent());
+            q.process().ifPresent(p -> process(w, p));
         }
     }
 
-    private static List<ListenQueue> listeners(Wire.In in) {
+    private static List<ListenQueue> listeners(Wire.In in, int version) {
         int n = in.count();
         List<ListenQueue> out = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             String proto = in.str();
             String addr = in.str();
-            long port = in.var();
-            if (port > 65535) {
-                throw new RecordingFormatException("bad port " + port);
-            }
+            int port = port(in);
             long accept = in.svar();
-            out.add(new ListenQueue(proto, addr, (int) port, accept, optionalLong(in), optionalLong(in)));
+            ListenQueue q = new ListenQueue(proto, addr, port, accept, optionalLong(in), optionalLong(in));
+            out.add(version >= 2 && in.bool() ? q.withProcess(process(in)) : q);
         }
         return out;
+    }
+
+    private static int port(Wire.In in) {
+        long port = in.var();
+        if (port > 65535) {
+            throw new RecordingFormatException("bad port " + port);
+        }
+        return (int) port;
+    }
+
+    /** {@code u8 known}, then {@code var pid, str name, str user, str why the user is unknown}, or {@code str why}. */
+    private static void process(Wire.Out w, ProcessOwner p) {
+        w.bool(p.known());
+        if (p.known()) {
+            w.var(p.pid().getAsLong()).str(p.name()).str(p.user()).str(p.userUnknown());
+        } else {
+            w.str(p.unknown());
+        }
+    }
+
+    private static ProcessOwner process(Wire.In in) {
+        if (in.bool()) {
+            long pid = in.var();
+            return new ProcessOwner(OptionalLong.of(pid), in.str(), "", in.str(), in.str());
+        }
+        return ProcessOwner.notVisible(in.str());
     }
 
     private static void remotes(Wire.Out w, Map<TcpState, List<AddressCount>> remotes) {

@@ -262,7 +262,7 @@ public final class Recording {
         } else {
             body = new Wire.In(rest.limit((int) Math.min(rest.limit(), bodyLen)));
         }
-        return Codec.tickBody(body, at, mono, header.host());
+        return Codec.tickBody(body, at, mono, header.host(), header.formatVersion());
     }
 
     /** Torn and damaged records, and the gaps the recorder noted (e.g. while the disk was full). */

@@ -16,8 +16,11 @@ import java.util.zip.Inflater;
  * deflated. A frame is written with one write, so a crash leaves at most the last one torn.
  */
 public final class RecordingFormat {
-    /** The format version this code writes and the newest it reads. */
-    public static final int VERSION = 1;
+    /**
+     * The format version this code writes and the newest it reads: 2 adds each listener's owner and
+     * a reading's owner listing to the tick body; version 1 files are read without them.
+     */
+    public static final int VERSION = 2;
     /** {@code 0x89 'S' 'Y' 'N' 'T' 'O' 'P' '\n'}: the high byte keeps text tools away, the newline catches CRLF damage. */
     static final byte[] MAGIC = {(byte) 0x89, 'S', 'Y', 'N', 'T', 'O', 'P', '\n'};
     static final int PREAMBLE_SIZE = MAGIC.length + 2;

@@ -17,6 +17,7 @@ import syntop.collectors.model.CounterId;
 import syntop.collectors.model.KernelEvent;
 import syntop.collectors.model.ListenQueue;
 import syntop.collectors.model.ProcessOwner;
+import syntop.collectors.model.SocketOwner;
 import syntop.collectors.model.Reading;
 import syntop.collectors.model.Snapshot;
 import syntop.collectors.model.SourceStatus;
@@ -180,6 +181,19 @@ public final class SnapshotJson {
         if (!r.kernelEvents().isEmpty()) {
             kernelEvents(w, r.kernelEvents(), Optional.empty());
         }
+        if (r.owners().isPresent()) {
+            w.name("owners").beginObject();
+            w.name("named").beginArray();
+            for (SocketOwner o : r.owners().get().named()) {
+                w.beginObject().field("protocol", o.protocol()).field("address", o.localAddress())
+                        .field("port", o.port());
+                process(w, o.process());
+                w.endObject();
+            }
+            w.endArray();
+            w.field("unnamed", r.owners().get().unnamed());
+            w.endObject();
+        }
         w.endObject();
         return w.toString() + "\n";
     }
@@ -225,20 +239,32 @@ public final class SnapshotJson {
             } else {
                 w.nullValue();
             }
-            // absent where no source names owners (BSD); {"unknown": why} where ss could not see it
+            // absent where no source names owners; {"unknown": why} where the source could not see it
             if (q.process().isPresent()) {
-                ProcessOwner p = q.process().get();
-                w.name("process").beginObject();
-                if (p.known()) {
-                    w.field("pid", p.pid().getAsLong()).field("name", p.name());
-                } else {
-                    w.field("unknown", p.unknown());
-                }
-                w.endObject();
+                process(w, q.process().get());
             }
             w.endObject();
         }
         w.endArray();
+    }
+
+    /** {@code "process": {"pid", "name", "user"}}, or {@code {"unknown": why}}. */
+    private static void process(JsonWriter w, ProcessOwner p) {
+        w.name("process").beginObject();
+        if (p.known()) {
+            w.field("pid", p.pid().getAsLong()).field("name", p.name());
+            // null with the reason where the user could not be read: never a guess
+            w.name("user");
+            if (p.userKnown()) {
+                w.value(p.user());
+            } else {
+                w.nullValue();
+                w.field("user_unknown", p.userUnknown());
+            }
+        } else {
+            w.field("unknown", p.unknown());
+        }
+        w.endObject();
     }
 
     private static void rawCounters(JsonWriter w, Map<String, Long> raw) {

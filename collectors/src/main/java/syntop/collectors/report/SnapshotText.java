@@ -60,9 +60,9 @@ public final class SnapshotText {
             b.append("  (none)\n");
         }
         s.listeners().stream().sorted(Comparator.comparingDouble(ListenQueue::fill).reversed()).forEach(q ->
-                b.append(String.format(Locale.ROOT, "  %-5s %-28s %8d/%-8s syn %s%n", Printable.of(q.protocol()), Printable.of(q.endpoint()),
+                b.append(String.format(Locale.ROOT, "  %-5s %-28s %8d/%-8s syn %-6s%s%n", Printable.of(q.protocol()), Printable.of(q.endpoint()),
                         q.acceptQueue(), q.limit().isPresent() ? String.valueOf(q.limit().getAsLong()) : "?",
-                        q.synQueue().isPresent() ? String.valueOf(q.synQueue().getAsLong()) : "?")));
+                        q.synQueue().isPresent() ? String.valueOf(q.synQueue().getAsLong()) : "?", owner(q)).stripTrailing() + "\n"));
         b.append("\ncounters\n");
         for (Map.Entry<CounterId, Long> e : s.counters().normalised().entrySet()) {
             // a gauge (sockets in use, a table's size) is a level: its change is no rate of events
@@ -92,5 +92,15 @@ public final class SnapshotText {
                     Durations.format(st.took()), Printable.of(st.detail())));
         }
         return b.toString();
+    }
+
+    /** {@code  nginx[812] user www-data}, {@code  owner: not named by ...}, or nothing when no source names owners. */
+    private static String owner(ListenQueue q) {
+        if (q.process().isEmpty()) {
+            return "";
+        }
+        var p = q.process().get();
+        return p.known() ? " " + Printable.of(p.name()) + "[" + p.pid().getAsLong() + "] " + Printable.of(p.userLabel())
+                : " " + p.label();
     }
 }

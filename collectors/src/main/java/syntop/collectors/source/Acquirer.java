@@ -28,6 +28,15 @@ public final class Acquirer {
             CommandResult r = runner.run(c.argv(), source.budget());
             List<RawPart> parts = r.stdout().length == 0 && r.outcome() != RawOutput.Outcome.COMPLETED
                     ? List.of() : List.of(new RawPart("stdout", r.stdout()));
+            if (c.thenRead().isPresent() && r.outcome() == RawOutput.Outcome.COMPLETED) {
+                long start = System.nanoTime();
+                List<RawPart> all = new ArrayList<>(parts);
+                List<String> unread = readNamed(c.thenRead().get(), r.stdout(), all);
+                String detail = unread.isEmpty() ? r.detail()
+                        : (r.detail().isEmpty() ? "" : r.detail() + "; ") + "not read: " + String.join(", ", unread);
+                return new RawOutput(source.id(), r.outcome(), all, r.stderr(), r.exitCode(),
+                        r.took().plus(since(start)), detail);
+            }
             return new RawOutput(source.id(), r.outcome(), parts, r.stderr(), r.exitCode(), r.took(), r.detail());
         }
         if (source.acquisition() instanceof Acquisition.LogDevice d) {
@@ -35,6 +44,19 @@ public final class Acquirer {
         }
         Acquisition.Files f = (Acquisition.Files) source.acquisition();
         return readFiles(source, f.paths(), System.nanoTime(), new ArrayList<>());
+    }
+
+    /** Reads the files {@code output} names into {@code parts}; returns those that could not be read. */
+    private List<String> readNamed(Acquisition.FilesNamed files, byte[] output, List<RawPart> parts) {
+        List<String> unread = new ArrayList<>();
+        for (String path : files.paths(new String(output, StandardCharsets.UTF_8))) {
+            try {
+                parts.add(new RawPart(path, fsRoot.read(path)));
+            } catch (IOException | RuntimeException e) {
+                unread.add(path);
+            }
+        }
+        return unread;
     }
 
     /**

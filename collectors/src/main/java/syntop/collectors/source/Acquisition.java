@@ -1,6 +1,13 @@
 package syntop.collectors.source;
 
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * How a source gets its text: by running a command, by reading files, or by reading the records a
@@ -14,18 +21,33 @@ public sealed interface Acquisition permits Acquisition.Command, Acquisition.OfP
         List<String> paths();
     }
 
-    /** Run this argument vector (the first element is the program). */
-    record Command(List<String> argv) implements Acquisition {
+    /**
+     * Run this argument vector (the first element is the program), then read the files its output
+     * names, if any are asked for.
+     */
+    record Command(List<String> argv, Optional<FilesNamed> thenRead) implements Acquisition {
         public Command {
             argv = List.copyOf(argv);
             if (argv.isEmpty()) {
                 throw new IllegalArgumentException("empty argv");
             }
+            Objects.requireNonNull(thenRead);
+        }
+
+        public Command(List<String> argv) {
+            this(argv, Optional.empty());
+        }
+
+        /** The same command, followed by reading the files its output names. */
+        public Command thenReading(FilesNamed files) {
+            return new Command(argv, Optional.of(files));
         }
 
         @Override
         public String describe() {
-            return String.join(" ", argv);
+            return String.join(" ", argv) + thenRead.map(f -> ", then " + String.format(Locale.ROOT,
+                    f.pathFormat(), "PID") + (f.always().isEmpty() ? "" : " and " + String.join(" ", f.always())))
+                    .orElse("");
         }
     }
 
@@ -51,7 +73,7 @@ public sealed interface Acquisition permits Acquisition.Command, Acquisition.OfP
      */
     record LogDevice(String device, List<String> files) implements OfPaths {
         public LogDevice {
-            java.util.Objects.requireNonNull(device);
+            Objects.requireNonNull(device);
             files = List.copyOf(files);
         }
 
@@ -66,6 +88,35 @@ public sealed interface Acquisition permits Acquisition.Command, Acquisition.OfP
         @Override
         public String describe() {
             return device + " (new records)" + (files.isEmpty() ? "" : " and " + String.join(" ", files));
+        }
+    }
+
+    /**
+     * Files to read after a command, named by what it printed: each distinct first group of
+     * {@code pattern} in its output fills the {@code %s} of {@code pathFormat} (at most {@code max}
+     * of them), and {@code always} are read whenever one is. A file that cannot be read is left out
+     * (the process may have ended since), never failing the command's output.
+     * E.g. the {@code /proc/PID/status} of each process {@code ss -p} names, and {@code /etc/passwd}.
+     */
+    record FilesNamed(String pattern, String pathFormat, int max, List<String> always) {
+        public FilesNamed {
+            Pattern.compile(pattern);
+            Objects.requireNonNull(pathFormat);
+            always = List.copyOf(always);
+        }
+
+        /** The paths {@code output} names, in order of first mention, then {@code always}; empty when it names none. */
+        public List<String> paths(String output) {
+            Set<String> out = new LinkedHashSet<>();
+            Matcher m = Pattern.compile(pattern).matcher(output);
+            while (m.find() && out.size() < max) {
+                out.add(String.format(Locale.ROOT, pathFormat, m.group(1)));
+            }
+            if (out.isEmpty()) {
+                return List.of();
+            }
+            out.addAll(always);
+            return List.copyOf(out);
         }
     }
 

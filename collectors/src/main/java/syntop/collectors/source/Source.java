@@ -16,9 +16,12 @@ import java.util.Objects;
  * @param optional    a feature that many machines lack (e.g. netfilter SYNPROXY): its absence is not a failure
  * @param every       the shortest time between two polls ({@link Duration#ZERO}: every tick); for a source
  *                    too costly to read each second whose data changes slowly
+ * @param background  read without holding the tick (after its first poll): its output is taken at the
+ *                    first tick after it came, and its last reading holds meanwhile; for a slow command
+ *                    whose data changes slowly ({@code lsof})
  */
 public record Source(String id, Acquisition acquisition, SourceParser parser, Duration budget, Cost cost,
-                     boolean optional, Duration every) {
+                     boolean optional, Duration every, boolean background) {
     public enum Cost { CHEAP, TABLE }
 
     /**
@@ -29,18 +32,23 @@ public record Source(String id, Acquisition acquisition, SourceParser parser, Du
 
     /** A source every machine of its OS is expected to have, read every tick. */
     public Source(String id, Acquisition acquisition, SourceParser parser, Duration budget, Cost cost) {
-        this(id, acquisition, parser, budget, cost, false, Duration.ZERO);
+        this(id, acquisition, parser, budget, cost, false, Duration.ZERO, false);
     }
 
     /** A source read every tick. */
     public Source(String id, Acquisition acquisition, SourceParser parser, Duration budget, Cost cost,
                   boolean optional) {
-        this(id, acquisition, parser, budget, cost, optional, Duration.ZERO);
+        this(id, acquisition, parser, budget, cost, optional, Duration.ZERO, false);
     }
 
     /** The same source, read at most once per {@code period}. */
     public Source polledEvery(Duration period) {
-        return new Source(id, acquisition, parser, budget, cost, optional, period);
+        return new Source(id, acquisition, parser, budget, cost, optional, period, background);
+    }
+
+    /** The same source, read in the background after its first poll (see {@code background}). */
+    public Source inBackground() {
+        return new Source(id, acquisition, parser, budget, cost, optional, every, true);
     }
 
     public Source {

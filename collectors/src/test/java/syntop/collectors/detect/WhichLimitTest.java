@@ -65,7 +65,7 @@ class WhichLimitTest {
     void halfOpenCappedByThreeQuartersOfMaxSynBacklogWhileCookiesAreOff() {
         Snapshot s = snapshot(OsFamily.LINUX, linux(443, 4096), Map.of("net.core.somaxconn", "4096",
                 "net.ipv4.tcp_max_syn_backlog", "2048", "net.ipv4.tcp_syncookies", "0"));
-        assertEquals("half-open capped at 1536 = 3/4 of tcp_max_syn_backlog 2048 while cookies are off (the listener's "
+        assertEquals("half-open capped at 1536 + 1 = 3/4 of tcp_max_syn_backlog 2048, plus one, while cookies are off (the listener's "
                 + "limit 4096 is not the limit): net.ipv4.tcp_max_syn_backlog 5461 or more lifts it, or tcp_syncookies=1",
                 WhichLimit.halfOpen(s, s.listeners().get(0)));
         // 5461 - 5461/4 = 4096: the value named does lift the cap to the listener's limit
@@ -112,9 +112,13 @@ class WhichLimitTest {
         ListenQueue q = bsdListeners("macos/2017ish-nativescript/cmd/netstat-f-inet-p-tcp-anL.txt").get(0);
         assertEquals(1, q.limit().getAsLong());
         Snapshot s = snapshot(OsFamily.MACOS, q, Map.of("kern.ipc.somaxconn", "128"));
-        assertEquals("half-open connections share :" + q.port() + "'s queue of 1 (admitted up to 1.5 × that; macOS has "
-                + "no syncache or cookies): the limit = listen() backlog 1 (somaxconn 128 is not the limit): raise the "
-                + "application's backlog (nginx listen … backlog=N, Apache ListenBacklog) and restart it",
-                WhichLimit.halfOpen(s, q));
+        assertEquals("half-open connections share :" + q.port() + "'s queue of 1 (macOS has no syncache or cookies; at "
+                + "the limit a random half-open entry is dropped for each new SYN): the limit = listen() backlog 1 "
+                + "(somaxconn 128 is not the limit): raise the application's backlog (nginx listen … backlog=N, Apache "
+                + "ListenBacklog) and restart it", WhichLimit.halfOpen(s, q));
+        // macOS refuses at the limit itself (kern.ipc.soqlimitcompat=1), not at 1.5 × it as FreeBSD does
+        assertEquals(":" + q.port() + " accept queue 1 (half-open connections count against it too) = listen() backlog 1 "
+                + "(somaxconn 128 is not the limit): raise the application's backlog (nginx listen … backlog=N, Apache "
+                + "ListenBacklog) and restart it", WhichLimit.acceptQueue(s, q));
     }
 }

@@ -225,4 +225,47 @@ class SamplerTest {
         tick();
         assertEquals(List.of(3, 3), polled);
     }
+
+    @Test
+    @org.junit.jupiter.api.Timeout(60) // a sampler that waited for the blocked read would hang here
+    void aBackgroundSourceHoldsNoTickAfterItsFirstReadAndJoinsTheTickAfterItCame() throws Exception {
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicInteger runs = new java.util.concurrent.atomic.AtomicInteger();
+        CommandRunner slow = (argv, timeout, max) -> {
+            if (runs.incrementAndGet() > 1) {
+                try {
+                    release.await(); // a slow lsof: the second read lasts until the test lets it end
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            return new CommandResult(argv, RawOutput.Outcome.COMPLETED, ("TCP: inuse " + runs.get() + " orphan 0 tw 3\n")
+                    .getBytes(), "", 0, false, Duration.ofMillis(1), "");
+        };
+        Source owners = new Source("owners", Acquisition.command("owners"), t -> SockstatParser.parse(t.lines()),
+                Duration.ofSeconds(5), Source.Cost.CHEAP).polledEvery(Duration.ofSeconds(5)).inBackground();
+        Platform platform = new FakePlatform() {
+            @Override
+            public List<Source> sources() {
+                return List.of(owners);
+            }
+        };
+        try (Sampler s = new Sampler(platform, new Acquirer(slow, new FsRoot(Path.of("/nonexistent"))),
+                Clock.fixed(Instant.EPOCH, ZoneOffset.UTC), mono::get, Duration.ofSeconds(1))) {
+            assertEquals(1, s.poll(null).results().size(), "the first read is waited for");
+            mono.addAndGet(Duration.ofSeconds(5).toNanos());
+            // if the poll waited for the blocked read, this call would never return
+            assertEquals(0, s.poll(null).results().size(), "started, not waited for");
+            assertEquals(0, s.poll(null).results().size(), "still running: not read again, its last reading holds");
+            release.countDown();
+            Poll joined = null;
+            for (int i = 0; i < 1_000 && joined == null; i++) {
+                Poll p = s.poll(null);
+                joined = p.results().isEmpty() ? null : p;
+                Thread.sleep(1);
+            }
+            assertTrue(joined != null, "the read that ended joins a later tick");
+            assertEquals(2, runs.get(), "read once more, not once per tick");
+        }
+    }
 }

@@ -41,7 +41,8 @@ class FormerSourceIdsTest {
             @Override
             public List<Source> sources() {
                 return bsd.sources().stream().map(s -> !s.id().equals(FreeBsdPlatform.TUNABLES_ID) ? s
-                        : new Source(former, s.acquisition(), s.parser(), s.budget(), s.cost(), s.optional(), s.every()))
+                        : new Source(former, s.acquisition(), s.parser(), s.budget(), s.cost(), s.optional(), s.every(),
+                                s.background()))
                         .toList();
             }
         };

@@ -47,7 +47,8 @@ final class Details {
                 }
                 ListenQueue q = rows.get(Math.min(v.selection(Panel.LISTEN), rows.size() - 1));
                 out.add("listener " + q.protocol() + " " + q.localAddress() + ":" + q.port());
-                out.add("  process: " + q.process().map(p -> p.known() ? p.label() : p.unknown()).orElse("not named (ss -p names it to root or its own user; BSD: not read)"));
+                out.add("  process: " + q.process().map(p -> p.known() ? p.label() + ", " + p.userLabel() : p.unknown())
+                        .orElse("not named (no source that names owners was read)"));
                 out.add("  accept queue: " + q.acceptQueue());
                 out.add("  SYN queue: " + q.synQueue().stream().mapToObj(Long::toString).findFirst().orElse("not reported by this source"));
                 out.add("  limit: " + q.limit().stream().mapToObj(Long::toString).findFirst().orElse("not reported by this source"));

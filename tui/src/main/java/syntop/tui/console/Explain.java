@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 
 import syntop.collectors.detect.PortBudget;
@@ -12,6 +13,7 @@ import syntop.collectors.judge.JudgedTick;
 import syntop.collectors.knowledge.Explanation;
 import syntop.collectors.knowledge.Knowledge;
 import syntop.collectors.knowledge.KnowledgeEntry;
+import syntop.collectors.model.CounterId;
 import syntop.collectors.model.ListenQueue;
 import syntop.collectors.model.OsFamily;
 import syntop.collectors.model.Snapshot;
@@ -26,7 +28,7 @@ import syntop.tui.view.ViewState;
  * What {@code e} shows: the knowledge {@code syntop explain} prints, for what the focused panel's
  * selected row is (a state, a listener with the settings that bound its queues, a remote's state;
  * on SYN defences, which has no row selection, every row it shows), then for each kind of verdict
- * on the verdict line. Tunables show the value this sample read.
+ * on the verdict line. Tunables, counters and states show the value this sample read.
  */
 final class Explain {
     /** Loaded once: the entries are resources of the jar. */
@@ -52,8 +54,14 @@ final class Explain {
                     out.add("listener " + q.protocol() + " " + q.localAddress() + ":" + q.port()
                             + ": its queues, and the settings that bound them");
                     names.add(TcpState.LISTEN.label());
-                    names.addAll(os == OsFamily.LINUX ? List.of("net.core.somaxconn", "net.ipv4.tcp_max_syn_backlog")
-                            : List.of("kern.ipc.somaxconn"));
+                    names.addAll(switch (os) {
+                        case LINUX -> List.of("net.core.somaxconn", "net.ipv4.tcp_syncookies", "net.ipv4.tcp_max_syn_backlog");
+                        // half-open connections wait in the syncache there, outside the listener's queue
+                        case FREEBSD -> List.of("kern.ipc.somaxconn", "net.inet.tcp.syncache.cachelimit",
+                                "net.inet.tcp.syncookies");
+                        // half-open sockets share the queue, each for up to keepinit
+                        case MACOS -> List.of("kern.ipc.somaxconn", "net.inet.tcp.keepinit");
+                    });
                 }
             }
             case REMOTES -> {
@@ -82,7 +90,7 @@ final class Explain {
             if (!out.isEmpty()) {
                 out.add("");
             }
-            out.addAll(Explanation.lines(e.get(), os, liveValue(e.get(), s)));
+            out.addAll(Explanation.paragraphs(e.get(), os, liveValue(e.get(), s)));
         }
         if (f.verdicts().isEmpty()) {
             out.add("");
@@ -91,11 +99,37 @@ final class Explain {
         return out;
     }
 
-    /** A tunable's value as this sample read it; the console reads no other. */
+    /**
+     * The value this sample read for a tunable, a counter or a state's socket count; a name this OS has
+     * but the sample lacks says so. A verdict kind has no value.
+     */
     private static Optional<String> liveValue(KnowledgeEntry e, Snapshot s) {
-        if (e.kind() != KnowledgeEntry.Kind.TUNABLE) {
-            return Optional.empty();
+        OsFamily os = s.host().os();
+        switch (e.kind()) {
+            case TUNABLE:
+                return s.tunable(e.name()).map(x -> x + " in this sample")
+                        .or(() -> e.absentOn(os) ? Optional.empty() : Optional.of("not read in this sample"));
+            case COUNTER:
+                for (CounterId id : CounterId.values()) {
+                    if (id.label().equals(e.name())) {
+                        OptionalLong v = s.counters().get(id);
+                        return v.isPresent() ? Optional.of(v.getAsLong() + " in this sample")
+                                : e.absentOn(os) ? Optional.empty() : Optional.of("not read in this sample");
+                    }
+                }
+                return Optional.empty();
+            case STATE:
+                if (s.states().isEmpty()) {
+                    return Optional.of("socket states not read in this sample");
+                }
+                for (TcpState t : TcpState.values()) {
+                    if (t.label().equals(e.name())) {
+                        return Optional.of(s.states().get(t) + " sockets in this sample");
+                    }
+                }
+                return Optional.empty();
+            default:
+                return Optional.empty();
         }
-        return s.tunable(e.name()).map(x -> x + " in this sample");
     }
 }

@@ -52,33 +52,54 @@ public final class ListenPanel {
         int selected = v.clampSelection(syntop.tui.view.Panel.LISTEN, rows.size());
         int offset = Table.keepVisible(selected, 0, r.height(), rows.size());
         // the address column is as wide as its widest address: the bar gives way first, never the address
-        int labelWidth = 8;
-        int ownedWidth = 8;
+        int[] widths = new int[Owner.values().length];
+        java.util.Arrays.fill(widths, 8);
         for (int i = 0; i < r.height() && offset + i < rows.size(); i++) {
-            labelWidth = Math.max(labelWidth, Texts.width(label(rows.get(offset + i), false)));
-            ownedWidth = Math.max(ownedWidth, Texts.width(label(rows.get(offset + i), true)));
+            for (Owner o : Owner.values()) {
+                widths[o.ordinal()] = Math.max(widths[o.ordinal()], Texts.width(label(rows.get(offset + i), o)));
+            }
         }
-        // the owning process only where every visible row's fits whole beside its address and numbers
-        boolean owners = ownedWidth > labelWidth && ownedWidth + OWNER_BAR <= r.width() - 1 - MIN_NUMBERS;
-        labelWidth = owners ? ownedWidth : Math.min(labelWidth, Math.max(8, r.width() - 1 - MIN_NUMBERS));
+        // the owning process, then also its user, only where every visible row's fits whole beside its
+        // address and numbers
+        Owner owner = Owner.NONE;
+        for (Owner o : List.of(Owner.PROCESS_AND_USER, Owner.PROCESS)) {
+            int w = widths[o.ordinal()];
+            if (w > widths[Owner.NONE.ordinal()] && w + OWNER_BAR <= r.width() - 1 - MIN_NUMBERS) {
+                owner = o;
+                break;
+            }
+        }
+        int labelWidth = owner != Owner.NONE ? widths[owner.ordinal()]
+                : Math.min(widths[Owner.NONE.ordinal()], Math.max(8, r.width() - 1 - MIN_NUMBERS));
         for (int i = 0; i < r.height() && offset + i < rows.size(); i++) {
             ListenQueue q = rows.get(offset + i);
             Region line = r.row(i);
             boolean sel = focused && offset + i == selected;
             // the selection as in the other panels: in the selected role (reverse video in mono)
             c.text(line, line.x(), line.y(), " ", sel ? Role.SELECTED : Role.DIM);
-            bar(q, labelWidth, owners).labelRole(sel ? Role.SELECTED : Role.LABEL).draw(c, line.withoutLeft(1));
+            bar(q, labelWidth, owner).labelRole(sel ? Role.SELECTED : Role.LABEL).draw(c, line.withoutLeft(1));
         }
     }
 
-    /** {@code :8081 10.99.0.2}, with {@code owner}: {@code :8081 10.99.0.2 nginx[812]} when the owner is known. */
-    private static String label(ListenQueue q, boolean owner) {
+    /** How much of a listener's owner its label shows. */
+    enum Owner { NONE, PROCESS, PROCESS_AND_USER }
+
+    /**
+     * {@code :8081 10.99.0.2}; with the process {@code :8081 10.99.0.2 nginx[812]} when it is known;
+     * with its user too {@code :8081 10.99.0.2 nginx[812] www-data}, or {@code user unreadable} where the user
+     * could not be read (the details say why).
+     */
+    static String label(ListenQueue q, Owner owner) {
         String base = ":" + q.port() + " " + q.localAddress();
-        return owner ? q.process().filter(p -> p.known()).map(p -> base + " " + p.name() + "[" + p.pid().getAsLong() + "]")
-                .orElse(base) : base;
+        if (owner == Owner.NONE || q.process().isEmpty() || !q.process().get().known()) {
+            return base;
+        }
+        var p = q.process().get();
+        String process = base + " " + p.name() + "[" + p.pid().getAsLong() + "]";
+        return owner == Owner.PROCESS ? process : process + " " + (p.userKnown() ? p.user() : "user unreadable");
     }
 
-    static Bar bar(ListenQueue q, int labelWidth, boolean owner) {
+    static Bar bar(ListenQueue q, int labelWidth, Owner owner) {
         String label = label(q, owner);
         String syn = q.synQueue().isPresent() ? Long.toString(q.synQueue().getAsLong()) : "?";
         String text = "acc " + Format.count(q.acceptQueue()) + " syn " + syn + " ";

@@ -33,7 +33,7 @@ class OnceLiveTest {
             assertTrue(listener.contains("\"syn_queue\": 0"), listener);
             // ss -ltnp names the owner to root; to another user its own processes only
             assertTrue(listener.replaceAll("\\s+", " ").contains("\"process\": { \"pid\": " + ProcessHandle.current().pid()
-                    + ", \"name\": \"java\" }"), listener);
+                    + ", \"name\": \"java\", \"user\": \"" + System.getProperty("user.name") + "\" }"), listener);
             for (String state : List.of("established", "listen", "time_wait", "syn_rcvd")) {
                 int ours = stateCount(r.out, state);
                 int lo = Math.min(before.getOrDefault(state, 0), after.getOrDefault(state, 0));

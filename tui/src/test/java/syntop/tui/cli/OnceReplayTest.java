@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import syntop.collectors.model.HostInfo;
 import syntop.collectors.record.RecordWriter;
 import syntop.collectors.record.Recording;
+import syntop.collectors.record.RecordingFormat;
 import syntop.collectors.record.RecordingHeader;
 import syntop.collectors.record.TickRecord;
 import syntop.collectors.source.RawOutput;
@@ -79,7 +80,8 @@ class OnceReplayTest {
     /** The demo with the host's name, a command's stderr and exit, and a note made of escape sequences. */
     private Path crafted() throws Exception {
         RecordingHeader h = recording.header();
-        RecordingHeader evil = new RecordingHeader(h.formatVersion(), h.writer(), h.runId(), h.created(),
+        // written by this syntop: ticks in this version's layout, so a header of this version
+        RecordingHeader evil = new RecordingHeader(RecordingFormat.VERSION, h.writer(), h.runId(), h.created(),
                 new HostInfo("web" + EVIL, h.host().os(), "Linux " + EVIL), h.interval(), h.sources(), h.rawTableLimit(),
                 h.rawTableEvery());
         Path file = tmp.resolve("crafted.syntop");

@@ -203,12 +203,16 @@ class ConsoleLoopTest {
         assertTrue(view.explain());
         List<String> listener = Explain.lines(lab, view);
         assertTrue(listener.contains("listen  (state)") && listener.contains("net.core.somaxconn  (tunable)")
-                && listener.contains("net.ipv4.tcp_max_syn_backlog  (tunable)"), listener.toString());
+                && listener.contains("net.ipv4.tcp_max_syn_backlog  (tunable)")
+                && listener.contains("net.ipv4.tcp_syncookies  (tunable)"), listener.toString());
         for (syntop.collectors.detect.Verdict v : lab.verdicts()) {
             assertTrue(listener.contains(v.kind().label() + "  (verdict)"), listener.toString());
         }
-        assertTrue(listener.contains("  live:      " + lab.snapshot().tunable("net.core.somaxconn").orElseThrow()
+        assertTrue(listener.contains("  live: " + lab.snapshot().tunable("net.core.somaxconn").orElseThrow()
                 + " in this sample"), "a tunable shows the value the sample read: " + listener);
+        assertTrue(listener.stream().noneMatch(l -> l.startsWith("     ")) && listener.stream().anyMatch(l ->
+                l.startsWith("  limits: A listener's accept queue holds min(listen() backlog, somaxconn) connections, plus one")),
+                "each field one line, for the dialog to wrap at its own width: " + listener);
         type('j');
         assertEquals(1, view.detailsFirst(), "j scrolls the explanation, not the panel");
         type('e');
@@ -219,12 +223,16 @@ class ConsoleLoopTest {
         type('j');
         List<String> state = Explain.lines(lab, view);
         assertEquals(TcpState.values()[1].label() + "  (state)", state.get(0), state.toString());
+        assertTrue(state.contains("  live: " + lab.snapshot().states().get(TcpState.values()[1]) + " sockets in this sample"),
+                "a state shows its count in the sample: " + state);
         while (view.focus() != Panel.DEFENCES) {
             loop.handle(new KeyStroke(KeyType.Tab));
         }
         List<String> defences = Explain.lines(lab, view);
         assertTrue(defences.contains("syncookies_sent  (counter)") && defences.contains("net.ipv4.tcp_syncookies  (tunable)"),
                 defences.toString());
+        assertTrue(defences.contains("  live: " + lab.snapshot().counters().get(syntop.collectors.model.CounterId.SYNCOOKIES_SENT)
+                .orElseThrow() + " in this sample"), "a counter shows the value the sample read: " + defences);
         loop.handle(new KeyStroke(KeyType.Escape));
     }
 }

@@ -25,6 +25,7 @@ import syntop.collectors.model.Snapshot;
 import syntop.collectors.model.SourceHealth;
 import syntop.collectors.model.SourceStatus;
 import syntop.collectors.model.ListenQueue;
+import syntop.tui.view.Panel;
 import syntop.tui.view.ViewState;
 import syntop.widgets.Canvas;
 import syntop.widgets.Glyphs;
@@ -134,8 +135,12 @@ class ConsolePainterTest {
 
     /** The lab frame with each listener owned as ss -ltnp named the owner in a capture of this project. */
     private static JudgedTick owned(JudgedTick f) {
+        return owned(f, ProcessOwner.of(1534, "python3"));
+    }
+
+    private static JudgedTick owned(JudgedTick f, ProcessOwner owner) {
         Snapshot s = f.snapshot();
-        List<ListenQueue> queues = s.listeners().stream().map(q -> q.withProcess(ProcessOwner.of(1534, "python3"))).toList();
+        List<ListenQueue> queues = s.listeners().stream().map(q -> q.withProcess(owner)).toList();
         Snapshot o = new Snapshot(s.at(), s.monoNanos(), s.host(), s.sources(), s.states(), s.counters(), queues, s.remotes(),
                 s.tunables(), s.kernelEvents());
         return new JudgedTick(f.sample(), o, f.verdicts(), f.judgement(), f.history());
@@ -148,6 +153,34 @@ class ConsolePainterTest {
         String narrow = screen(render(80, 24, view(), Optional.of(owned(LAB))));
         assertTrue(narrow.contains(":8081 10.99.0.2") && !narrow.contains("python3"),
                 "at 80 columns the numbers need the room: " + narrow);
+    }
+
+    @Test
+    void theUserFollowsTheProcessWhereItFitsAndAnUnreadableOneIsSaidSo() {
+        String wide = screen(render(160, 40, view(), Optional.of(owned(LAB, ProcessOwner.of(1534, "python3", "nobody")))));
+        assertTrue(wide.contains(":8081 10.99.0.2 python3[1534] nobody"), wide);
+        String middle = screen(render(120, 40, view(), Optional.of(owned(LAB, ProcessOwner.of(1534, "python3", "nobody")))));
+        assertTrue(middle.contains(":8081 10.99.0.2 python3[1534] ") && !middle.contains("nobody"),
+                "at 120 columns the process fits, its user does not: " + middle);
+        String unreadable = screen(render(160, 40, view(), Optional.of(owned(LAB,
+                ProcessOwner.withUnreadableUser(1534, "python3", "/proc/1534/status not read")))));
+        assertTrue(unreadable.contains(":8081 10.99.0.2 python3[1534] user unreadable"), unreadable);
+        String narrow = screen(render(80, 24, view(), Optional.of(owned(LAB, ProcessOwner.of(1534, "python3", "nobody")))));
+        assertTrue(!narrow.contains("nobody") && !narrow.contains("python3"), "no room at 80 columns: " + narrow);
+    }
+
+    @Test
+    void theDetailsOfAListenerNameItsProcessAndItsUserOrWhyNot() {
+        ViewState v = view();
+        while (v.focus() != Panel.LISTEN) {
+            v.focusNext();
+        }
+        assertTrue(Details.lines(owned(LAB, ProcessOwner.of(1534, "python3", "nobody")), v)
+                .contains("  process: python3, pid 1534, user nobody"));
+        assertTrue(Details.lines(owned(LAB, ProcessOwner.withUnreadableUser(1534, "python3", "/proc/1534/status not read")), v)
+                .contains("  process: python3, pid 1534, user unreadable (/proc/1534/status not read)"));
+        assertTrue(Details.lines(owned(LAB, ProcessOwner.notVisible()), v)
+                .contains("  process: " + ProcessOwner.NOT_VISIBLE));
     }
 
     @Test

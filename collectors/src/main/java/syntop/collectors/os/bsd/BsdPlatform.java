@@ -33,7 +33,8 @@ public abstract class BsdPlatform extends HostPlatform {
 
     /**
      * One BSD: its family, the sources it polls (built once, from its wording, the argv that lists
-     * its listen queues and the sysctl keys it asks for), how it learns its release (never failing:
+     * its listen queues and the sysctl keys it asks for, then the source that names the listeners'
+     * owners), how it learns its release (never failing:
      * a placeholder when no command answers) and the interventions it offers, which read settings
      * through the runner.
      */
@@ -43,10 +44,11 @@ public abstract class BsdPlatform extends HostPlatform {
         private final Function<CommandRunner, String> release;
         private final Function<CommandRunner, Interventions> interventions;
 
-        public Variant(OsFamily os, Dialect dialect, List<String> netstatListen, List<String> tunables,
+        public Variant(OsFamily os, Dialect dialect, List<String> netstatListen, List<String> tunables, Source owners,
                 Function<CommandRunner, String> release, Function<CommandRunner, Interventions> interventions) {
             this.os = os;
-            this.sources = BsdSources.of(dialect, netstatListen, tunables);
+            this.sources = java.util.stream.Stream.concat(BsdSources.of(dialect, netstatListen, tunables).stream(),
+                    java.util.stream.Stream.of(owners)).toList();
             this.release = release;
             this.interventions = interventions;
         }

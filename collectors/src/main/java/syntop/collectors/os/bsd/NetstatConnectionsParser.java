@@ -79,7 +79,13 @@ public final class NetstatConnectionsParser {
                 continue;
             }
             if (!BsdAddress.isTcpProtocol(f[p])) {
-                c.understood(); // udp4, udp46, icm4…
+                // udp4, udp46, icm4…: an inet protocol ends in its family; a word followed by two
+                // numbers (sockstat's "root sshd 812 3") is not a netstat row
+                if (f[p].endsWith("4") || f[p].endsWith("6")) {
+                    c.understood();
+                } else {
+                    c.unparsed(line);
+                }
                 continue;
             }
             if (f.length < p + 6) {

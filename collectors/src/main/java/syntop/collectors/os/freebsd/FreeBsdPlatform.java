@@ -8,6 +8,7 @@ import syntop.collectors.os.bsd.BsdPlatform;
 import syntop.collectors.os.bsd.BsdSources;
 import syntop.collectors.os.bsd.Dialect;
 import syntop.collectors.os.bsd.HostCommands;
+import syntop.collectors.os.bsd.OwnerSources;
 import syntop.collectors.source.CommandRunner;
 import syntop.collectors.source.Source;
 
@@ -32,6 +33,7 @@ public final class FreeBsdPlatform extends BsdPlatform {
 
     /** The release is what {@code uname -sr} prints ("FreeBSD 14.1-RELEASE"). */
     private static final Variant FREEBSD = new Variant(OsFamily.FREEBSD, Dialect.FREEBSD, NETSTAT_LISTEN, TUNABLES,
+            OwnerSources.sockstat(),
             runner -> HostCommands.firstLine(runner, "uname", "-sr").orElse("FreeBSD (version unknown)"),
             FreeBsdInterventions::new);
 

@@ -54,6 +54,10 @@ public final class LinuxPlatform extends HostPlatform {
             "net.ipv4.tcp_fin_timeout", "net.ipv4.tcp_tw_reuse", "net.ipv4.tcp_max_tw_buckets",
             "net.ipv4.tcp_max_orphans", "net.ipv4.ip_local_port_range", "net.core.netdev_max_backlog");
 
+    /** The files that name the users of the processes {@code ss -p} lists (at most 64 processes a read). */
+    static final Acquisition.FilesNamed OWNER_USERS = new Acquisition.FilesNamed("pid=(\\d+)", "/proc/%s/status", 64,
+            List.of(ProcessUsers.PASSWD));
+
     /** How often the listeners' queue limits are read when the table comes from /proc. */
     public static final Duration LIMITS_EVERY = Duration.ofSeconds(10);
 
@@ -83,9 +87,10 @@ public final class LinuxPlatform extends HostPlatform {
             new Source(SYSCTL, new Acquisition.Files(TUNABLES.stream().map(ProcSysParser::pathOf).toList()),
                     ProcSysParser::parse, Duration.ofMillis(200), Source.Cost.CHEAP).polledEvery(Source.SETTINGS_EVERY),
             // -p names each listener's process; measured here (81 processes, 400 open files): 10.4 ms a
-            // run against 6.6 ms for ss -ltn, so one fork every LIMITS_EVERY carries limits and owners
-            new Source(SS_LISTEN, Acquisition.command("ss", "-ltnp"), t -> SsListenParser.parseWithOwners(t.lines()),
-                    Duration.ofSeconds(2), Source.Cost.CHEAP).polledEvery(LIMITS_EVERY),
+            // run against 6.6 ms for ss -ltn, so one fork every LIMITS_EVERY carries limits and owners.
+            // Then each named process's status (its uid) and the passwd file (the uid's name), no fork
+            new Source(SS_LISTEN, Acquisition.command("ss", "-ltnp").thenReading(OWNER_USERS),
+                    SsListenParser::parseWithOwners, Duration.ofSeconds(2), Source.Cost.CHEAP).polledEvery(LIMITS_EVERY),
             // the kernel's log from its start, then only its new records; /proc/stat's btime dates them.
             // Optional: containers often have no /dev/kmsg
             new Source(KMSG, new Acquisition.LogDevice("/dev/kmsg", List.of("/proc/stat")), KmsgParser::parse,

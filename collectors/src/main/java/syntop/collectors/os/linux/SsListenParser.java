@@ -13,6 +13,8 @@ import syntop.collectors.model.ProcessOwner;
 import syntop.collectors.model.Reading;
 import syntop.collectors.parse.Numbers;
 import syntop.collectors.parse.Parsed;
+import syntop.collectors.source.RawPart;
+import syntop.collectors.source.SourceText;
 
 /**
  * {@code ss -ltn} (and the listening rows of any {@code ss} listing): on a LISTEN row Recv-Q is the
@@ -20,7 +22,9 @@ import syntop.collectors.parse.Parsed;
  * header and adds process columns; rows of other protocols are skipped. With {@code -p} (what syntop
  * runs) a row ends in {@code users:(("nginx",pid=812,fd=6),...)}: the first process holding the
  * socket is its owner; a row without it names no process this user may read (ss(8)). When no row
- * names one, nothing is said of owners: that is also what ss prints without {@code -p}.
+ * names one, nothing is said of owners: that is also what ss prints without {@code -p}. Given the
+ * status files of the processes it names and the passwd file ({@link ProcessUsers}), each owner
+ * also carries its user.
  */
 public final class SsListenParser {
     private static final Set<String> NETIDS = Set.of("tcp", "udp", "raw", "u_str", "u_dgr", "u_seq", "nl", "p_raw",
@@ -42,6 +46,22 @@ public final class SsListenParser {
      */
     public static Parsed<Reading> parseWithOwners(List<String> lines) {
         return parse(lines, true);
+    }
+
+    /**
+     * {@code ss -ltnp} with the {@code /proc/PID/status} of the processes it names and
+     * {@code /etc/passwd} read after it (see {@link LinuxPlatform}): each owner with its user.
+     */
+    public static Parsed<Reading> parseWithOwners(SourceText text) {
+        List<RawPart> listing = text.parts().stream().filter(p -> !ProcessUsers.isUserPart(p)).toList();
+        Parsed<Reading> parsed = parse(new SourceText(listing).lines(), true);
+        ProcessUsers users = ProcessUsers.of(text.parts());
+        Reading r = parsed.value();
+        Reading.Builder b = Reading.builder();
+        for (ListenQueue q : r.listeners()) {
+            b.listener(q.process().isPresent() ? q.withProcess(users.withUser(q.process().get())) : q);
+        }
+        return parsed.map(x -> b.build());
     }
 
     private static Parsed<Reading> parse(List<String> lines, boolean owners) {

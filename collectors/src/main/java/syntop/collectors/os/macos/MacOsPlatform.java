@@ -8,6 +8,7 @@ import syntop.collectors.os.bsd.BsdPlatform;
 import syntop.collectors.os.bsd.BsdSources;
 import syntop.collectors.os.bsd.Dialect;
 import syntop.collectors.os.bsd.HostCommands;
+import syntop.collectors.os.bsd.OwnerSources;
 import syntop.collectors.source.CommandRunner;
 import syntop.collectors.source.Source;
 
@@ -33,6 +34,7 @@ public final class MacOsPlatform extends BsdPlatform {
 
     /** The release from {@code sw_vers} ("macOS 14.5"), else what {@code uname -sr} prints (Darwin's version). */
     private static final Variant MACOS = new Variant(OsFamily.MACOS, Dialect.MACOS, NETSTAT_LISTEN, TUNABLES,
+            OwnerSources.lsof(),
             runner -> HostCommands.firstLine(runner, "sw_vers", "-productVersion").map(v -> "macOS " + v)
                     .or(() -> HostCommands.firstLine(runner, "uname", "-sr"))
                     .orElse("macOS (version unknown)"),

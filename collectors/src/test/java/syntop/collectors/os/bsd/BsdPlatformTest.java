@@ -1,6 +1,7 @@
 package syntop.collectors.os.bsd;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 import java.time.Duration;
@@ -27,7 +28,8 @@ class BsdPlatformTest {
      * One BSD: its platform, its listen-queue source's id, and a {@code sysctl} run of its keys
      * (synthetic, in {@code sysctl}'s "key: value" shape) that printed all but {@code missingKey}.
      */
-    record Bsd(BsdPlatform platform, String listenId, String sysctlStdout, String sysctlStderr, String missingKey) {
+    record Bsd(BsdPlatform platform, String listenId, String ownersId, String sysctlStdout, String sysctlStderr,
+               String missingKey) {
         @Override
         public String toString() {
             return platform.os().token();
@@ -37,12 +39,14 @@ class BsdPlatformTest {
     static Stream<Bsd> bsds() {
         return Stream.of(
                 new Bsd(new FreeBsdPlatform(new HostInfo("fbsd1", OsFamily.FREEBSD, "FreeBSD 14.0-RELEASE")), "netstat-Lan",
+                        "sockstat-l-P-tcp",
                         "net.inet.tcp.syncache.count: 3\nnet.inet.tcp.syncache.cachelimit: 15364\nnet.inet.tcp.syncookies: 1\n"
                                 + "net.inet.tcp.syncookies_only: 0\nnet.inet.tcp.msl: 30000\nnet.inet.tcp.keepinit: 75000\n"
                                 + "net.inet.tcp.finwait2_timeout: 60000\nnet.inet.tcp.maxtcptw: 12860\nnet.inet.tcp.blackhole: 0\n"
                                 + "net.inet.tcp.drop_synfin: 0\nnet.inet.ip.portrange.first: 10000\nnet.inet.ip.portrange.last: 65535\n",
                         "sysctl: unknown oid 'kern.ipc.somaxconn'\n", "kern.ipc.somaxconn"),
                 new Bsd(new MacOsPlatform(new HostInfo("mac1", OsFamily.MACOS, "macOS 14.5")), "netstat-aLn-p-tcp",
+                        "lsof-nP-iTCP-sTCP:LISTEN-FpcuLftn",
                         "kern.ipc.somaxconn: 128\nnet.inet.tcp.msl: 15000\nnet.inet.tcp.keepinit: 75000\n"
                                 + "net.inet.tcp.blackhole: 0\nnet.inet.tcp.drop_synfin: 1\nnet.inet.tcp.tcp_lq_overflow: 1\n"
                                 + "net.inet.tcp.disable_access_to_stats: 1\nnet.inet.tcp.pcbcount: 301\nnet.inet.tcp.tw_pcbcount: 0\n"
@@ -54,8 +58,11 @@ class BsdPlatformTest {
     @MethodSource("bsds")
     void sourcesInPriorityOrderWithArgvSlugsAsIds(Bsd bsd) {
         BsdPlatform p = bsd.platform();
-        assertEquals(List.of("netstat-s-p-tcp", bsd.listenId(), "netstat-an-p-tcp", "pfctl-si", "pfctl-sm", "sysctl", "dmesg"),
-                p.sources().stream().map(Source::id).toList());
+        assertEquals(List.of("netstat-s-p-tcp", bsd.listenId(), "netstat-an-p-tcp", "pfctl-si", "pfctl-sm", "sysctl", "dmesg",
+                bsd.ownersId()), p.sources().stream().map(Source::id).toList());
+        Source owners = p.source(bsd.ownersId()).orElseThrow();
+        assertTrue(owners.background(), "sockstat and lsof are read without holding a tick");
+        assertEquals(Source.SETTINGS_EVERY, owners.every(), "at the settings' pace");
         for (Source s : p.sources()) {
             Acquisition.Command c = assertInstanceOf(Acquisition.Command.class, s.acquisition());
             assertEquals(s.id().equals(BsdPlatform.TUNABLES_ID) ? "sysctl" : Source.slug(c.argv()), s.id());

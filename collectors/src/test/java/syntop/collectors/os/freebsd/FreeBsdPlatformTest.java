@@ -75,7 +75,8 @@ class FreeBsdPlatformTest {
                 FreeBsdPlatform.PF_INFO, "freebsd/13or14-tykling/cmd/pfctl-vvs-info.txt",
                 FreeBsdPlatform.PF_MEMORY, "freebsd/synthetic-pfctl-sm/cmd/pfctl-sm.txt",
                 FreeBsdPlatform.TUNABLES_ID, "freebsd/12.1-jc/cmd/sysctl-net.inet.tcp.txt",
-                FreeBsdPlatform.KERNEL_LOG, "freebsd/13ish-monero8210-PARTIAL/cmd/dmesg.txt");
+                FreeBsdPlatform.KERNEL_LOG, "freebsd/13ish-monero8210-PARTIAL/cmd/dmesg.txt",
+                "sockstat-l-P-tcp", "freebsd/synthetic-sockstat-l-P-tcp-main/cmd/sockstat-l-P-tcp.txt");
         for (Source s : platform.sources()) {
             String text = new String(Fixtures.bytes(fixtures.get(s.id())), StandardCharsets.UTF_8);
             SourceResult r = SourceRuns.evaluate(s, text, "", 0);
@@ -84,6 +85,8 @@ class FreeBsdPlatformTest {
         }
         Snapshot snap = SnapshotMerge.merge(Instant.EPOCH, 0, HOST, parts);
         assertEquals(12403, snap.states().get(TcpState.SYN_RCVD)); // netstat -s, listed first, not the 10 rows of -an
+        assertEquals("sshd, pid 812", snap.listeners().get(0).process().orElseThrow().label(),
+                "each netstat -Lan listener with the owner sockstat names");
         assertEquals(7, snap.listeners().size());
         assertEquals(5, snap.remotes(TcpState.SYN_RCVD).get(0).count());
         assertEquals(10000, snap.counters().get(CounterId.PF_STATE_LIMIT).orElseThrow());

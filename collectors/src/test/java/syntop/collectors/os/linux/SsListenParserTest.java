@@ -14,6 +14,8 @@ import syntop.collectors.model.ListenQueue;
 import syntop.collectors.model.ProcessOwner;
 import syntop.collectors.model.Reading;
 import syntop.collectors.parse.Parsed;
+import syntop.collectors.source.RawPart;
+import syntop.collectors.source.SourceText;
 
 class SsListenParserTest {
     private static List<ListenQueue> listeners(String fixture) {
@@ -110,4 +112,47 @@ class SsListenParserTest {
                 "without -p nothing is said of owners");
     }
 
+
+    /** The status and passwd files read after ss, as the acquisition names them. */
+    private static SourceText withUserFiles(String... statusPids) {
+        String dir = "linux/6.18-ss-ltnp-users/";
+        List<RawPart> parts = new java.util.ArrayList<>();
+        parts.add(RawPart.of("stdout", Fixtures.read(dir + "ss-ltnp.txt")));
+        for (String pid : statusPids) {
+            parts.add(RawPart.of("/proc/" + pid + "/status", Fixtures.read(dir + "proc-" + pid + "-status.txt")));
+        }
+        parts.add(RawPart.of("/etc/passwd", Fixtures.read(dir + "etc-passwd.txt")));
+        return new SourceText(parts);
+    }
+
+    @Test
+    void eachNamedProcessCarriesTheEffectiveUserOfItsStatusNamedByPasswd() {
+        Parsed<Reading> p = SsListenParser.parseWithOwners(withUserFiles("32395"));
+        assertTrue(p.unparsed().isEmpty(), p.unparsed().toString());
+        List<ListenQueue> l = p.value().listeners();
+        assertEquals(2, l.size(), "the status and passwd lines are not read as listeners");
+        assertEquals(Optional.of(ProcessOwner.of(32395, "python3", "nobody")), l.get(1).process());
+        assertEquals(Optional.of(ProcessOwner.notVisible()), l.get(0).process(), "a row ss names no process for");
+    }
+
+    @Test
+    void aStatusNotReadMakesTheUserUnreadableAndAUidWithoutANameStaysANumber() {
+        ProcessOwner gone = SsListenParser.parseWithOwners(withUserFiles()).value().listeners().get(1).process().orElseThrow();
+        assertEquals("python3, pid 32395", gone.label());
+        assertEquals("", gone.user());
+        assertEquals("user unreadable (/proc/32395/status not read: the process ended, or /proc hides it)",
+                gone.userLabel());
+        SourceText noPasswd = new SourceText(withUserFiles("32395").parts().stream()
+                .filter(x -> !x.name().equals("/etc/passwd")).toList());
+        assertEquals("65534", SsListenParser.parseWithOwners(noPasswd).value().listeners().get(1).process()
+                .orElseThrow().user(), "as ps shows a uid without a passwd name");
+    }
+
+    @Test
+    void theAcquisitionAsksForTheStatusOfEachNamedProcessAndThePasswdFile() {
+        assertEquals(List.of("/proc/32395/status", "/etc/passwd"),
+                LinuxPlatform.OWNER_USERS.paths(Fixtures.read("linux/6.18-ss-ltnp-users/ss-ltnp.txt")));
+        assertEquals(List.of(), LinuxPlatform.OWNER_USERS.paths(Fixtures.read("linux/6.18-netns-ss-ltnp/ss-ltnp-nobody.txt")),
+                "nothing more is read when ss names no process");
+    }
 }
