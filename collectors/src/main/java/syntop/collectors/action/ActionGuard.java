@@ -34,6 +34,20 @@ public final class ActionGuard {
         this.state = state;
     }
 
+    Actions.Settings settings() {
+        return settings;
+    }
+
+    /** The state of the namespace the actions act in. */
+    NamespaceState state() {
+        return state;
+    }
+
+    /** Runs commands that change nothing (queries for a plan), outside the audit log. */
+    CommandRunner queries() {
+        return runner;
+    }
+
     /** Refuses (recorded) when syntop may not change the system here: read-only, not root. */
     public void checkAllowed(ActionIntent intent) {
         if (settings.readOnly()) {

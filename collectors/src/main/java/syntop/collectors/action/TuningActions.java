@@ -25,13 +25,13 @@ public final class TuningActions {
     private final Identity identity;
     private final java.time.Clock clock;
 
-    TuningActions(Interventions os, ActionGuard guard, NamespaceState state, ProfileCatalog catalog, Actions.Settings settings) {
+    TuningActions(Interventions os, ActionGuard guard, ProfileCatalog catalog) {
         this.os = os;
         this.guard = guard;
-        this.state = state;
+        this.state = guard.state();
         this.catalog = catalog;
-        this.identity = settings.identity();
-        this.clock = settings.clock();
+        this.identity = guard.settings().identity();
+        this.clock = guard.settings().clock();
     }
 
     public ProfileCatalog profiles() {
