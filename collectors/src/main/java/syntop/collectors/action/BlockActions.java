@@ -1,6 +1,5 @@
 package syntop.collectors.action;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -14,19 +13,14 @@ import syntop.collectors.source.CommandRunner;
  * namespace remembers what syntop blocked. Before any change the object is checked to be
  * syntop's ({@link FirewallOwner}); every change goes through the {@link ActionGuard}.
  */
-public final class BlockActions {
+public final class BlockActions extends ActionRole {
     /** Shortest IPv4 prefix syntop blocks (a /7 is 2% of the Internet). */
     public static final int MIN_IPV4_BITS = 8;
     public static final int MIN_IPV6_BITS = 16;
-    private static final Duration CHANGE_TIMEOUT = Duration.ofSeconds(30);
-    private static final long SMALL_OUTPUT = 1024 * 1024;
 
-    private final Interventions os;
-    private final ActionGuard guard;
 
     BlockActions(Interventions os, ActionGuard guard) {
-        this.os = os;
-        this.guard = guard;
+        super(os, guard);
     }
 
     /** Refuses sources syntop never blocks: loopback, unspecified, very wide prefixes, the operator's own address. */
@@ -138,7 +132,7 @@ public final class BlockActions {
                 CommandPlan plan = os.unblock(p, t);
                 boolean ok = true;
                 for (CommandPlan.Step s : plan.steps()) {
-                    CommandResult r = run.run(s.argv(), CHANGE_TIMEOUT, SMALL_OUTPUT);
+                    CommandResult r = run.run(s.argv(), ActionGuard.CHANGE_TIMEOUT, ActionGuard.SMALL_OUTPUT);
                     if (r.succeeded()) {
                         continue;
                     }
@@ -165,7 +159,7 @@ public final class BlockActions {
 
     private boolean runSteps(CommandRunner run, CommandPlan plan, ActionReport.Builder b) {
         for (CommandPlan.Step s : plan.steps()) {
-            CommandResult r = run.run(s.argv(), CHANGE_TIMEOUT, SMALL_OUTPUT);
+            CommandResult r = run.run(s.argv(), ActionGuard.CHANGE_TIMEOUT, ActionGuard.SMALL_OUTPUT);
             if (!r.succeeded()) {
                 b.failed(s.what() + " failed: " + os.explain(r), s.argv());
                 return false;

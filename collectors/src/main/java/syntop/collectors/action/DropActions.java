@@ -12,18 +12,13 @@ import syntop.collectors.source.CommandRunner;
  * Dropping connections: the plan, a read-only count, and the drop itself (count, destroy, count
  * again), which goes through the {@link ActionGuard}.
  */
-public final class DropActions {
+public final class DropActions extends ActionRole {
     private static final Duration QUERY_TIMEOUT = Duration.ofSeconds(15);
-    private static final Duration CHANGE_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration EACH_TIMEOUT = Duration.ofSeconds(5);
-    private static final long SMALL_OUTPUT = 1024 * 1024;
 
-    private final Interventions os;
-    private final ActionGuard guard;
 
     DropActions(Interventions os, ActionGuard guard) {
-        this.os = os;
-        this.guard = guard;
+        super(os, guard);
     }
 
     /** The commands a drop would run (refused when the OS has no tool for the filter). */
@@ -89,7 +84,7 @@ public final class DropActions {
                         b.skipped(step.shown() + " (nothing matched)");
                         break;
                     }
-                    CommandResult r = run.run(step.argv(), CHANGE_TIMEOUT, CommandRunner.DEFAULT_MAX_OUTPUT);
+                    CommandResult r = run.run(step.argv(), ActionGuard.CHANGE_TIMEOUT, CommandRunner.DEFAULT_MAX_OUTPUT);
                     changes.add(r);
                     if (r.succeeded()) {
                         b.done(step.what(), step.argv());
@@ -110,7 +105,7 @@ public final class DropActions {
                     }
                     int failed = 0;
                     for (List<String> argv : argvs) {
-                        CommandResult r = run.run(argv, EACH_TIMEOUT, SMALL_OUTPUT);
+                        CommandResult r = run.run(argv, EACH_TIMEOUT, ActionGuard.SMALL_OUTPUT);
                         changes.add(r);
                         if (!r.succeeded()) {
                             failed++;

@@ -1,7 +1,6 @@
 package syntop.collectors.action;
 
 import java.io.IOException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,22 +21,17 @@ import syntop.collectors.source.CommandRunner;
  * every change goes through the {@link ActionGuard}; what is proxied, since when, and the values
  * to restore live in this namespace's {@link SynproxyState}, so off and undo work after a restart.
  */
-public final class SynproxyActions {
+public final class SynproxyActions extends ActionRole {
     /** At most this many ports at once. */
     public static final int MAX_PORTS = 64;
-    private static final Duration TIMEOUT = Duration.ofSeconds(30);
-    private static final long SMALL_OUTPUT = 1024 * 1024;
 
-    private final Interventions os;
     private final Optional<SynproxyFirewall> firewall;
-    private final ActionGuard guard;
     private final SynproxyState state;
     private final UndoState profiles;
 
     SynproxyActions(Interventions os, ActionGuard guard) {
-        this.os = os;
+        super(os, guard);
         this.firewall = os.synproxy();
-        this.guard = guard;
         this.state = guard.state().synproxy();
         this.profiles = guard.state().undo();
     }
@@ -319,7 +313,7 @@ public final class SynproxyActions {
     public List<String> firewallCounters() {
         List<String> answers = new ArrayList<>();
         for (List<String> q : firewall().counterQueries()) {
-            CommandResult r = guard.queries().run(q, TIMEOUT, SMALL_OUTPUT);
+            CommandResult r = guard.queries().run(q, ActionGuard.CHANGE_TIMEOUT, ActionGuard.SMALL_OUTPUT);
             answers.add(r.succeeded() ? r.stdoutText() : "");
         }
         return firewall().countersOf(answers);
@@ -334,13 +328,13 @@ public final class SynproxyActions {
     }
 
     private static CommandResult runStep(CommandRunner run, SynproxyPlan.Step s) {
-        return s.fed() ? run.run(s.argv(), s.stdin().getBytes(java.nio.charset.StandardCharsets.UTF_8), TIMEOUT, SMALL_OUTPUT)
-                : run.run(s.argv(), TIMEOUT, SMALL_OUTPUT);
+        return s.fed() ? run.run(s.argv(), s.stdin().getBytes(java.nio.charset.StandardCharsets.UTF_8), ActionGuard.CHANGE_TIMEOUT, ActionGuard.SMALL_OUTPUT)
+                : run.run(s.argv(), ActionGuard.CHANGE_TIMEOUT, ActionGuard.SMALL_OUTPUT);
     }
 
     private boolean setKey(CommandRunner run, ActionReport.Builder b, String key, String from, String to) {
         List<String> argv = os.sysctlWrite(key, to);
-        CommandResult r = run.run(argv, TIMEOUT, SMALL_OUTPUT);
+        CommandResult r = run.run(argv, ActionGuard.CHANGE_TIMEOUT, ActionGuard.SMALL_OUTPUT);
         if (!r.succeeded()) {
             b.failed(key + ": " + from + " -> " + to + " failed: " + os.explain(r), argv);
             return false;
