@@ -18,7 +18,7 @@ import syntop.tui.action.ActionEnvironment;
 /**
  * What the action subcommands share: the environment (the real machine, or fakes in tests), the
  * {@code --read-only} (here or before the subcommand), refusals printed as one plain line with their exit status,
- * confirmation that refuses rather than guesses when there is no terminal, and reports.
+ * and reports.
  */
 abstract class ActionCommand implements Callable<Integer> {
     @Spec
@@ -85,20 +85,6 @@ abstract class ActionCommand implements Callable<Integer> {
     }
 
     abstract int run();
-
-    /** Goes on only with --yes or a "y" typed at the terminal; without a terminal it refuses. */
-    void confirm(boolean yes, String question) {
-        if (yes) {
-            return;
-        }
-        out().flush();
-        Boolean answer = env().confirmation().ask(question).orElseThrow(() -> new ActionRefused(
-                ActionRefused.Reason.NOT_CONFIRMED, "no terminal to confirm on: pass --yes to go ahead without asking, "
-                        + "or --dry-run to see what it would do; nothing was changed"));
-        if (!answer) {
-            throw new ActionRefused(ActionRefused.Reason.NOT_CONFIRMED, "cancelled; nothing was changed");
-        }
-    }
 
     void print(CommandPlan plan) {
         out().println(plan.title() + ":");
