@@ -1,11 +1,13 @@
 package syntop.tui.cli;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 
@@ -85,6 +87,22 @@ final class BlackBox implements AutoCloseable {
             pipeline.addListener(hooks);
         }
         return box;
+    }
+
+    /**
+     * {@link #attach}, or empty after saying on {@code err} why not, each line starting with
+     * {@code who} ("syntop record").
+     */
+    static Optional<BlackBox> attach(LivePipeline pipeline, Path file, RecordOptions options, Duration interval,
+                                     Consumer<String> say, PrintWriter err, String who) {
+        try {
+            return Optional.of(attach(pipeline, file, options, interval, say));
+        } catch (IllegalArgumentException e) {
+            err.println(who + ": " + e.getMessage());
+        } catch (IOException e) {
+            err.println(who + ": cannot record to " + file + ": " + e.getMessage());
+        }
+        return Optional.empty();
     }
 
     static String writer() {
