@@ -127,14 +127,7 @@ public final class SsListenParser {
         if (recvQ.isEmpty() || sendQ.isEmpty() || port.isEmpty() || !Numbers.isPort(port.getAsLong())) {
             return Optional.empty();
         }
-        String address = local.substring(0, colon);
-        if (address.startsWith("[") && address.endsWith("]")) {
-            address = address.substring(1, address.length() - 1);
-        }
-        int pct = address.indexOf('%');
-        if (pct > 0) {
-            address = address.substring(0, pct); // interface scope, e.g. 127.0.0.53%lo
-        }
+        String address = SsConnectionsParser.Endpoint.bare(local.substring(0, colon));
         String proto = address.indexOf(':') >= 0 ? "tcp6" : address.equals("*") ? "tcp46" : "tcp4";
         return Optional.of(new ListenQueue(proto, address, (int) port.getAsLong(), recvQ.getAsLong(),
                 OptionalLong.empty(), OptionalLong.of(sendQ.getAsLong())));
