@@ -34,6 +34,7 @@ import javax.net.ssl.SSLSocketFactory;
 import io.prometheus.metrics.config.PrometheusProperties;
 import io.prometheus.metrics.exporter.common.PrometheusScrapeHandler;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import syntop.collectors.threads.Daemons;
 
 /**
  * The HTTP side of {@code syntop serve}: a small HTTP/1.1 server (GET and HEAD, keep-alive, TLS
@@ -92,16 +93,10 @@ public final class ExporterServer implements AutoCloseable {
         AtomicInteger n = new AtomicInteger();
         // a thread per admitted connection, and a few more for those still ending after the gate let them go
         this.workers = new ThreadPoolExecutor(0, limits.connections() + 8, 30, TimeUnit.SECONDS, new SynchronousQueue<>(),
-                r -> daemon(r, "syntop-http-" + n.incrementAndGet()));
-        this.deadlines = new ScheduledThreadPoolExecutor(1, r -> daemon(r, "syntop-http-deadlines"));
+                r -> Daemons.thread("syntop-http-" + n.incrementAndGet(), r));
+        this.deadlines = new ScheduledThreadPoolExecutor(1, Daemons.named("syntop-http-deadlines"));
         deadlines.setRemoveOnCancelPolicy(true);
-        this.acceptor = daemon(this::acceptLoop, "syntop-http-accept");
-    }
-
-    private static Thread daemon(Runnable r, String name) {
-        Thread t = new Thread(r, name);
-        t.setDaemon(true);
-        return t;
+        this.acceptor = Daemons.thread("syntop-http-accept", this::acceptLoop);
     }
 
     /** Binds and starts with the production limits; a taken port or a refused address is a {@link ServeException} that says so. */

@@ -39,8 +39,8 @@ public final class SsConnectionsParser {
                 continue;
             }
             String[] f = Numbers.fields(line);
-            if (f[0].equals("State") || f[0].equals("Netid")) {
-                c.understood(); // a header (ss without -H)
+            if (SsListenParser.isHeader(f)) {
+                c.understood();
                 continue;
             }
             int i = f[0].equals("tcp") ? 1 : 0;

@@ -55,7 +55,7 @@ public final class SsListenParser {
                 continue;
             }
             String[] f = Numbers.fields(line);
-            if (f[0].equals("State") || f[0].equals("Netid")) {
+            if (isHeader(f)) {
                 c.understood();
                 continue;
             }
@@ -113,6 +113,11 @@ public final class SsListenParser {
         }
         OptionalLong pid = Numbers.parseCount(m.group(2));
         return pid.isPresent() ? ProcessOwner.of(pid.getAsLong(), m.group(1)) : ProcessOwner.notVisible();
+    }
+
+    /** ss's header row (ss without {@code -H}): {@code State Recv-Q ...} or {@code Netid State ...}. */
+    static boolean isHeader(String[] fields) {
+        return fields[0].equals("State") || fields[0].equals("Netid");
     }
 
     /**
