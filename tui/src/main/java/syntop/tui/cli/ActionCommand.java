@@ -2,6 +2,7 @@ package syntop.tui.cli;
 
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Model.CommandSpec;
@@ -45,6 +46,11 @@ abstract class ActionCommand implements Callable<Integer> {
             environment = ActionEnvironment.live();
         }
         return environment;
+    }
+
+    /** The actions, read-only when asked, with the configured block table (no --table). */
+    Actions actions() {
+        return env().actions(readOnly(), Optional.empty());
     }
 
     boolean readOnly() {

@@ -37,7 +37,7 @@ final class ApplyCommand extends ChangeCommand {
 
     @Override
     int run() {
-        Actions a = env().actions(readOnly(), java.util.Optional.empty());
+        Actions a = actions();
         if (list || profile == null) {
             for (ProfileCatalog.Ref r : a.profiles().list()) {
                 out().printf("%-20s %s%n", r.name(), r.origin());

@@ -1,6 +1,5 @@
 package syntop.tui.cli;
 
-import java.util.Optional;
 import java.util.OptionalLong;
 
 import picocli.CommandLine.Command;
@@ -36,7 +35,7 @@ final class DropCommand extends ChangeCommand {
     @Override
     int run() {
         ConnectionFilter f = ConnectionFilter.of(state, port, remote);
-        Actions a = env().actions(readOnly(), Optional.empty());
+        Actions a = actions();
         ActionIntent intent = ActionIntent.drop(f);
         attempting(a, intent);
         CommandPlan plan = a.drops().planDrop(f);

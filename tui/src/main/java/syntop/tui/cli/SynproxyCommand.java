@@ -67,7 +67,7 @@ final class SynproxyCommand extends ChangeCommand {
 
     @Override
     int run() {
-        Actions a = env().actions(readOnly(), Optional.empty());
+        Actions a = actions();
         if (words.isEmpty()) {
             return status(a);
         }

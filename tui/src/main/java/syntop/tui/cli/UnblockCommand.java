@@ -2,7 +2,6 @@ package syntop.tui.cli;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -28,7 +27,7 @@ final class UnblockCommand extends SourcesCommand {
 
     @Override
     int run() {
-        Actions a = env().actions(readOnly(), Optional.empty());
+        Actions a = actions();
         List<IpPrefix> ps = new ArrayList<>();
         if (all) {
             a.blocks().blocked().stream().map(BlockedList.Entry::source).forEach(ps::add);

@@ -1,7 +1,6 @@
 package syntop.tui.cli;
 
 import java.util.List;
-import java.util.Optional;
 import java.util.TreeSet;
 
 import picocli.CommandLine.Command;
@@ -29,7 +28,7 @@ final class UndoCommand extends ChangeCommand {
 
     @Override
     int run() {
-        Actions a = env().actions(readOnly(), Optional.empty());
+        Actions a = actions();
         if (a.interventions().synproxy().isPresent() && a.synproxy().undoesFirst()) {
             return undoSynproxy(a);
         }
