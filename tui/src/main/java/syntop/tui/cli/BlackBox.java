@@ -29,8 +29,11 @@ final class BlackBox implements AutoCloseable {
 
     private final TickRecorder recorder;
     private final VerdictHooks hooks;
-    private volatile String lastMessage;
-    private volatile Instant lastMessageAt;
+    /** The last problem or recovery said, and when: one value, so the status never pairs a text with another's time. */
+    private volatile Said lastSaid;
+
+    private record Said(String text, Instant at) {
+    }
 
     private BlackBox(TickRecorder recorder, VerdictHooks hooks) {
         this.recorder = recorder;
@@ -63,8 +66,7 @@ final class BlackBox implements AutoCloseable {
         BlackBox[] self = new BlackBox[1];
         Consumer<String> tell = m -> {
             if (self[0] != null) {
-                self[0].lastMessage = m;
-                self[0].lastMessageAt = Instant.now();
+                self[0].lastSaid = new Said(m, Instant.now());
             }
             say.accept(m);
         };
@@ -120,11 +122,10 @@ final class BlackBox implements AutoCloseable {
         if (recorder != null) {
             b.append(recorder.statusLine());
         }
-        String m = lastMessage;
-        Instant at = lastMessageAt;
-        if (m != null && at != null && Duration.between(at, Instant.now()).compareTo(MESSAGE_SHOWN) < 0
+        Said said = lastSaid;
+        if (said != null && Duration.between(said.at(), Instant.now()).compareTo(MESSAGE_SHOWN) < 0
                 && (recorder == null || recorder.status().state() != RecordWriter.State.PAUSED)) {
-            b.append(b.length() == 0 ? "" : "  ").append(m);
+            b.append(b.length() == 0 ? "" : "  ").append(said.text());
         }
         return b.toString();
     }
