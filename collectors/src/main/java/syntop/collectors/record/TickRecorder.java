@@ -69,10 +69,7 @@ public final class TickRecorder implements LivePipeline.Listener, AutoCloseable 
 
     /** What is kept of one tick. */
     TickRecord record(Snapshot snapshot, List<SourceResult> results, List<Verdict> verdicts) {
-        Map<String, SourceResult> byId = new HashMap<>();
-        for (SourceResult r : results) {
-            byId.put(r.status().id(), r);
-        }
+        Map<String, SourceResult> byId = StandIn.byId(results);
         List<TickRecord.SourceEntry> entries = new ArrayList<>();
         for (Source s : platform.sources()) {
             SourceResult r = StandIn.resultFor(platform, s, byId);
