@@ -4,6 +4,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
 
 import syntop.collectors.detect.Judgement;
 import syntop.collectors.detect.PortBudget;
@@ -92,12 +95,7 @@ public final class SnapshotJson {
             w.beginObject()
                     .field("kind", v.kind().label())
                     .field("severity", v.severity().name().toLowerCase(java.util.Locale.ROOT));
-            w.name("port");
-            if (v.port().isPresent()) {
-                w.value(v.port().getAsInt());
-            } else {
-                w.nullValue();
-            }
+            orNull(w, "port", v.port());
             w.field("summary", v.summary()).field("evidence", v.evidence()).endObject();
         }
         w.endArray();
@@ -113,18 +111,8 @@ public final class SnapshotJson {
         w.field("time_wait_seconds", b.timeWaitSeconds());
         w.field("time_wait_from", b.timeWaitWhy());
         w.field("per_destination_per_second", b.perDestination());
-        w.name("active_opens_per_second");
-        if (b.activeOpens().isPresent()) {
-            w.value(b.activeOpens().getAsDouble());
-        } else {
-            w.nullValue();
-        }
-        w.name("time_wait");
-        if (b.timeWait().isPresent()) {
-            w.value(b.timeWait().getAsLong());
-        } else {
-            w.nullValue();
-        }
+        orNull(w, "active_opens_per_second", b.activeOpens());
+        orNull(w, "time_wait", b.timeWait());
         w.name("top_destinations").beginArray();
         for (AddressCount a : b.top()) {
             w.beginObject().field("address", a.address()).field("time_wait", a.count()).endObject();
@@ -192,13 +180,7 @@ public final class SnapshotJson {
         if (history.isPresent()) {
             w.name("states_per_second").beginObject();
             for (TcpState st : TcpState.values()) {
-                Optional<Double> d = history.get().stateChangePerSecond(st);
-                w.name(st.label());
-                if (d.isPresent()) {
-                    w.value(d.get());
-                } else {
-                    w.nullValue();
-                }
+                orNull(w, st.label(), optionalDouble(history.get().stateChangePerSecond(st)));
             }
             w.endObject();
         }
@@ -212,18 +194,8 @@ public final class SnapshotJson {
                     .field("address", q.localAddress())
                     .field("port", q.port())
                     .field("accept_queue", q.acceptQueue());
-            w.name("syn_queue");
-            if (q.synQueue().isPresent()) {
-                w.value(q.synQueue().getAsLong());
-            } else {
-                w.nullValue();
-            }
-            w.name("limit");
-            if (q.limit().isPresent()) {
-                w.value(q.limit().getAsLong());
-            } else {
-                w.nullValue();
-            }
+            orNull(w, "syn_queue", q.synQueue());
+            orNull(w, "limit", q.limit());
             // absent where no source names owners (BSD); {"unknown": why} where ss could not see it
             if (q.process().isPresent()) {
                 ProcessOwner p = q.process().get();
@@ -263,51 +235,59 @@ public final class SnapshotJson {
         w.name("kernel_events").beginArray();
         for (KernelEvent e : events) {
             w.beginObject();
-            w.name("at");
-            if (e.at().isPresent()) {
-                w.value(e.at().get().toString());
-            } else {
-                w.nullValue();
-            }
+            orNull(w, "at", e.at().map(Instant::toString));
             w.field("timing", e.timing().label());
             if (now.isPresent()) {
-                w.name("age_s");
-                if (e.at().isPresent()) {
-                    w.value(java.time.Duration.between(e.at().get(), now.get()).toMillis() / 1000.0);
-                } else {
-                    w.nullValue();
-                }
+                orNull(w, "age_s", optionalDouble(e.at().map(
+                        at -> java.time.Duration.between(at, now.get()).toMillis() / 1000.0)));
             }
-            w.name("since_boot_s");
-            if (e.sinceBoot().isPresent()) {
-                w.value(e.sinceBoot().get().toNanos() / 1e9);
-            } else {
-                w.nullValue();
-            }
+            orNull(w, "since_boot_s", optionalDouble(e.sinceBoot().map(d -> d.toNanos() / 1e9)));
             w.field("kind", e.kind().label());
-            w.name("address");
-            if (e.address().isPresent()) {
-                w.value(e.address().get());
-            } else {
-                w.nullValue();
-            }
-            w.name("port");
-            if (e.port().isPresent()) {
-                w.value(e.port().getAsInt());
-            } else {
-                w.nullValue();
-            }
-            w.name("count");
-            if (e.count().isPresent()) {
-                w.value(e.count().getAsLong());
-            } else {
-                w.nullValue();
-            }
+            orNull(w, "address", e.address());
+            orNull(w, "port", e.port());
+            orNull(w, "count", e.count());
             w.field("before_start", e.beforeStart());
             w.field("summary", e.summary()).field("text", e.text());
             w.endObject();
         }
         w.endArray();
+    }
+
+    /** {@code "name": v}, or {@code null} where {@code v} is not known. */
+    private static void orNull(JsonWriter w, String name, OptionalLong v) {
+        w.name(name);
+        if (v.isPresent()) {
+            w.value(v.getAsLong());
+        } else {
+            w.nullValue();
+        }
+    }
+
+    private static void orNull(JsonWriter w, String name, OptionalInt v) {
+        orNull(w, name, v.isPresent() ? OptionalLong.of(v.getAsInt()) : OptionalLong.empty());
+    }
+
+    private static void orNull(JsonWriter w, String name, OptionalDouble v) {
+        w.name(name);
+        if (v.isPresent()) {
+            w.value(v.getAsDouble());
+        } else {
+            w.nullValue();
+        }
+    }
+
+    private static void orNull(JsonWriter w, String name, Optional<String> v) {
+        w.name(name);
+        if (v.isPresent()) {
+            w.value(v.get());
+        } else {
+            w.nullValue();
+        }
+    }
+
+    /** {@code s} as the primitive optional {@link #orNull} writes. */
+    private static OptionalDouble optionalDouble(Optional<Double> s) {
+        return s.map(OptionalDouble::of).orElse(OptionalDouble.empty());
     }
 
     private static void tunables(JsonWriter w, Map<String, String> tunables) {
