@@ -180,7 +180,7 @@ public final class SnapshotJson {
         if (history.isPresent()) {
             w.name("states_per_second").beginObject();
             for (TcpState st : TcpState.values()) {
-                orNull(w, st.label(), optionalDouble(history.get().stateChangePerSecond(st)));
+                orNull(w, st.label(), history.get().stateChangePerSecond(st));
             }
             w.endObject();
         }
@@ -238,10 +238,9 @@ public final class SnapshotJson {
             orNull(w, "at", e.at().map(Instant::toString));
             w.field("timing", e.timing().label());
             if (now.isPresent()) {
-                orNull(w, "age_s", optionalDouble(e.at().map(
-                        at -> java.time.Duration.between(at, now.get()).toMillis() / 1000.0)));
+                orNull(w, "age_s", e.at().map(at -> java.time.Duration.between(at, now.get()).toMillis() / 1000.0));
             }
-            orNull(w, "since_boot_s", optionalDouble(e.sinceBoot().map(d -> d.toNanos() / 1e9)));
+            orNull(w, "since_boot_s", e.sinceBoot().map(d -> d.toNanos() / 1e9));
             w.field("kind", e.kind().label());
             orNull(w, "address", e.address());
             orNull(w, "port", e.port());
@@ -253,41 +252,30 @@ public final class SnapshotJson {
         w.endArray();
     }
 
-    /** {@code "name": v}, or {@code null} where {@code v} is not known. */
-    private static void orNull(JsonWriter w, String name, OptionalLong v) {
+    /** {@code "name": v} (a text, a whole number or a double), or {@code null} where {@code v} is not known. */
+    private static void orNull(JsonWriter w, String name, Optional<?> v) {
         w.name(name);
-        if (v.isPresent()) {
-            w.value(v.getAsLong());
-        } else {
+        if (v.isEmpty()) {
             w.nullValue();
+        } else if (v.get() instanceof String text) {
+            w.value(text);
+        } else if (v.get() instanceof Double d) {
+            w.value(d.doubleValue());
+        } else {
+            w.value(((Number) v.get()).longValue());
         }
+    }
+
+    private static void orNull(JsonWriter w, String name, OptionalLong v) {
+        orNull(w, name, v.isPresent() ? Optional.of(v.getAsLong()) : Optional.empty());
     }
 
     private static void orNull(JsonWriter w, String name, OptionalInt v) {
-        orNull(w, name, v.isPresent() ? OptionalLong.of(v.getAsInt()) : OptionalLong.empty());
+        orNull(w, name, v.isPresent() ? Optional.of(v.getAsInt()) : Optional.empty());
     }
 
     private static void orNull(JsonWriter w, String name, OptionalDouble v) {
-        w.name(name);
-        if (v.isPresent()) {
-            w.value(v.getAsDouble());
-        } else {
-            w.nullValue();
-        }
-    }
-
-    private static void orNull(JsonWriter w, String name, Optional<String> v) {
-        w.name(name);
-        if (v.isPresent()) {
-            w.value(v.get());
-        } else {
-            w.nullValue();
-        }
-    }
-
-    /** {@code s} as the primitive optional {@link #orNull} writes. */
-    private static OptionalDouble optionalDouble(Optional<Double> s) {
-        return s.map(OptionalDouble::of).orElse(OptionalDouble.empty());
+        orNull(w, name, v.isPresent() ? Optional.of(v.getAsDouble()) : Optional.empty());
     }
 
     private static void tunables(JsonWriter w, Map<String, String> tunables) {
