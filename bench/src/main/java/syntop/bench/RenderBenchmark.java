@@ -35,7 +35,7 @@ import syntop.collectors.source.RawOutput;
 import syntop.collectors.source.Source;
 import syntop.themes.ThemeLoader;
 import syntop.tui.console.ConsolePainter;
-import syntop.tui.console.ViewState;
+import syntop.tui.view.ViewState;
 
 /** One full redraw of the console at 120×40 into an off-screen image, from a real SYN-flood capture. */
 public class RenderBenchmark extends AverageTimeBenchmark {

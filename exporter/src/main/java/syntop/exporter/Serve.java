@@ -9,8 +9,8 @@ import java.util.concurrent.CountDownLatch;
 
 import syntop.collectors.detect.Thresholds;
 import syntop.collectors.judge.LivePipeline;
+import syntop.collectors.os.Platforms;
 import syntop.collectors.platform.Platform;
-import syntop.collectors.platform.Platforms;
 import syntop.collectors.platform.Sampler;
 import syntop.collectors.source.Acquirer;
 import syntop.collectors.source.FsRoot;

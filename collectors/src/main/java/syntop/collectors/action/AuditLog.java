@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-import syntop.collectors.report.JsonWriter;
+import syntop.collectors.json.JsonWriter;
 import syntop.collectors.source.CommandResult;
 
 /**

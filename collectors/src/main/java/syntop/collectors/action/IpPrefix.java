@@ -3,7 +3,7 @@ package syntop.collectors.action;
 import java.util.Arrays;
 import java.util.Objects;
 
-import syntop.collectors.capture.Ip;
+import syntop.collectors.net.Ip;
 
 /**
  * An IPv4 or IPv6 address, or a network prefix ({@code 10.99.0.0/24}, {@code 2001:db8::/32}),

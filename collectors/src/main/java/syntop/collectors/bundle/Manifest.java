@@ -10,9 +10,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
+import syntop.collectors.json.JsonReader;
+import syntop.collectors.json.JsonWriter;
 import syntop.collectors.model.OsFamily;
-import syntop.collectors.report.JsonReader;
-import syntop.collectors.report.JsonWriter;
 import syntop.collectors.source.RawOutput;
 
 /**

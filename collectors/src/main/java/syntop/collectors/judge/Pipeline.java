@@ -5,8 +5,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import syntop.collectors.bundle.BundleReader;
 import syntop.collectors.detect.Thresholds;
-import syntop.collectors.platform.CapturePlatform;
 import syntop.collectors.platform.LastReadings;
 import syntop.collectors.platform.Platform;
 import syntop.collectors.platform.Poll;
@@ -46,7 +46,7 @@ public final class Pipeline {
     }
 
     /** Every sample of a capture bundle in order (rates come from consecutive samples); the last one judged. */
-    public static JudgedTick lastOf(CapturePlatform capture, Thresholds thresholds) {
+    public static JudgedTick lastOf(BundleReader capture, Thresholds thresholds) {
         if (capture.sampleCount() == 0) {
             throw new IllegalArgumentException("the capture holds no sample");
         }

@@ -13,6 +13,7 @@ import syntop.collectors.model.SourceHealth;
 import syntop.collectors.model.SourceStatus;
 import syntop.collectors.model.Snapshot;
 import syntop.collectors.source.Source;
+import syntop.collectors.text.Durations;
 
 /**
  * The stateful half of assembling a tick: remembers each source's last reading and status, so a

@@ -42,14 +42,6 @@ public interface Platform {
     }
 
     /**
-     * False for a platform that replays what was saved elsewhere (a capture bundle): what it shows is
-     * not happening now, and the console says so.
-     */
-    default boolean live() {
-        return true;
-    }
-
-    /**
      * A cheaper source that may be polled in place of {@code polled} (see {@link StandIn}); it must be
      * among {@link #parseableSources()} so its saved outputs replay.
      */

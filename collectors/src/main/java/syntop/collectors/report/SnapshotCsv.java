@@ -9,6 +9,7 @@ import syntop.collectors.model.ListenQueue;
 import syntop.collectors.model.Snapshot;
 import syntop.collectors.model.SourceStatus;
 import syntop.collectors.model.TcpState;
+import syntop.collectors.text.Printable;
 
 /**
  * The CSV form of {@code syntop once}: one row per value, {@code time,section,name,value,per_second},

@@ -13,6 +13,7 @@ import syntop.collectors.detect.PortBudget;
 import syntop.collectors.detect.Verdict;
 import syntop.collectors.history.History;
 import syntop.collectors.history.Rate;
+import syntop.collectors.json.JsonWriter;
 import syntop.collectors.judge.JudgedTick;
 import syntop.collectors.model.AddressCount;
 import syntop.collectors.model.CounterId;

@@ -17,7 +17,8 @@ import syntop.collectors.model.ListenQueue;
 import syntop.collectors.model.Snapshot;
 import syntop.collectors.model.SourceStatus;
 import syntop.collectors.model.TcpState;
-import syntop.collectors.platform.Durations;
+import syntop.collectors.text.Durations;
+import syntop.collectors.text.Printable;
 
 /** The plain-text form of {@code syntop once}: what an operator reads in a terminal or a cron mail. */
 public final class SnapshotText {

@@ -11,7 +11,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import syntop.collectors.report.JsonReader;
+import syntop.collectors.json.JsonReader;
 import syntop.collectors.judge.JudgedTick;
 import syntop.collectors.report.SnapshotJson;
 

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import syntop.collectors.detect.Detectors;
 import syntop.collectors.detect.Thresholds;
 import syntop.collectors.history.History;
+import syntop.collectors.json.JsonReader;
 import syntop.collectors.judge.JudgedTick;
 import syntop.collectors.model.Counters;
 import syntop.collectors.model.HostInfo;

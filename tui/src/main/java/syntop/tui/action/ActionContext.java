@@ -16,12 +16,12 @@ import syntop.collectors.model.Snapshot;
 import syntop.collectors.model.TcpState;
 import syntop.themes.Role;
 import syntop.collectors.judge.JudgedTick;
-import syntop.tui.console.Panel;
-import syntop.tui.console.ViewState;
 import syntop.tui.dialog.Box;
 import syntop.tui.dialog.DialogHost;
 import syntop.tui.dialog.Info;
+import syntop.tui.view.Panel;
 import syntop.tui.view.RemotesPanel;
+import syntop.tui.view.ViewState;
 
 /**
  * What every feature's dialogs share: the machine's actions (made on first use), the worker that

@@ -12,12 +12,12 @@ import syntop.collectors.action.IpPrefix;
 import syntop.collectors.model.AddressCount;
 import syntop.themes.Role;
 import syntop.collectors.judge.JudgedTick;
-import syntop.tui.console.ViewState;
 import syntop.tui.dialog.Box;
 import syntop.tui.dialog.Confirm;
 import syntop.tui.dialog.Info;
 import syntop.tui.dialog.Pick;
 import syntop.tui.view.RemotesPanel;
+import syntop.tui.view.ViewState;
 
 /**
  * {@code b}: block the selected remote, or the top SYN_RCVD sources; {@code B} (or {@code l} in

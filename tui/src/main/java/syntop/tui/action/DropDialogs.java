@@ -16,13 +16,13 @@ import syntop.collectors.model.ListenQueue;
 import syntop.collectors.model.TcpState;
 import syntop.themes.Role;
 import syntop.collectors.judge.JudgedTick;
-import syntop.tui.console.Panel;
-import syntop.tui.console.ViewState;
 import syntop.tui.dialog.Box;
 import syntop.tui.dialog.Confirm;
 import syntop.tui.dialog.Info;
 import syntop.tui.view.ListenPanel;
+import syntop.tui.view.Panel;
 import syntop.tui.view.RemotesPanel;
+import syntop.tui.view.ViewState;
 
 /**
  * {@code d}: drop the selected remote's connections (Top remotes panel), or those matching a state,

@@ -7,7 +7,7 @@ import com.googlecode.lanterna.input.KeyStroke;
 
 import syntop.tui.console.ConsoleLayer;
 import syntop.collectors.judge.JudgedTick;
-import syntop.tui.console.ViewState;
+import syntop.tui.view.ViewState;
 import syntop.widgets.Canvas;
 import syntop.widgets.Region;
 

@@ -18,16 +18,16 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 import syntop.collectors.bundle.Bundle;
 import syntop.collectors.bundle.BundleException;
-import syntop.collectors.bundle.CaptureTaker;
+import syntop.collectors.bundle.BundleTaker;
 import syntop.collectors.bundle.HostFacts;
 import syntop.collectors.bundle.Limits;
 import syntop.collectors.bundle.Manifest;
 import syntop.collectors.platform.Platform;
-import syntop.collectors.report.Printable;
 import syntop.collectors.source.Acquirer;
 import syntop.collectors.source.CommandRunner;
 import syntop.collectors.source.FsRoot;
 import syntop.collectors.source.ProcessCommandRunner;
+import syntop.collectors.text.Printable;
 
 /**
  * {@code syntop capture}: writes exactly what syntop reads on this machine into one bundle (redacted
@@ -96,11 +96,11 @@ public final class CaptureCommand implements Callable<Integer> {
         CommandRunner runner = new ProcessCommandRunner();
         Duration interval = Duration.ofMillis(Math.round(intervalSeconds * 1000));
         HostFacts facts = HostFacts.gather(platform.get().os(), runner, root);
-        List<CaptureTaker.RawSample> taken = CaptureTaker.sample(platform.get(), new Acquirer(runner, root), samples,
+        List<BundleTaker.RawSample> taken = BundleTaker.sample(platform.get(), new Acquirer(runner, root), samples,
                 interval, Clock.systemUTC(), System::nanoTime);
-        CaptureTaker.Result result;
+        BundleTaker.Result result;
         try {
-            result = CaptureTaker.build(platform.get(), taken, facts, VersionProvider.version(), interval, !noRedact,
+            result = BundleTaker.build(platform.get(), taken, facts, VersionProvider.version(), interval, !noRedact,
                     new SecureRandom());
         } catch (BundleException e) {
             err.println("syntop capture: " + Printable.of(e.getMessage()));
@@ -127,7 +127,7 @@ public final class CaptureCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private void report(PrintWriter out, String target, long bytes, Bundle bundle, CaptureTaker.Result result) {
+    private void report(PrintWriter out, String target, long bytes, Bundle bundle, BundleTaker.Result result) {
         Manifest m = result.manifest();
         int n = m.samples().size();
         out.println("syntop capture: wrote " + target + " (" + size(bytes) + "; " + bundle.files().size() + " files, "

@@ -7,9 +7,9 @@ import java.time.Duration;
 import java.util.Optional;
 
 import syntop.collectors.bundle.BundleException;
+import syntop.collectors.bundle.BundleReader;
 import syntop.collectors.detect.Thresholds;
-import syntop.collectors.platform.CapturePlatform;
-import syntop.collectors.report.Printable;
+import syntop.collectors.text.Printable;
 import syntop.tui.console.CaptureFrames;
 import syntop.tui.console.ConsolePainter;
 
@@ -27,9 +27,9 @@ final class CaptureConsole {
         if (start.isEmpty()) {
             return ExitCodes.USAGE;
         }
-        CapturePlatform capture;
+        BundleReader capture;
         try {
-            capture = CapturePlatform.open(bundle);
+            capture = BundleReader.open(bundle);
         } catch (BundleException e) {
             err.println("syntop: " + Printable.of(e.getMessage()));
             return ExitCodes.SOURCE_FAILED;

@@ -7,7 +7,7 @@ import syntop.tui.console.ConsoleLayer;
 import syntop.tui.console.ConsoleLoop;
 import syntop.tui.console.ConsolePainter;
 import syntop.tui.console.TerminalSession;
-import syntop.tui.console.ViewState;
+import syntop.tui.view.ViewState;
 
 /** Opens the terminal, runs the console, and restores the terminal whatever happens. */
 final class ConsoleCommand {

@@ -7,13 +7,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import syntop.collectors.report.Printable;
+import syntop.collectors.text.Printable;
 import syntop.themes.Theme;
 import syntop.themes.ThemeLoader;
 import syntop.themes.ThemeWarning;
 import syntop.tui.config.Preferences;
 import syntop.tui.console.ConsolePainter;
-import syntop.tui.console.ViewState;
+import syntop.tui.view.ViewState;
 import syntop.widgets.Glyphs;
 
 /**

@@ -17,8 +17,8 @@ import syntop.collectors.knowledge.Explanation;
 import syntop.collectors.knowledge.Knowledge;
 import syntop.collectors.knowledge.KnowledgeEntry;
 import syntop.collectors.model.OsFamily;
+import syntop.collectors.os.Platforms;
 import syntop.collectors.platform.Platform;
-import syntop.collectors.platform.Platforms;
 import syntop.collectors.source.FsRoot;
 import syntop.collectors.source.ProcessCommandRunner;
 

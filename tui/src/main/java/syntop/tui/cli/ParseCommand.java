@@ -17,16 +17,16 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 import syntop.collectors.bundle.BundleException;
+import syntop.collectors.bundle.BundleReader;
 import syntop.collectors.detect.Thresholds;
 import syntop.collectors.judge.JudgedTick;
 import syntop.collectors.judge.Pipeline;
 import syntop.collectors.model.HostInfo;
 import syntop.collectors.model.OsFamily;
 import syntop.collectors.model.Reading;
+import syntop.collectors.os.Platforms;
 import syntop.collectors.parse.Parsed;
-import syntop.collectors.platform.CapturePlatform;
 import syntop.collectors.platform.Platform;
-import syntop.collectors.platform.Platforms;
 import syntop.collectors.report.SnapshotJson;
 import syntop.collectors.source.BoundedInput;
 import syntop.collectors.source.RawPart;
@@ -169,9 +169,9 @@ public final class ParseCommand implements Callable<Integer> {
             err.println("syntop parse: " + capture + ": no such bundle");
             return ExitCodes.USAGE;
         }
-        CapturePlatform platform;
+        BundleReader platform;
         try {
-            platform = CapturePlatform.open(capture);
+            platform = BundleReader.open(capture);
         } catch (BundleException e) {
             err.println("syntop parse: " + e.getMessage());
             return ExitCodes.SOURCE_FAILED;

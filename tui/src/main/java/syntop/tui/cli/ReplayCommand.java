@@ -18,7 +18,7 @@ import syntop.collectors.detect.Thresholds;
 import syntop.collectors.record.Recording;
 import syntop.collectors.record.RecordingFormatException;
 import syntop.collectors.record.Replay;
-import syntop.collectors.report.Printable;
+import syntop.collectors.text.Printable;
 
 /** {@code syntop replay FILE…}: the console over a recording, with pause, step, speed and jumps to verdicts. */
 @Command(name = "replay", mixinStandardHelpOptions = true,

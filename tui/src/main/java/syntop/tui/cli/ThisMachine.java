@@ -3,8 +3,8 @@ package syntop.tui.cli;
 import java.io.PrintWriter;
 import java.util.Optional;
 
+import syntop.collectors.os.Platforms;
 import syntop.collectors.platform.Platform;
-import syntop.collectors.platform.Platforms;
 import syntop.collectors.source.FsRoot;
 
 /** The platform of the machine syntop runs on, for the commands that read it. */

@@ -5,6 +5,7 @@ import java.util.Optional;
 import com.googlecode.lanterna.input.KeyStroke;
 
 import syntop.collectors.judge.JudgedTick;
+import syntop.tui.view.ViewState;
 import syntop.widgets.Canvas;
 import syntop.widgets.Region;
 

@@ -18,6 +18,8 @@ import com.googlecode.lanterna.screen.Screen;
 import syntop.collectors.judge.JudgedTick;
 import syntop.collectors.threads.Daemons;
 import syntop.tui.config.Preferences;
+import syntop.tui.keys.Keymap;
+import syntop.tui.view.ViewState;
 
 /**
  * The console's three threads: sampling (polls the sources every interval and publishes a

@@ -14,7 +14,9 @@ import syntop.collectors.model.Snapshot;
 import syntop.collectors.model.TcpState;
 import syntop.tui.view.Format;
 import syntop.tui.view.ListenPanel;
+import syntop.tui.view.Panel;
 import syntop.tui.view.RemotesPanel;
+import syntop.tui.view.ViewState;
 
 /**
  * What Enter shows, as htop's detail view: every verdict with its full evidence, then all the

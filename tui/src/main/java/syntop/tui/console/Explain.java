@@ -18,7 +18,9 @@ import syntop.collectors.model.Snapshot;
 import syntop.collectors.model.TcpState;
 import syntop.tui.view.DefencesPanel;
 import syntop.tui.view.ListenPanel;
+import syntop.tui.view.Panel;
 import syntop.tui.view.RemotesPanel;
+import syntop.tui.view.ViewState;
 
 /**
  * What {@code e} shows: the knowledge {@code syntop explain} prints, for what the focused panel's

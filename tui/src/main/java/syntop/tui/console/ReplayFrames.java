@@ -11,6 +11,7 @@ import com.googlecode.lanterna.input.KeyStroke;
 
 import syntop.collectors.judge.JudgedTick;
 import syntop.collectors.record.Replay;
+import syntop.tui.keys.Keymap;
 
 /**
  * The console over a recording: each call moves the recorded time on by the wall time since the

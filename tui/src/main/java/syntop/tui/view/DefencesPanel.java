@@ -14,7 +14,7 @@ import syntop.collectors.model.OsFamily;
 import syntop.collectors.model.Snapshot;
 import syntop.collectors.model.SourceHealth;
 import syntop.collectors.model.SourceStatus;
-import syntop.collectors.report.Printable;
+import syntop.collectors.text.Printable;
 import syntop.themes.Role;
 import syntop.widgets.Align;
 import syntop.widgets.Canvas;

@@ -6,7 +6,6 @@ import java.util.List;
 import syntop.collectors.judge.JudgedTick;
 import syntop.collectors.model.ListenQueue;
 import syntop.themes.Role;
-import syntop.tui.console.ViewState;
 import syntop.widgets.Bar;
 import syntop.widgets.Canvas;
 import syntop.widgets.Region;
@@ -50,7 +49,7 @@ public final class ListenPanel {
                     Role.DIM);
             return;
         }
-        int selected = v.clampSelection(syntop.tui.console.Panel.LISTEN, rows.size());
+        int selected = v.clampSelection(syntop.tui.view.Panel.LISTEN, rows.size());
         int offset = Table.keepVisible(selected, 0, r.height(), rows.size());
         // the address column is as wide as its widest address: the bar gives way first, never the address
         int labelWidth = 8;

@@ -9,8 +9,6 @@ import syntop.collectors.judge.JudgedTick;
 import syntop.collectors.model.AddressCount;
 import syntop.collectors.model.TcpState;
 import syntop.themes.Role;
-import syntop.tui.console.Panel;
-import syntop.tui.console.ViewState;
 import syntop.widgets.Align;
 import syntop.widgets.Table;
 import syntop.widgets.Canvas;

@@ -13,7 +13,7 @@ import com.googlecode.lanterna.input.KeyStroke;
 
 import syntop.collectors.action.Identity;
 import syntop.themes.ThemeLoader;
-import syntop.tui.console.ViewState;
+import syntop.tui.view.ViewState;
 import syntop.widgets.Canvas;
 import syntop.widgets.Glyphs;
 import syntop.widgets.Palette;

@@ -18,8 +18,8 @@ import com.googlecode.lanterna.input.KeyType;
 
 import syntop.collectors.action.Identity;
 import syntop.collectors.judge.JudgedTick;
-import syntop.tui.console.Panel;
-import syntop.tui.console.ViewState;
+import syntop.tui.view.Panel;
+import syntop.tui.view.ViewState;
 
 /** The console's action keys, driven key by key against a fake machine, commands run inline. */
 class ActionControllerTest {

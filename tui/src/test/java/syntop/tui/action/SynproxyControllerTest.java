@@ -20,8 +20,8 @@ import com.googlecode.lanterna.input.KeyType;
 import syntop.collectors.action.Identity;
 import syntop.collectors.detect.Verdict;
 import syntop.collectors.judge.JudgedTick;
-import syntop.tui.console.Panel;
-import syntop.tui.console.ViewState;
+import syntop.tui.view.Panel;
+import syntop.tui.view.ViewState;
 
 /** The console's SYN proxy key against a fake machine, commands run inline. */
 class SynproxyControllerTest {

@@ -22,8 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import syntop.collectors.bundle.Bundle;
 import syntop.collectors.bundle.Limits;
-import syntop.collectors.capture.Ip;
-import syntop.collectors.report.JsonReader;
+import syntop.collectors.json.JsonReader;
+import syntop.collectors.net.Ip;
 
 /**
  * A live capture of this machine, read back with {@code parse --capture}, against {@code once --format

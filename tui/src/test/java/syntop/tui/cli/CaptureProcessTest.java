@@ -28,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 import syntop.collectors.bundle.Bundle;
 import syntop.collectors.bundle.Limits;
 import syntop.collectors.bundle.Manifest;
-import syntop.collectors.report.JsonReader;
+import syntop.collectors.json.JsonReader;
 import syntop.tui.lab.LabScripts;
 
 /**
@@ -44,7 +44,7 @@ class CaptureProcessTest {
         ChildJvm r = ChildJvm.run(List.of(), System.getProperty("java.class.path"), List.of("-verbose:class"), dir,
                 "capture", "-o", dir.resolve("b") + "/");
         assertEquals(0, r.exit, r.out);
-        assertTrue(r.out.contains("syntop.collectors.bundle.CaptureTaker"), "class loading was not logged");
+        assertTrue(r.out.contains("syntop.collectors.bundle.BundleTaker"), "class loading was not logged");
         assertFalse(r.out.contains("com.googlecode.lanterna"), "capture loaded the console library");
     }
 

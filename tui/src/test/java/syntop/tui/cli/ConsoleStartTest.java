@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import syntop.tui.console.ConsolePainter;
-import syntop.tui.console.ViewState;
+import syntop.tui.view.ViewState;
 
 class ConsoleStartTest {
     private static final String SAVED = "# hand-written\ndelay = 5\ntheme = light\nsort = port\nascii = yes\n";

@@ -13,10 +13,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import syntop.collectors.bundle.Bundle;
-import syntop.collectors.bundle.CaptureTaker;
-import syntop.collectors.capture.Ip;
-import syntop.collectors.capture.Pseudonyms;
-import syntop.collectors.capture.Redactor;
+import syntop.collectors.bundle.BundleTaker;
+import syntop.collectors.net.Ip;
+import syntop.collectors.redact.Pseudonyms;
+import syntop.collectors.redact.Redactor;
 
 /** Looks for a machine's real addresses and host name, in every form, in every file of a bundle. */
 final class Leaks {
@@ -67,7 +67,7 @@ final class Leaks {
                     continue;
                 }
                 for (String form : Redactor.textForms(a)) {
-                    assertFalse(CaptureTaker.leakPattern(form).matcher(text).find(),
+                    assertFalse(BundleTaker.leakPattern(form).matcher(text).find(),
                             form + " (" + Ip.format(a) + ") is in " + f.getKey());
                 }
             }

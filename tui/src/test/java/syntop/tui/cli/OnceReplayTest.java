@@ -18,8 +18,8 @@ import syntop.collectors.record.RecordWriter;
 import syntop.collectors.record.Recording;
 import syntop.collectors.record.RecordingHeader;
 import syntop.collectors.record.TickRecord;
-import syntop.collectors.report.Printable;
 import syntop.collectors.source.RawOutput;
+import syntop.collectors.text.Printable;
 
 /** {@code syntop once --replay FILE [--at TIME]}: one tick of a recording, with the verdicts of its history. */
 class OnceReplayTest {

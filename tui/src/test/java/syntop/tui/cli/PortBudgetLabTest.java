@@ -19,7 +19,7 @@ import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
-import syntop.collectors.report.JsonReader;
+import syntop.collectors.json.JsonReader;
 import syntop.collectors.source.ProcessCommandRunner;
 
 /**

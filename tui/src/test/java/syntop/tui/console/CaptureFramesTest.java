@@ -15,10 +15,11 @@ import com.googlecode.lanterna.terminal.virtual.DefaultVirtualTerminal;
 
 import org.junit.jupiter.api.Test;
 
+import syntop.collectors.bundle.BundleReader;
 import syntop.collectors.detect.Thresholds;
 import syntop.collectors.judge.JudgedTick;
-import syntop.collectors.platform.CapturePlatform;
 import syntop.themes.ThemeLoader;
+import syntop.tui.view.ViewState;
 
 /** The console on the lab's capture bundle: a static frame, and a header that says it is a capture. */
 class CaptureFramesTest {
@@ -26,7 +27,7 @@ class CaptureFramesTest {
 
     @Test
     void showsTheLastSampleWithItsVerdictsAndSaysItIsNotLive() throws Exception {
-        CapturePlatform capture = CapturePlatform.open(BUNDLE);
+        BundleReader capture = BundleReader.open(BUNDLE);
         CaptureFrames frames = new CaptureFrames(capture, Thresholds.defaults());
         JudgedTick f = frames.next();
         assertSame(f, frames.next(), "a capture does not change");

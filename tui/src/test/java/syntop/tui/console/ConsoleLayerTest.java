@@ -20,6 +20,7 @@ import com.googlecode.lanterna.terminal.virtual.DefaultVirtualTerminal;
 import syntop.collectors.judge.JudgedTick;
 import syntop.themes.Role;
 import syntop.themes.ThemeLoader;
+import syntop.tui.view.ViewState;
 import syntop.widgets.Canvas;
 import syntop.widgets.Region;
 

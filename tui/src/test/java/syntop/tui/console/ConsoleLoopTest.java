@@ -21,6 +21,8 @@ import syntop.collectors.judge.JudgedTick;
 import syntop.collectors.model.TcpState;
 import syntop.themes.ThemeLoader;
 import syntop.tui.config.Preferences;
+import syntop.tui.view.Panel;
+import syntop.tui.view.ViewState;
 
 class ConsoleLoopTest {
     private final List<Duration> intervals = new ArrayList<>();

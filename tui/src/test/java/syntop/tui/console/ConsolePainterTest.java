@@ -25,6 +25,7 @@ import syntop.collectors.model.Snapshot;
 import syntop.collectors.model.SourceHealth;
 import syntop.collectors.model.SourceStatus;
 import syntop.collectors.model.ListenQueue;
+import syntop.tui.view.ViewState;
 import syntop.widgets.Canvas;
 import syntop.widgets.Glyphs;
 import syntop.widgets.Palette;

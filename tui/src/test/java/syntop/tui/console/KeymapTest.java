@@ -19,6 +19,8 @@ import com.googlecode.lanterna.input.KeyType;
 
 import syntop.collectors.judge.JudgedTick;
 import syntop.themes.ThemeLoader;
+import syntop.tui.keys.Keymap;
+import syntop.tui.view.ViewState;
 
 /** The one key table: footer, help, the loop and README agree with it. */
 class KeymapTest {

@@ -26,6 +26,7 @@ import syntop.collectors.judge.JudgedTick;
 import syntop.collectors.record.Recording;
 import syntop.collectors.record.Replay;
 import syntop.themes.ThemeLoader;
+import syntop.tui.view.ViewState;
 
 /** The replay console's keys and clock, on the shipped lab recording, with a clock the test moves. */
 class ReplayFramesTest {

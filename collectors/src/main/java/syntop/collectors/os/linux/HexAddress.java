@@ -5,7 +5,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Optional;
 
-import syntop.collectors.capture.Ip;
+import syntop.collectors.net.Ip;
 import syntop.collectors.parse.Numbers;
 
 /**

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.opentest4j.AssertionFailedError;
 
 import syntop.collectors.Pasted;
-import syntop.collectors.bundle.CaptureTaker;
+import syntop.collectors.bundle.BundleReader;
+import syntop.collectors.bundle.BundleTaker;
 import syntop.collectors.bundle.HostFacts;
 import syntop.collectors.detect.Thresholds;
 import syntop.collectors.judge.Pipeline;
@@ -27,7 +28,6 @@ import syntop.collectors.model.SourceHealth;
 import syntop.collectors.model.Snapshot;
 import syntop.collectors.model.TcpState;
 import syntop.collectors.os.freebsd.FreeBsdPlatform;
-import syntop.collectors.platform.CapturePlatform;
 import syntop.collectors.source.Acquirer;
 import syntop.collectors.source.FsRoot;
 
@@ -52,9 +52,9 @@ class BsdCaptureBundleTest {
         FreeBsdPlatform platform = new FreeBsdPlatform(runner);
         HostFacts facts = new HostFacts("FreeBSD", "14.1-RELEASE", "14.1-RELEASE", "amd64", ByteOrder.LITTLE_ENDIAN, "C",
                 1001, List.of("web1"), List.of());
-        List<CaptureTaker.RawSample> taken = CaptureTaker.sample(platform, new Acquirer(runner, FsRoot.live()), 1,
+        List<BundleTaker.RawSample> taken = BundleTaker.sample(platform, new Acquirer(runner, FsRoot.live()), 1,
                 Duration.ofSeconds(1), Clock.systemUTC(), System::nanoTime);
-        CaptureTaker.Result r = CaptureTaker.build(platform, taken, facts, "test", Duration.ofSeconds(1), true,
+        BundleTaker.Result r = BundleTaker.build(platform, taken, facts, "test", Duration.ofSeconds(1), true,
                 new SecureRandom());
         assertTrue(r.missing().contains("pfctl -si: needs root (pfctl: /dev/pf: Permission denied)"),
                 r.missing().toString());
@@ -63,7 +63,7 @@ class BsdCaptureBundleTest {
         assertTrue(r.bundle().file("cmd/pfctl-si.err").isPresent());
         assertEquals("1\n", new String(r.bundle().file("cmd/pfctl-si.exit").orElseThrow(), StandardCharsets.US_ASCII));
 
-        Snapshot replayed = Pipeline.lastOf(CapturePlatform.of(r.bundle()), Thresholds.defaults()).snapshot();
+        Snapshot replayed = Pipeline.lastOf(BundleReader.of(r.bundle()), Thresholds.defaults()).snapshot();
         assertEquals(SourceHealth.NEEDS_ROOT, replayed.source(FreeBsdPlatform.PF_INFO).orElseThrow().health());
         assertTrue(replayed.states().get(TcpState.SYN_RCVD) > 0);
 

@@ -1,4 +1,4 @@
-package syntop.collectors.platform;
+package syntop.collectors.os;
 
 import java.util.Optional;
 
@@ -7,10 +7,14 @@ import syntop.collectors.model.OsFamily;
 import syntop.collectors.os.freebsd.FreeBsdPlatform;
 import syntop.collectors.os.linux.LinuxPlatform;
 import syntop.collectors.os.macos.MacOsPlatform;
+import syntop.collectors.platform.Platform;
 import syntop.collectors.source.FsRoot;
 import syntop.collectors.source.ProcessCommandRunner;
 
-/** Finds the platform of this machine, or builds one for parsing another machine's saved outputs. */
+/**
+ * Finds the platform of this machine, or builds one for parsing another machine's saved outputs.
+ * It lives beside the OS packages, not in {@code platform}, so that the contract knows no OS.
+ */
 public final class Platforms {
     private Platforms() {
     }

@@ -1,4 +1,4 @@
-package syntop.collectors.platform;
+package syntop.collectors.text;
 
 import java.time.Duration;
 

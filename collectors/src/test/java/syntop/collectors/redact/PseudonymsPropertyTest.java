@@ -1,4 +1,4 @@
-package syntop.collectors.capture;
+package syntop.collectors.redact;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -14,6 +14,8 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+
+import syntop.collectors.net.Ip;
 
 /**
  * The promises of the pseudonym scheme, over random keys and addresses (IPv4, IPv6, IPv4-mapped,

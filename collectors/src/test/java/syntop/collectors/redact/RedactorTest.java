@@ -1,4 +1,4 @@
-package syntop.collectors.capture;
+package syntop.collectors.redact;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -17,6 +17,7 @@ import syntop.collectors.Fixtures;
 import syntop.collectors.model.AddressCount;
 import syntop.collectors.model.Reading;
 import syntop.collectors.model.TcpState;
+import syntop.collectors.net.Ip;
 import syntop.collectors.os.bsd.NetstatConnectionsParser;
 import syntop.collectors.os.linux.ProcNetTcpParser;
 import syntop.collectors.os.linux.SsListenParser;

@@ -1,8 +1,10 @@
-package syntop.collectors.report;
+package syntop.collectors.json;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Locale;
+
+import syntop.collectors.text.Printable;
 
 /**
  * A small streaming JSON writer (syntop needs JSON out, and its dependency list stays short).

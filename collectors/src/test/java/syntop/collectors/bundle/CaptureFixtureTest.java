@@ -1,4 +1,4 @@
-package syntop.collectors.platform;
+package syntop.collectors.bundle;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -37,7 +37,7 @@ class CaptureFixtureTest {
             try (Stream<Path> s = Files.list(dir)) {
                 for (Path bundle : s.filter(p -> Files.isRegularFile(p.resolve("manifest.json"))).sorted().toList()) {
                     tests.add(DynamicTest.dynamicTest(os.token() + "/" + bundle.getFileName(), () -> {
-                        CapturePlatform capture = CapturePlatform.open(bundle);
+                        BundleReader capture = BundleReader.open(bundle);
                         assertEquals(os, capture.os(), "a " + capture.os().token() + " bundle filed under " + os.token());
                         JudgedTick last = Pipeline.lastOf(capture, Thresholds.defaults());
                         Fixtures.assertGolden(bundle.resolve("capture.expected.json"), SnapshotJson.snapshot(last));

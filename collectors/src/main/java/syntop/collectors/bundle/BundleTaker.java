@@ -21,13 +21,13 @@ import java.util.concurrent.Future;
 import java.util.function.LongSupplier;
 import java.util.regex.Pattern;
 
-import syntop.collectors.capture.Ip;
-import syntop.collectors.capture.Pseudonyms;
-import syntop.collectors.capture.Redactor;
 import syntop.collectors.model.SourceStatus;
+import syntop.collectors.net.Ip;
 import syntop.collectors.platform.Platform;
 import syntop.collectors.platform.SourceEvaluation;
 import syntop.collectors.platform.SourceResult;
+import syntop.collectors.redact.Pseudonyms;
+import syntop.collectors.redact.Redactor;
 import syntop.collectors.source.Acquirer;
 import syntop.collectors.source.Acquisition;
 import syntop.collectors.source.RawOutput;
@@ -45,10 +45,10 @@ import syntop.collectors.source.Source;
  * &lt;name&gt;/samples/2/cmd/… samples/2/proc/…      samples 2..N the same way (sample 1 is the top)
  * </pre>
  */
-public final class CaptureTaker {
+public final class BundleTaker {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
-    private CaptureTaker() {
+    private BundleTaker() {
     }
 
     /** One sample: when, and each source's raw output and what syntop made of it, in the platform's order. */

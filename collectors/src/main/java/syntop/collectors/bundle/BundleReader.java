@@ -1,4 +1,4 @@
-package syntop.collectors.platform;
+package syntop.collectors.bundle;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -9,32 +9,34 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import syntop.collectors.bundle.Bundle;
-import syntop.collectors.bundle.BundleException;
-import syntop.collectors.bundle.Layout;
-import syntop.collectors.bundle.Limits;
-import syntop.collectors.bundle.Manifest;
 import syntop.collectors.model.HostInfo;
 import syntop.collectors.model.OsFamily;
 import syntop.collectors.model.Snapshot;
+import syntop.collectors.os.Platforms;
+import syntop.collectors.platform.Platform;
+import syntop.collectors.platform.Poll;
+import syntop.collectors.platform.SourceEvaluation;
+import syntop.collectors.platform.SourceResult;
+import syntop.collectors.platform.StandIn;
 import syntop.collectors.source.Acquisition;
 import syntop.collectors.source.RawOutput;
 import syntop.collectors.source.RawPart;
 import syntop.collectors.source.Source;
 
 /**
- * A machine as a capture bundle recorded it: the recorded OS's sources, fed with the bundle's files
- * instead of running anything. Static and not live ({@link #live()} is false): each sample replays
- * exactly the raw outputs, times and outcomes the manifest recorded, through the same evaluation as
- * the live sampler (and the same pipeline after it), so a maintainer sees what the user's syntop saw.
+ * Reads a capture bundle back as the machine it recorded: the recorded OS's sources, fed with the
+ * bundle's files instead of running anything. It is static and never live (no sampler takes it): each
+ * sample replays exactly the raw outputs, times and outcomes the manifest recorded, through the same
+ * evaluation as the live sampler (and the same pipeline after it), so a maintainer sees what the
+ * user's syntop saw. {@link BundleTaker} writes what this reads.
  */
-public final class CapturePlatform implements Platform {
+public final class BundleReader implements Platform {
     private final Bundle bundle;
     private final Manifest manifest;
     private final Platform recorded;
     private final HostInfo host;
 
-    private CapturePlatform(Bundle bundle, Manifest manifest) {
+    private BundleReader(Bundle bundle, Manifest manifest) {
         this.bundle = bundle;
         this.manifest = manifest;
         OsFamily os = manifest.host().os();
@@ -43,12 +45,12 @@ public final class CapturePlatform implements Platform {
     }
 
     /** Opens a bundle: a {@code .tar.gz} file or a directory. */
-    public static CapturePlatform open(Path path) throws BundleException {
+    public static BundleReader open(Path path) throws BundleException {
         return of(Bundle.read(path, Limits.DEFAULT));
     }
 
-    public static CapturePlatform of(Bundle bundle) throws BundleException {
-        return new CapturePlatform(bundle, bundle.manifest());
+    public static BundleReader of(Bundle bundle) throws BundleException {
+        return new BundleReader(bundle, bundle.manifest());
     }
 
     public Bundle bundle() {
@@ -105,11 +107,6 @@ public final class CapturePlatform implements Platform {
     @Override
     public Snapshot complete(Snapshot assembled) {
         return recorded.complete(assembled);
-    }
-
-    @Override
-    public boolean live() {
-        return false;
     }
 
     /** In words, for headers: whose capture, when, how many samples, whether it was redacted. */

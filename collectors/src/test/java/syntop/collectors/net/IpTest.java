@@ -1,4 +1,4 @@
-package syntop.collectors.capture;
+package syntop.collectors.net;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

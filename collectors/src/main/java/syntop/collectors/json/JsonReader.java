@@ -1,4 +1,4 @@
-package syntop.collectors.report;
+package syntop.collectors.json;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,4 +1,4 @@
-package syntop.collectors.capture;
+package syntop.collectors.redact;
 
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +15,8 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import syntop.collectors.net.Ip;
 
 /**
  * Replaces IP addresses and host names in captured text, in two passes over the same texts:

@@ -1,4 +1,4 @@
-package syntop.tui.console;
+package syntop.tui.view;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import syntop.collectors.judge.JudgedTick;
+import syntop.tui.keys.Keymap;
 
 /**
  * What the operator has chosen on screen: pause, focus, selection, sort, filter, theme, glyphs,
@@ -67,7 +68,7 @@ public final class ViewState {
     private String notice;
 
     /** How long a flash line (the theme now on, a warning) replaces the footer, from when it is first drawn. */
-    static final Duration FLASH_FOR = Duration.ofSeconds(8);
+    public static final Duration FLASH_FOR = Duration.ofSeconds(8);
 
     private final Clock clock;
     private String flash;
@@ -79,7 +80,7 @@ public final class ViewState {
         this(themeName, ascii, interval, Clock.systemUTC());
     }
 
-    ViewState(String themeName, boolean ascii, Duration interval, Clock clock) {
+    public ViewState(String themeName, boolean ascii, Duration interval, Clock clock) {
         this.themeName = themeName;
         this.ascii = ascii;
         this.interval = interval;

@@ -1,4 +1,4 @@
-package syntop.tui.console;
+package syntop.tui.view;
 
 /** The panels that take focus with Tab, in order. */
 public enum Panel {

@@ -1,4 +1,4 @@
-package syntop.collectors.capture;
+package syntop.collectors.net;
 
 import java.util.Locale;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package syntop.collectors.capture;
+package syntop.collectors.redact;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -11,6 +11,8 @@ import java.util.Set;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+
+import syntop.collectors.net.Ip;
 
 /**
  * Stable pseudonyms for IP addresses within one bundle, keyed by a random secret that is never

@@ -25,7 +25,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import syntop.collectors.Fixtures;
-import syntop.collectors.capture.Ip;
 import syntop.collectors.detect.Thresholds;
 import syntop.collectors.judge.JudgedTick;
 import syntop.collectors.judge.Pipeline;
@@ -33,9 +32,9 @@ import syntop.collectors.model.HostInfo;
 import syntop.collectors.model.OsFamily;
 import syntop.collectors.model.Snapshot;
 import syntop.collectors.model.TcpState;
+import syntop.collectors.net.Ip;
 import syntop.collectors.os.bsd.FakeRunner;
 import syntop.collectors.os.linux.LinuxPlatform;
-import syntop.collectors.platform.CapturePlatform;
 import syntop.collectors.platform.Poll;
 import syntop.collectors.platform.Sampler;
 import syntop.collectors.platform.SourceResult;
@@ -53,7 +52,7 @@ import syntop.collectors.source.FsRoot;
  * answers {@code ss} from the same capture, or knows no command at all: what the manifest says,
  * where files land, and that the bundle replays to the very snapshot the capture saw.
  */
-class CaptureTakerTest {
+class BundleTakerTest {
     private static final LinuxPlatform LINUX = new LinuxPlatform(new HostInfo("web1", OsFamily.LINUX, "Linux 6.18.44"));
     private static final HostFacts NOBODY = new HostFacts("Debian GNU/Linux 12 (bookworm)", "12", "6.18.44", "amd64",
             ByteOrder.LITTLE_ENDIAN, "C.UTF-8", 65534, List.of("web1", "web1.corp.example.org"),
@@ -87,21 +86,21 @@ class CaptureTakerTest {
         return dir;
     }
 
-    private static List<CaptureTaker.RawSample> take(Path root, int samples) throws InterruptedException {
+    private static List<BundleTaker.RawSample> take(Path root, int samples) throws InterruptedException {
         return take(root, samples, SS_FROM_CAPTURE);
     }
 
-    private static List<CaptureTaker.RawSample> take(Path root, int samples, CommandRunner runner)
+    private static List<BundleTaker.RawSample> take(Path root, int samples, CommandRunner runner)
             throws InterruptedException {
         AtomicLong mono = new AtomicLong(5_000_000_000L);
         Clock clock = Clock.fixed(Instant.parse("2026-11-25T00:52:00Z"), ZoneOffset.UTC);
-        return CaptureTaker.sample(LINUX, new Acquirer(runner, new FsRoot(root)), samples, INTERVAL,
+        return BundleTaker.sample(LINUX, new Acquirer(runner, new FsRoot(root)), samples, INTERVAL,
                 clock, () -> mono.getAndAdd(500_000_000L));
     }
 
     @Test
     void aMissingCommandAndNoRootAreInTheManifest(@TempDir Path dir) throws Exception {
-        CaptureTaker.Result r = CaptureTaker.build(LINUX, take(tree(dir.resolve("root")), 1, new FakeRunner()), NOBODY,
+        BundleTaker.Result r = BundleTaker.build(LINUX, take(tree(dir.resolve("root")), 1, new FakeRunner()), NOBODY,
                 "test", INTERVAL, false, new SecureRandom());
         Manifest m = r.bundle().manifest();
         assertFalse(m.host().root());
@@ -131,7 +130,7 @@ class CaptureTakerTest {
     @Test
     void aBundleHoldsEverySourceTheLiveSamplerCanPollAndReplaysWhatItRead(@TempDir Path dir) throws Exception {
         Path root = tree(dir.resolve("root"));
-        CaptureTaker.Result r = CaptureTaker.build(LINUX, take(root, 3), NOBODY, "test", INTERVAL, false,
+        BundleTaker.Result r = BundleTaker.build(LINUX, take(root, 3), NOBODY, "test", INTERVAL, false,
                 new SecureRandom());
         for (Manifest.Sample s : r.bundle().manifest().samples()) {
             for (Source src : LINUX.pollableSources()) {
@@ -140,7 +139,7 @@ class CaptureTakerTest {
         }
         assertTrue(LINUX.pollableSources().stream().anyMatch(s -> s.id().equals(LinuxPlatform.TCP_TABLE)));
         assertTrue(r.bundle().file("samples/2/proc/net/tcp").isPresent(), r.bundle().files().keySet()::toString);
-        CapturePlatform replay = CapturePlatform.of(r.bundle());
+        BundleReader replay = BundleReader.of(r.bundle());
         AtomicLong mono = new AtomicLong(5_000_000_000L);
         Sampler live = new Sampler(LINUX, new Acquirer(SS_FROM_CAPTURE, new FsRoot(root)),
                 Clock.fixed(Instant.parse("2026-11-25T00:52:00Z"), ZoneOffset.UTC), () -> mono.getAndAdd(500_000_000L),
@@ -171,12 +170,12 @@ class CaptureTakerTest {
         Files.createDirectories(root.resolve("dev"));
         Files.copy(Fixtures.path("linux/6.18-lab-kmsg-ratelimit/dev/kmsg"), root.resolve("dev/kmsg"));
         Files.copy(Fixtures.path("linux/6.18-lab-kmsg-ratelimit/proc/stat"), root.resolve("proc/stat"));
-        CaptureTaker.Result r = CaptureTaker.build(LINUX, take(root, 2), NOBODY, "test", INTERVAL, true, new SecureRandom());
+        BundleTaker.Result r = BundleTaker.build(LINUX, take(root, 2), NOBODY, "test", INTERVAL, true, new SecureRandom());
         String first = new String(r.bundle().file("dev/kmsg").orElseThrow(), StandardCharsets.UTF_8);
         assertFalse(first.contains("10.99.0.2"), "the listener's address is a pseudonym");
         assertEquals(12, first.lines().count());
         assertEquals(0, r.bundle().file("samples/2/dev/kmsg").orElseThrow().length, "the second sample read nothing again");
-        Snapshot replayed = Pipeline.lastOf(CapturePlatform.of(r.bundle()), Thresholds.defaults()).snapshot();
+        Snapshot replayed = Pipeline.lastOf(BundleReader.of(r.bundle()), Thresholds.defaults()).snapshot();
         assertEquals(12, replayed.kernelEvents().size());
         assertTrue(replayed.kernelEvents().stream().allMatch(e -> e.beforeStart()));
         assertEquals(java.util.OptionalInt.of(8114), replayed.kernelEvents().get(0).port());
@@ -184,19 +183,18 @@ class CaptureTakerTest {
 
     @Test
     void anUnredactedBundleReplaysToTheSameSnapshot(@TempDir Path dir) throws Exception {
-        List<CaptureTaker.RawSample> taken = take(tree(dir.resolve("root")), 2);
-        CaptureTaker.Result r = CaptureTaker.build(LINUX, taken, NOBODY, "test", INTERVAL, false, new SecureRandom());
+        List<BundleTaker.RawSample> taken = take(tree(dir.resolve("root")), 2);
+        BundleTaker.Result r = BundleTaker.build(LINUX, taken, NOBODY, "test", INTERVAL, false, new SecureRandom());
         Path out = dir.resolve("bundle.tar.gz");
         r.bundle().writeTarGz(out, 0);
-        CapturePlatform replay = CapturePlatform.open(out);
-        assertFalse(replay.live());
+        BundleReader replay = BundleReader.open(out);
         assertEquals(2, replay.sampleCount());
         assertTrue(r.bundle().file("samples/2/proc/net/snmp").isPresent());
         assertTrue(taken.get(1).monoNanos() > 0);
         assertEquals(taken.get(1).monoNanos(), replay.manifest().samples().get(1).monoNanos());
         Pipeline live = new Pipeline(LINUX, Thresholds.defaults());
         JudgedTick a = null;
-        for (CaptureTaker.RawSample s : taken) {
+        for (BundleTaker.RawSample s : taken) {
             a = live.tick(poll(s, a == null ? null : a.snapshot()));
         }
         JudgedTick replayed = Pipeline.lastOf(replay, Thresholds.defaults());
@@ -207,8 +205,8 @@ class CaptureTakerTest {
 
     @Test
     void aRedactedBundleHasNoRealAddressOrNameAndStillCountsTheSame(@TempDir Path dir) throws Exception {
-        List<CaptureTaker.RawSample> taken = take(tree(dir.resolve("root")), 1);
-        CaptureTaker.Result r = CaptureTaker.build(LINUX, taken, NOBODY, "test", INTERVAL, true, new SecureRandom());
+        List<BundleTaker.RawSample> taken = take(tree(dir.resolve("root")), 1);
+        BundleTaker.Result r = BundleTaker.build(LINUX, taken, NOBODY, "test", INTERVAL, true, new SecureRandom());
         for (Map.Entry<String, byte[]> f : r.bundle().files().entrySet()) {
             String text = new String(f.getValue(), StandardCharsets.ISO_8859_1);
             for (String real : List.of("10.99.0.1", "10.99.0.2", "web1")) {
@@ -221,7 +219,7 @@ class CaptureTakerTest {
         assertEquals(2, m.redaction().addressesReplaced());
         assertTrue(m.host().hostname().matches("host-[0-9a-f]{6}"), m.host().hostname());
         assertTrue(r.bundle().name().startsWith("syntop-capture-linux-host-"), r.bundle().name());
-        Snapshot replayed = Pipeline.lastOf(CapturePlatform.of(r.bundle()), Thresholds.defaults()).snapshot();
+        Snapshot replayed = Pipeline.lastOf(BundleReader.of(r.bundle()), Thresholds.defaults()).snapshot();
         Snapshot original = new Pipeline(LINUX, Thresholds.defaults()).tick(poll(taken.get(0), null)).snapshot();
         assertEquals(original.states(), replayed.states());
         assertEquals(original.counters().raw(), replayed.counters().raw());
@@ -234,15 +232,15 @@ class CaptureTakerTest {
     void aBundleWithARealAddressLeftIsRefused() throws BundleException {
         Map<String, byte[]> files = Map.of("cmd/x.txt", "LISTEN 0 128 10.99.0.2:8080 *:*\n".getBytes(StandardCharsets.UTF_8));
         BundleException e = assertThrows(BundleException.class,
-                () -> CaptureTaker.check(files, java.util.Set.of(Ip.parseV4("10.99.0.2").orElseThrow())));
+                () -> BundleTaker.check(files, java.util.Set.of(Ip.parseV4("10.99.0.2").orElseThrow())));
         assertTrue(e.getMessage().contains("nothing was written"), e.getMessage());
         // a longer number that merely contains it is not a leak
-        CaptureTaker.check(Map.of("x", "110.99.0.23 10.99.0.20".getBytes(StandardCharsets.UTF_8)),
+        BundleTaker.check(Map.of("x", "110.99.0.23 10.99.0.20".getBytes(StandardCharsets.UTF_8)),
                 java.util.Set.of(Ip.parseV4("10.99.0.2").orElseThrow()));
     }
 
     /** What the live sampler would have polled of a taken sample after {@code last}: each source, or its stand-in. */
-    private static Poll poll(CaptureTaker.RawSample s, Snapshot last) {
+    private static Poll poll(BundleTaker.RawSample s, Snapshot last) {
         List<SourceResult> read = new ArrayList<>();
         Map<String, Duration> every = new java.util.HashMap<>();
         for (Source src : LINUX.sources()) {

@@ -1,4 +1,4 @@
-package syntop.collectors.report;
+package syntop.collectors.text;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

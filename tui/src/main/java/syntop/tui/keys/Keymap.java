@@ -1,4 +1,4 @@
-package syntop.tui.console;
+package syntop.tui.keys;
 
 import java.util.ArrayList;
 import java.util.EnumSet;

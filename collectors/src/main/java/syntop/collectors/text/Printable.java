@@ -1,4 +1,4 @@
-package syntop.collectors.report;
+package syntop.collectors.text;
 
 import java.util.Locale;
 
