@@ -3,9 +3,9 @@ package syntop.exporter;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static syntop.collectors.Fixtures.assertGolden;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -29,18 +29,6 @@ import syntop.collectors.model.OsFamily;
  */
 class ExpositionTest {
     static final Path GOLDEN = Path.of("src/test/resources/golden");
-    static final boolean UPDATE = Boolean.getBoolean("syntop.updateGoldens");
-
-    static void assertGolden(Path golden, String actual) throws IOException {
-        if (UPDATE) {
-            Files.createDirectories(golden.getParent());
-            Files.writeString(golden, actual);
-            return;
-        }
-        assertTrue(Files.exists(golden), "no golden " + golden + "; run with -Dsyntop.updateGoldens=true and review it");
-        assertEquals(Files.readString(golden), actual, "exposition differs from " + golden
-                + " (if the change is meant, rerun with -Dsyntop.updateGoldens=true and review the diff)");
-    }
 
     @ParameterizedTest
     @EnumSource(OsFamily.class)

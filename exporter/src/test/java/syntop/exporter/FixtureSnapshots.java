@@ -3,7 +3,6 @@ package syntop.exporter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -11,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import syntop.collectors.Fixtures;
 import syntop.collectors.detect.Thresholds;
 import syntop.collectors.judge.Judge;
 import syntop.collectors.judge.JudgedTick;
@@ -37,7 +37,6 @@ import syntop.collectors.source.Source;
  * combine captures of several machines (one per source), which is fine for exposition.
  */
 final class FixtureSnapshots {
-    static final Path ROOT = Path.of("../collectors/src/test/resources/fixtures");
     static final Instant AT = Instant.parse("2026-01-02T03:04:05Z");
     static final BuildInfo BUILD = new BuildInfo("0.1.0-test", "17");
     private static final Duration EVERY = Duration.ofSeconds(1);
@@ -135,7 +134,7 @@ final class FixtureSnapshots {
 
     private static RawPart file(String capture, String relative) {
         try {
-            return new RawPart("/" + relative, Files.readAllBytes(ROOT.resolve(capture).resolve(relative)));
+            return new RawPart("/" + relative, Files.readAllBytes(Fixtures.onClassPath(capture).resolve(relative)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -57,10 +57,6 @@ class DialogTest {
         Region box = d.draw(s.canvas, s.all());
         assertEquals(14, box.width());
         assertEquals(7, box.height());
-        StringBuilder rows = new StringBuilder();
-        for (int y = box.y(); y < box.bottom(); y++) {
-            rows.append(s.row(y, box.x(), box.right())).append('\n');
-        }
         assertEquals(String.join("\n",
                 "┌─ T ────────┐",
                 "│ one two    │",
@@ -68,7 +64,7 @@ class DialogTest {
                 "│ five six   │",
                 "│            │",
                 "│    [q]     │",
-                "└────────────┘") + "\n", rows.toString());
+                "└────────────┘") + "\n", s.text(box));
     }
 
     @Test

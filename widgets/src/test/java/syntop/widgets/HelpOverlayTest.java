@@ -37,17 +37,13 @@ class HelpOverlayTest {
         Surface s = new Surface(20, 10, Glyphs.ASCII);
         Region box = HELP.draw(s.canvas, s.all());
         assertEquals(new Region(1, 2, 17, 6), box);
-        StringBuilder rows = new StringBuilder();
-        for (int y = box.y(); y < box.bottom(); y++) {
-            rows.append(s.row(y, box.x(), box.right())).append('\n');
-        }
         assertEquals(String.join("\n",
                 "+- Keys --------+",
                 "| q  quit       |",
                 "| ?  help       |",
                 "| t  next theme |",
                 "| s  sort       |",
-                "+---------------+") + "\n", rows.toString());
+                "+---------------+") + "\n", s.text(box));
     }
 
     @Test

@@ -73,6 +73,15 @@ final class Surface {
         return sb.toString();
     }
 
+    /** The rows of {@code box}, each followed by a newline, one char a cell. */
+    String text(Region box) {
+        StringBuilder sb = new StringBuilder();
+        for (int y = box.y(); y < box.bottom(); y++) {
+            sb.append(row(y, box.x(), box.right())).append('\n');
+        }
+        return sb.toString();
+    }
+
     /** All rows, joined with newlines. */
     String text() {
         StringBuilder sb = new StringBuilder();

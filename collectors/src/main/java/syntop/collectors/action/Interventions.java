@@ -9,10 +9,10 @@ import syntop.collectors.source.CommandResult;
 /**
  * What one OS family offers an operator who wants to act: how to read and set sysctl keys, which
  * values each key takes, how to drop connections and block sources, and which built-in profiles
- * it ships. Building plans is pure; only {@link #read} does I/O. Generic code ({@link Actions})
- * runs the plans and never switches on the OS.
+ * it ships (blocking is its {@link SourceBlocker} part). Building plans is pure; only {@link #read}
+ * does I/O. Generic code ({@link Actions}) runs the plans and never switches on the OS.
  */
-public interface Interventions {
+public interface Interventions extends SourceBlocker {
     OsFamily os();
 
     /**
@@ -97,28 +97,6 @@ public interface Interventions {
     /** The verdict on a drop. */
     record DropOutcome(boolean ok, String message) {
     }
-
-    // ---- blocking sources ----
-
-    /** The check that the firewall object {@code target} names is absent or syntop's, run before any change. */
-    OwnershipCheck blockOwnership(BlockTarget target);
-
-    /**
-     * The commands that block {@code source} (validated) in {@code target}, given what the
-     * ownership check found; throws {@link Ownership#refusal()} when it is not syntop's.
-     */
-    CommandPlan block(IpPrefix source, BlockTarget target, Ownership found);
-
-    /** The commands that remove {@code source} from {@code target} (checked to be syntop's). */
-    CommandPlan unblock(IpPrefix source, BlockTarget target);
-
-    /** True when a failed unblock means the address was no longer blocked (table flushed, reboot). */
-    default boolean notBlocked(CommandResult failed) {
-        return false;
-    }
-
-    /** Where blocked addresses go, in words ("nftables set inet syntop blocked"). */
-    String describe(BlockTarget target);
 
     // ---- SYN proxy ----
 

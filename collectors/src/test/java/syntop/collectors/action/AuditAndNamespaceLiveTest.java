@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -20,7 +19,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import syntop.collectors.os.linux.LinuxInterventions;
 import syntop.collectors.source.CommandRunner;
-import syntop.collectors.source.ProcessCommandRunner;
 
 /**
  * Actions against real kernels in network namespaces this test creates, with the audit log and
@@ -36,14 +34,7 @@ class AuditAndNamespaceLiveTest {
 
     @BeforeAll
     static void needsRootAndNamespaces() throws Exception {
-        assumeTrue(new com.sun.security.auth.module.UnixSystem().getUid() == 0, "skipped: needs root for ip netns, mount and sysctl");
-        for (String tool : List.of("ip", "sysctl", "mount", "umount", "readlink")) {
-            assumeTrue(new ProcessCommandRunner().resolve(tool).isPresent(), "skipped: " + tool + " is not installed");
-        }
-        String probe = "syntop-act-probe-" + ProcessHandle.current().pid();
-        Netns.Result r = Netns.host("ip", "netns", "add", probe);
-        Netns.host("ip", "netns", "del", probe);
-        assumeTrue(r.exit() == 0, "skipped: ip netns add failed: " + r.out().strip());
+        Netns.assumeUsable("ip netns, mount and sysctl", "ip", "sysctl", "mount", "umount", "readlink");
     }
 
     private static Actions actions(CommandRunner runner, Path state, Path audit) {

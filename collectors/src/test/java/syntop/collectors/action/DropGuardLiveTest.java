@@ -3,7 +3,6 @@ package syntop.collectors.action;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -12,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
@@ -25,7 +23,6 @@ import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
 import syntop.collectors.os.linux.LinuxInterventions;
-import syntop.collectors.source.ProcessCommandRunner;
 
 /**
  * The drop guard against a real kernel: a server namespace and a client namespace joined by a
@@ -45,14 +42,7 @@ class DropGuardLiveTest {
 
     @BeforeAll
     static void needsRootAndNamespaces() throws Exception {
-        assumeTrue(new com.sun.security.auth.module.UnixSystem().getUid() == 0, "skipped: needs root for ip netns and ss -K");
-        for (String tool : List.of("ip", "ss", "python3", "timeout")) {
-            assumeTrue(new ProcessCommandRunner().resolve(tool).isPresent(), "skipped: " + tool + " is not installed");
-        }
-        String probe = "syntop-act-gprobe-" + ProcessHandle.current().pid();
-        Netns.Result r = Netns.host("ip", "netns", "add", probe);
-        Netns.host("ip", "netns", "del", probe);
-        assumeTrue(r.exit() == 0, "skipped: ip netns add failed: " + r.out().strip());
+        Netns.assumeUsable("ip netns and ss -K", "ip", "ss", "python3", "timeout");
     }
 
     /** Echoes every connection to ports 22 and 9090 until killed. */
@@ -94,21 +84,13 @@ class DropGuardLiveTest {
     @Test
     void aDropOfEveryAddressIsRefusedAndADropOfEveryEstablishedConnectionSparesTheOwnSession() throws Exception {
         try (Netns srv = Netns.create("gsrv"); Netns cli = Netns.create("gcli")) {
-            String vs = "syg" + ProcessHandle.current().pid() % 100000 + "s";
-            String vc = "syg" + ProcessHandle.current().pid() % 100000 + "c";
-            srv.exec("ip", "link", "add", vs, "type", "veth", "peer", "name", vc).check();
-            srv.exec("ip", "link", "set", vc, "netns", cli.name).check();
-            srv.exec("ip", "addr", "add", SERVER + "/24", "dev", vs).check();
-            srv.exec("ip", "link", "set", vs, "up").check();
-            cli.exec("ip", "addr", "add", OPERATOR + "/24", "dev", vc).check();
-            cli.exec("ip", "addr", "add", OTHER + "/24", "dev", vc).check();
-            cli.exec("ip", "link", "set", vc, "up").check();
+            srv.veth(cli, "g", SERVER, OPERATOR, OTHER);
             Process server = srv.start("timeout", "30", "python3", "-c", SERVER_PY);
             assertTrue(nextLine(reader(server)).contains("READY"));
             Process client = cli.start("timeout", "30", "python3", "-c", CLIENT_PY);
             BufferedReader clientOut = reader(client);
             assertTrue(nextLine(clientOut).contains("READY"));
-            assertEquals(5, count(srv, "state", "established"));
+            assertEquals(5, srv.sockets("state established"));
 
             OwnSession own = new OwnSession(IpPrefix.parse(OPERATOR), OptionalInt.empty(), OptionalInt.of(22), "test");
             Actions.Settings s = new Actions.Settings(false, Identity.of(0, "root"), tmp.resolve("state"),
@@ -119,26 +101,20 @@ class DropGuardLiveTest {
                 ActionRefused e = assertThrows(ActionRefused.class, () -> a.drops().drop(ConnectionFilter.of("", "", all)));
                 assertTrue(e.getMessage().contains("wider than /"), e.getMessage());
             }
-            assertEquals(5, count(srv, "state", "established"), "the refused drops dropped nothing");
+            assertEquals(5, srv.sockets("state established"), "the refused drops dropped nothing");
             assertTrue(!Files.exists(tmp.resolve("audit.log")) || !Files.readString(tmp.resolve("audit.log")).contains("-K"));
 
             ActionReport r = a.drops().drop(ConnectionFilter.of("established", "", ""));
             assertTrue(r.ok(), r.lines().toString());
             assertTrue(r.summary().startsWith("dropped 4 of 4"), r.summary());
-            assertEquals(1, count(srv, "state", "established"));
-            assertEquals(1, count(srv, "state", "established", "dst", OPERATOR, "sport", "=", ":22"), "the own session is the one left");
+            assertEquals(1, srv.sockets("state established"));
+            assertEquals(1, srv.sockets("state established dst " + OPERATOR + " sport = :22"), "the own session is the one left");
 
             OutputStream in = client.getOutputStream();
             in.write("check\n".getBytes(StandardCharsets.US_ASCII));
             in.flush();
             assertEquals("OWN True OTHERS 0", nextLine(clientOut), "the own session still carries data, the others are cut");
         }
-    }
-
-    private static long count(Netns ns, String... filter) throws Exception {
-        List<String> argv = new ArrayList<>(List.of("ss", "-H", "-t", "-n"));
-        argv.addAll(List.of(filter));
-        return ns.exec(argv.toArray(String[]::new)).check().out().lines().filter(l -> !l.isBlank()).count();
     }
 
     private static BufferedReader reader(Process p) {

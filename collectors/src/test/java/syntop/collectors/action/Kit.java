@@ -2,7 +2,6 @@ package syntop.collectors.action;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -12,8 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 
-import syntop.collectors.os.linux.LinuxInterventions;
-import syntop.collectors.source.FsRoot;
 
 /** Test wiring: a fake /proc/sys, a recording runner that "sets" keys in it, state and audit under a temp dir. */
 final class Kit {
@@ -25,23 +22,18 @@ final class Kit {
     static final Clock CLOCK = Clock.fixed(Instant.parse("2025-05-01T10:00:00Z"), ZoneOffset.UTC);
 
     final Path dir;
+    final FakeProcSys procSys;
     final Path proc;
     final RecordingRunner runner = new RecordingRunner();
     final NftFake nft = new NftFake(runner);
 
     /** The network namespace of the fake machine, as /proc/self/ns/net names it. */
-    static final String NAMESPACE = "net:[4026531999]";
+    static final String NAMESPACE = FakeProcSys.NAMESPACE;
 
     Kit(Path dir) {
         this.dir = dir;
-        this.proc = dir.resolve("root");
-        try {
-            Path link = proc.resolve("proc/self/ns/net");
-            Files.createDirectories(link.getParent());
-            Files.createSymbolicLink(link, Path.of(NAMESPACE));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        this.procSys = new FakeProcSys(dir);
+        this.proc = procSys.root();
     }
 
     /** Where this namespace's state lives. */
@@ -52,41 +44,20 @@ final class Kit {
     /** A Linux kernel with these keys; {@code sysctl -w k=v} writes the fake file, as the kernel would. */
     Kit linuxKeys(Map<String, String> keys) {
         keys.forEach(this::setProc);
-        runner.answer(argv -> {
-            if (argv.size() == 3 && argv.get(0).equals("sysctl") && argv.get(1).equals("-w")) {
-                String[] kv = argv.get(2).split("=", 2);
-                Path f = procFile(kv[0]);
-                if (!Files.exists(f)) {
-                    return RecordingRunner.result(argv, 255, "", "sysctl: cannot stat " + f + ": No such file or directory\n");
-                }
-                setProc(kv[0], kv[1]);
-                return RecordingRunner.result(argv, 0, kv[0] + " = " + kv[1] + "\n", "");
-            }
-            return null;
-        });
+        runner.answer(procSys::sysctlWrite);
         return this;
     }
 
     Path procFile(String key) {
-        return proc.resolve("proc/sys/" + key.replace('.', '/'));
+        return procSys.file(key);
     }
 
     void setProc(String key, String value) {
-        try {
-            Path f = procFile(key);
-            Files.createDirectories(f.getParent());
-            Files.writeString(f, value.replace(' ', '\t') + "\n", StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        procSys.set(key, value);
     }
 
     String proc(String key) {
-        try {
-            return Setting.normalise(Files.readString(procFile(key)));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return procSys.get(key);
     }
 
     Actions.Settings settings(Identity id, boolean readOnly) {
@@ -99,7 +70,7 @@ final class Kit {
     }
 
     Actions linux(Identity id, boolean readOnly) {
-        return new Actions(new LinuxInterventions(new FsRoot(proc)), runner, settings(id, readOnly));
+        return new Actions(procSys.interventions(), runner, settings(id, readOnly));
     }
 
     Actions linux() {

@@ -4,18 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -24,8 +17,8 @@ import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
 import syntop.collectors.os.linux.LinuxInterventions;
+import syntop.collectors.os.linux.NftOwnership;
 import syntop.collectors.source.CommandRunner;
-import syntop.collectors.source.ProcessCommandRunner;
 
 /**
  * The Linux actions against a real kernel, inside network namespaces this test creates and
@@ -46,14 +39,7 @@ class LinuxActionsLiveTest {
 
     @BeforeAll
     static void needsRootAndNamespaces() throws Exception {
-        assumeTrue(new com.sun.security.auth.module.UnixSystem().getUid() == 0, "skipped: needs root for ip netns, sysctl, ss -K and nft");
-        for (String tool : List.of("ip", "ss", "sysctl", "nft", "python3", "timeout")) {
-            assumeTrue(new ProcessCommandRunner().resolve(tool).isPresent(), "skipped: " + tool + " is not installed");
-        }
-        String probe = "syntop-act-probe-" + ProcessHandle.current().pid();
-        Netns.Result r = Netns.host("ip", "netns", "add", probe);
-        Netns.host("ip", "netns", "del", probe);
-        assumeTrue(r.exit() == 0, "skipped: ip netns add failed: " + r.out().strip());
+        Netns.assumeUsable("ip netns, sysctl, ss -K and nft", "ip", "ss", "sysctl", "nft", "python3", "timeout");
     }
 
     private Actions actions(CommandRunner runner) {
@@ -101,7 +87,7 @@ class LinuxActionsLiveTest {
             Actions a = actions(ns.runner());
             assertTrue(a.blocks().block(List.of(IpPrefix.parse("192.0.2.9"))).ok());
             String made = ns.exec("nft", "-t", "list", "table", "inet", "syntop").check().out();
-            assertTrue(made.contains("comment \"" + LinuxInterventions.OWNER_MARK + "\""), made);
+            assertTrue(made.contains("comment \"" + NftOwnership.OWNER_MARK + "\""), made);
             // an operator's rule put into syntop's chain survives the next block: syntop never flushes it
             ns.exec("nft", "add", "rule", "inet", "syntop", "input", "tcp", "dport", "9999", "counter").check();
             assertTrue(actions(ns.runner()).blocks().block(List.of(IpPrefix.parse("198.51.100.0/24"))).ok());
@@ -159,38 +145,30 @@ class LinuxActionsLiveTest {
     void dropRealSocketsWithSsMinusK() throws Exception {
         try (Netns ns = Netns.create("drop")) {
             Process p = ns.start("timeout", "25", "python3", "-c", SOCKETS);
-            awaitLine(p, "READY");
+            Netns.awaitLine(p, "READY");
             String server = "state established sport = :9090";
-            assertEquals(5, count(ns, server));
-            assertEquals(2, count(ns, "state established sport = :9091"));
+            assertEquals(5, ns.sockets(server));
+            assertEquals(2, ns.sockets("state established sport = :9091"));
 
             ActionReport r = actions(ns.runner()).drops().drop(ConnectionFilter.of("established", "9090", "127.0.0.1"));
             assertTrue(r.ok(), r.lines().toString());
             assertTrue(r.summary().startsWith("dropped 5 of 5"), r.summary());
-            assertEquals(0, count(ns, server), "the server side of the 5 connections is gone");
-            assertEquals(2, count(ns, "state established sport = :9091"), "the control connections are untouched");
+            assertEquals(0, ns.sockets(server), "the server side of the 5 connections is gone");
+            assertEquals(2, ns.sockets("state established sport = :9091"), "the control connections are untouched");
         }
     }
 
     @Test
     void blockedAddressesCannotConnectUntilUnblocked() throws Exception {
         try (Netns srv = Netns.create("srv"); Netns cli = Netns.create("cli")) {
-            String vs = "sya" + ProcessHandle.current().pid() % 100000 + "s";
-            String vc = "sya" + ProcessHandle.current().pid() % 100000 + "c";
-            srv.exec("ip", "link", "add", vs, "type", "veth", "peer", "name", vc).check();
-            srv.exec("ip", "link", "set", vc, "netns", cli.name).check();
-            srv.exec("ip", "addr", "add", SERVER + "/24", "dev", vs).check();
-            srv.exec("ip", "link", "set", vs, "up").check();
-            cli.exec("ip", "addr", "add", CLIENT + "/24", "dev", vc).check();
-            cli.exec("ip", "addr", "add", OTHER_CLIENT + "/24", "dev", vc).check();
-            cli.exec("ip", "link", "set", vc, "up").check();
+            srv.veth(cli, "a", SERVER, CLIENT, OTHER_CLIENT);
             Process listener = srv.start("timeout", "25", "python3", "-c", String.join("\n",
                     "import socket",
                     "s = socket.socket(); s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)",
                     "s.bind(('" + SERVER + "', 9092)); s.listen(64); print('READY', flush=True)",
                     "while True:",
                     "    c, _ = s.accept(); c.close()"));
-            awaitLine(listener, "READY");
+            Netns.awaitLine(listener, "READY");
             assertTrue(connects(cli, CLIENT), "before the block");
 
             Actions a = actions(srv.runner());
@@ -223,32 +201,4 @@ class LinuxActionsLiveTest {
                 "    print('FAILED', e); sys.exit(1)"));
         return r.exit() == 0 && r.out().contains("CONNECTED");
     }
-
-    private static long count(Netns ns, String filter) throws Exception {
-        List<String> argv = new java.util.ArrayList<>(List.of("ss", "-H", "-t", "-n"));
-        argv.addAll(List.of(filter.split(" ")));
-        return ns.exec(argv.toArray(String[]::new)).check().out().lines().filter(l -> !l.isBlank()).count();
-    }
-
-    private static void awaitLine(Process p, String want) throws Exception {
-        BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
-        CompletableFuture<String> line = CompletableFuture.supplyAsync(() -> {
-            try {
-                String l;
-                StringBuilder seen = new StringBuilder();
-                while ((l = in.readLine()) != null) {
-                    if (l.contains(want)) {
-                        return l;
-                    }
-                    seen.append(l).append('\n');
-                }
-                return "EOF: " + seen;
-            } catch (IOException e) {
-                return "error: " + e;
-            }
-        });
-        String got = line.get(10, TimeUnit.SECONDS);
-        assertTrue(got.contains(want), got);
-    }
-
 }

@@ -1,10 +1,16 @@
 package syntop.collectors.action;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import syntop.collectors.source.CommandResult;
@@ -22,6 +28,21 @@ public final class Netns implements AutoCloseable {
 
     private Netns(String name) {
         this.name = name;
+    }
+
+    /**
+     * Skips the calling tests, saying why, unless they run as root ({@code rootFor}: what needs it),
+     * every one of {@code tools} is installed and {@code ip netns add} works here.
+     */
+    public static void assumeUsable(String rootFor, String... tools) throws IOException, InterruptedException {
+        assumeTrue(new com.sun.security.auth.module.UnixSystem().getUid() == 0, "skipped: needs root for " + rootFor);
+        for (String tool : List.of(tools)) {
+            assumeTrue(new ProcessCommandRunner().resolve(tool).isPresent(), "skipped: " + tool + " is not installed");
+        }
+        String probe = "syntop-act-probe-" + ProcessHandle.current().pid();
+        Result r = host("ip", "netns", "add", probe);
+        host("ip", "netns", "del", probe);
+        assumeTrue(r.exit() == 0, "skipped: ip netns add failed: " + r.out().strip());
     }
 
     /** Creates the namespace with loopback up; throws with ip's message when it cannot. */
@@ -81,6 +102,54 @@ public final class Netns implements AutoCloseable {
                 return new CommandResult(argv, r.outcome(), r.stdout(), r.stderr(), r.exitCode(), r.truncated(), r.took(), r.detail());
             }
         };
+    }
+
+    /**
+     * Joins this namespace to {@code peer} by a veth pair named after {@code tag} (a letter or two)
+     * and this JVM's pid, with {@code address} on this side and {@code peerAddresses} on the other,
+     * all in one /24; both ends up.
+     */
+    public void veth(Netns peer, String tag, String address, String... peerAddresses) throws IOException, InterruptedException {
+        String here = "sy" + tag + ProcessHandle.current().pid() % 100000 + "s";
+        String there = "sy" + tag + ProcessHandle.current().pid() % 100000 + "c";
+        exec("ip", "link", "add", here, "type", "veth", "peer", "name", there).check();
+        exec("ip", "link", "set", there, "netns", peer.name).check();
+        exec("ip", "addr", "add", address + "/24", "dev", here).check();
+        exec("ip", "link", "set", here, "up").check();
+        for (String a : peerAddresses) {
+            peer.exec("ip", "addr", "add", a + "/24", "dev", there).check();
+        }
+        peer.exec("ip", "link", "set", there, "up").check();
+    }
+
+    /** How many TCP sockets {@code ss -Htn FILTER} lists in this namespace ({@code "state established sport = :22"}). */
+    public long sockets(String filter) throws IOException, InterruptedException {
+        List<String> argv = new ArrayList<>(List.of("ss", "-H", "-t", "-n"));
+        argv.addAll(List.of(filter.split(" ")));
+        return exec(argv.toArray(String[]::new)).check().out().lines().filter(l -> !l.isBlank()).count();
+    }
+
+    /** Reads {@code p}'s output until a line holds {@code want} (within 15 s), failing with what it printed instead. */
+    public static String awaitLine(Process p, String want) throws Exception {
+        BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+        CompletableFuture<String> line = CompletableFuture.supplyAsync(() -> {
+            StringBuilder seen = new StringBuilder();
+            try {
+                String l;
+                while ((l = in.readLine()) != null) {
+                    if (l.contains(want)) {
+                        return l;
+                    }
+                    seen.append(l).append('\n');
+                }
+            } catch (IOException e) {
+                seen.append(e);
+            }
+            return "EOF: " + seen;
+        });
+        String got = line.get(15, TimeUnit.SECONDS);
+        assertTrue(got.contains(want), got);
+        return got;
     }
 
     public String sysctl(String key) throws IOException, InterruptedException {

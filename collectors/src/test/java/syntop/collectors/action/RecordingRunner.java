@@ -11,26 +11,26 @@ import syntop.collectors.source.CommandRunner;
 import syntop.collectors.source.RawOutput;
 
 /** A command runner that runs nothing: it records every argv and answers from rules (the last added that matches wins; else exit 0, no output). */
-final class RecordingRunner implements CommandRunner {
-    final List<List<String>> calls = new ArrayList<>();
+public final class RecordingRunner implements CommandRunner {
+    public final List<List<String>> calls = new ArrayList<>();
     /** What each command fed standard input was fed, by its index in {@link #calls}. */
     final java.util.Map<Integer, String> stdin = new java.util.HashMap<>();
     private final List<Function<List<String>, CommandResult>> rules = new ArrayList<>();
 
     /** Answers argvs that start with {@code prefix}. */
-    RecordingRunner on(List<String> prefix, int exit, String stdout, String stderr) {
+    public RecordingRunner on(List<String> prefix, int exit, String stdout, String stderr) {
         rules.add(argv -> argv.size() >= prefix.size() && argv.subList(0, prefix.size()).equals(prefix)
                 ? result(argv, exit, stdout, stderr) : null);
         return this;
     }
 
     /** Answers with a function (null: not mine). */
-    RecordingRunner answer(Function<List<String>, CommandResult> rule) {
+    public RecordingRunner answer(Function<List<String>, CommandResult> rule) {
         rules.add(rule);
         return this;
     }
 
-    static CommandResult result(List<String> argv, int exit, String stdout, String stderr) {
+    public static CommandResult result(List<String> argv, int exit, String stdout, String stderr) {
         return new CommandResult(argv, RawOutput.Outcome.COMPLETED, stdout.getBytes(StandardCharsets.UTF_8), stderr, exit,
                 false, Duration.ofMillis(1), "");
     }

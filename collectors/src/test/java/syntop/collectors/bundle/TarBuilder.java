@@ -4,22 +4,41 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
 
 /** Builds tar archives header by header, including the kinds of entries a bundle must refuse. */
-final class TarBuilder {
+public final class TarBuilder {
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
 
-    TarBuilder entry(String name, char type, byte[] data) {
+    /** Every regular file under {@code dir}, in name order, as {@code top/<path under dir>}. */
+    public TarBuilder directory(Path dir, String top) throws IOException {
+        List<Path> files;
+        try (Stream<Path> s = Files.walk(dir)) {
+            files = s.filter(Files::isRegularFile).sorted().toList();
+        }
+        for (Path f : files) {
+            entry(top + "/" + dir.relativize(f).toString().replace('\\', '/'), '0', Files.readAllBytes(f));
+        }
+        return this;
+    }
+
+    public TarBuilder entry(String name, char type, byte[] data) {
         return entry(name, type, data, data.length, "");
     }
 
-    TarBuilder file(String name, String text) {
+    public TarBuilder file(String name, String text) {
         return entry(name, '0', text.getBytes(StandardCharsets.UTF_8));
     }
 
     /** An entry whose header may claim another size than the data that follows. */
-    TarBuilder entry(String name, char type, byte[] data, long declaredSize, String linkName) {
+    public TarBuilder entry(String name, char type, byte[] data, long declaredSize, String linkName) {
+        if (name.getBytes(StandardCharsets.UTF_8).length > 100 || linkName.getBytes(StandardCharsets.UTF_8).length > 100) {
+            throw new IllegalArgumentException("a ustar name holds 100 bytes: " + name);
+        }
         byte[] h = new byte[512];
         put(h, 0, name);
         put(h, 100, "0000644");
@@ -51,18 +70,18 @@ final class TarBuilder {
         System.arraycopy(b, 0, h, off, b.length);
     }
 
-    byte[] tar() {
+    public byte[] tar() {
         ByteArrayOutputStream t = new ByteArrayOutputStream();
         t.writeBytes(out.toByteArray());
         t.writeBytes(new byte[1024]);
         return t.toByteArray();
     }
 
-    byte[] tarGz() {
+    public byte[] tarGz() {
         return gzip(tar());
     }
 
-    static byte[] gzip(byte[] data) {
+    public static byte[] gzip(byte[] data) {
         try {
             ByteArrayOutputStream b = new ByteArrayOutputStream();
             try (GZIPOutputStream gz = new GZIPOutputStream(b)) {

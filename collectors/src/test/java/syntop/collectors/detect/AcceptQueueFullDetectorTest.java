@@ -6,6 +6,7 @@ import static syntop.collectors.detect.Verdicts.none;
 import static syntop.collectors.detect.Verdicts.one;
 import static syntop.collectors.detect.Verdicts.only;
 import static syntop.collectors.detect.Verdicts.quiet;
+import static syntop.collectors.detect.Verdicts.says;
 
 import java.util.OptionalInt;
 
@@ -25,10 +26,8 @@ class AcceptQueueFullDetectorTest {
     @Test
     void aFullAcceptQueueWithOverflowsIsCriticalAndNamesThePort() {
         Ticks h = Ticks.linux().quiet(10).run(5, AcceptQueueFullDetectorTest::slowApp);
-        Verdict v = only(h.verdicts(), Verdict.Kind.ACCEPT_QUEUE_FULL);
-        assertEquals(Verdict.Severity.CRITICAL, v.severity());
-        assertEquals(OptionalInt.of(8081), v.port());
-        assertEquals("accept queue full on :8081: the application is not accepting fast enough", v.summary());
+        Verdict v = only(h.verdicts(), Verdict.Kind.ACCEPT_QUEUE_FULL, Verdict.Severity.CRITICAL);
+        says(v, 8081, "accept queue full on :8081: the application is not accepting fast enough");
         contains(v, "accept queue 65/64 on :8081", "0 half-open on :8081", "ListenOverflows 870/s (host-wide)");
     }
 
@@ -48,8 +47,7 @@ class AcceptQueueFullDetectorTest {
     @Test
     void fullForEverySampleWithoutOverflowsIsAWarning() {
         Ticks h = Ticks.linux().quiet(10).run(5, t -> t.listener(8081, 16, 0, 16).state(TcpState.ESTABLISHED, 16));
-        Verdict v = only(h.verdicts(), Verdict.Kind.ACCEPT_QUEUE_FULL);
-        assertEquals(Verdict.Severity.WARNING, v.severity());
+        Verdict v = only(h.verdicts(), Verdict.Kind.ACCEPT_QUEUE_FULL, Verdict.Severity.WARNING);
         contains(v, "accept queue 16/16", "ListenOverflows 0/s", "full for 2 samples");
     }
 
@@ -99,8 +97,7 @@ class AcceptQueueFullDetectorTest {
     void freeBsd193Of128IsFull() {
         // sonewconn refuses once qlen > 3/2 × 128 = 192, so 193/0/128 is the most FreeBSD ever shows
         Ticks h = Ticks.freebsd().quiet(10).run(5, t -> t.bsdListener(80, 193, 0, 128).inc(CounterId.LISTEN_OVERFLOWS, 40));
-        Verdict v = only(h.verdicts(), Verdict.Kind.ACCEPT_QUEUE_FULL);
-        assertEquals(Verdict.Severity.CRITICAL, v.severity());
+        Verdict v = only(h.verdicts(), Verdict.Kind.ACCEPT_QUEUE_FULL, Verdict.Severity.CRITICAL);
         assertEquals(OptionalInt.of(80), v.port());
         contains(v, "qlen 193 of maxqlen 128 on :80 (FreeBSD refuses above 1.5 × 128 = 192)", "0 half-open on :80");
         Ticks at192 = Ticks.freebsd().quiet(10).run(5, t -> t.bsdListener(80, 192, 0, 128));

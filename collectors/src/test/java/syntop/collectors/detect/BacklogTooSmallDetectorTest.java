@@ -5,6 +5,7 @@ import static syntop.collectors.detect.Verdicts.contains;
 import static syntop.collectors.detect.Verdicts.none;
 import static syntop.collectors.detect.Verdicts.only;
 import static syntop.collectors.detect.Verdicts.quiet;
+import static syntop.collectors.detect.Verdicts.says;
 
 import java.util.OptionalInt;
 
@@ -23,10 +24,8 @@ class BacklogTooSmallDetectorTest {
     @Test
     void aSmallBacklogUnderModestTrafficIsNotAFlood() {
         Ticks h = Ticks.linux().quiet(10).run(5, BacklogTooSmallDetectorTest::smallDaemon);
-        Verdict v = only(h.verdicts(), Verdict.Kind.BACKLOG_TOO_SMALL);
-        assertEquals(Verdict.Severity.WARNING, v.severity());
-        assertEquals(OptionalInt.of(8888), v.port());
-        assertEquals("backlog too small on :8888 (limit 5), not a SYN flood", v.summary());
+        Verdict v = only(h.verdicts(), Verdict.Kind.BACKLOG_TOO_SMALL, Verdict.Severity.WARNING);
+        says(v, 8888, "backlog too small on :8888 (limit 5), not a SYN flood");
         contains(v, "6 half-open on :8888 (limit 5)", "3 SYNs/s lost or cookied", "cookies sent 3/s",
                 "half-open capped at 5 + 1 = the listener's limit, beyond it SYN cookies answer; the limit = listen() "
                         + "backlog 5 (somaxconn 4096 is not the limit): raise the application's backlog");

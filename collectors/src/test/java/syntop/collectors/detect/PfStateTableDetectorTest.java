@@ -17,8 +17,7 @@ class PfStateTableDetectorTest {
     @Test
     void eightyPercentWarnsAndNinetyFiveIsCritical() {
         Ticks warn = Ticks.freebsd().quiet(5).run(5, t -> states(t, 8500));
-        Verdict v = only(warn.verdicts(), Verdict.Kind.PF_STATE_TABLE_FULL);
-        assertEquals(Verdict.Severity.WARNING, v.severity());
+        Verdict v = only(warn.verdicts(), Verdict.Kind.PF_STATE_TABLE_FULL, Verdict.Severity.WARNING);
         assertEquals("pf state table 85% full", v.summary());
         contains(v, "8500 of 10000 pf states (85%)", "0 memory drops/s");
         Ticks critical = Ticks.freebsd().quiet(5).run(5, t -> states(t, 9700));
@@ -29,8 +28,7 @@ class PfStateTableDetectorTest {
     void risingMemoryDropsAreCriticalEvenBelowTheLevels() {
         // the table filled a moment ago and states expire between samples; refusals keep counting
         Ticks h = Ticks.freebsd().quiet(5).run(5, t -> states(t, 7000).inc(CounterId.PF_MEMORY_DROPS, 120));
-        Verdict v = only(h.verdicts(), Verdict.Kind.PF_STATE_TABLE_FULL);
-        assertEquals(Verdict.Severity.CRITICAL, v.severity());
+        Verdict v = only(h.verdicts(), Verdict.Kind.PF_STATE_TABLE_FULL, Verdict.Severity.CRITICAL);
         contains(v, "120 memory drops/s (states refused)", "refuses new connections of every service");
     }
 

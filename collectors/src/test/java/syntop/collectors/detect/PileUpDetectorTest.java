@@ -27,8 +27,7 @@ class PileUpDetectorTest {
     void aPileAboveTheWarningLevelNamesTheTopPeer(TcpState state, Verdict.Kind kind, String meaning) {
         Ticks h = Ticks.linux().quiet(5).run(5, t -> t.state(state, 800).state(TcpState.ESTABLISHED, 50)
                 .remote(state, "192.0.2.7", 700).remote(state, "192.0.2.8", 100));
-        Verdict v = only(h.verdicts(), kind);
-        assertEquals(Verdict.Severity.WARNING, v.severity());
+        Verdict v = only(h.verdicts(), kind, Verdict.Severity.WARNING);
         contains(v, "800 " + state.name(), "top peer 192.0.2.7 (700 of 800, 2 peers listed)", meaning);
     }
 
@@ -59,8 +58,7 @@ class PileUpDetectorTest {
     void steadyGrowthFiresBelowTheWarningLevel() {
         long[] n = {100};
         Ticks h = Ticks.linux().run(8, t -> t.state(TcpState.CLOSE_WAIT, n[0] += 12));
-        Verdict v = only(h.verdicts(), Verdict.Kind.CLOSE_WAIT_PILE_UP);
-        assertEquals(Verdict.Severity.WARNING, v.severity());
+        Verdict v = only(h.verdicts(), Verdict.Kind.CLOSE_WAIT_PILE_UP, Verdict.Severity.WARNING);
         contains(v, "196 CLOSE_WAIT", "+12/s over 5 samples", "and growing");
     }
 

@@ -7,6 +7,7 @@ import static syntop.collectors.detect.Verdicts.none;
 import static syntop.collectors.detect.Verdicts.one;
 import static syntop.collectors.detect.Verdicts.only;
 import static syntop.collectors.detect.Verdicts.quiet;
+import static syntop.collectors.detect.Verdicts.says;
 
 import java.util.OptionalInt;
 
@@ -27,11 +28,9 @@ class SynFloodDetectorTest {
     @Test
     void aFloodWithCookiesOffIsCriticalAndNamesThePort() {
         Ticks h = Ticks.linux().tunable("net.ipv4.tcp_syncookies", "0").quiet(10).run(5, SynFloodDetectorTest::labFlood);
-        Verdict v = only(h.verdicts(), Verdict.Kind.SYN_FLOOD);
-        assertEquals(Verdict.Severity.CRITICAL, v.severity());
-        assertEquals(OptionalInt.of(8080), v.port());
-        assertEquals("SYN flood on :8080: SYN queue full, new connections dropped (SYN cookies off); a SYN proxy would "
-                + "answer them: syntop synproxy on 8080 (key P)", v.summary());
+        Verdict v = only(h.verdicts(), Verdict.Kind.SYN_FLOOD, Verdict.Severity.CRITICAL);
+        says(v, 8080, "SYN flood on :8080: SYN queue full, new connections dropped (SYN cookies off); a SYN proxy would "
+                + "answer them: syntop synproxy on 8080 (key P)");
         contains(v, "129 half-open on :8080 (limit 128)", "1871 SYN drops/s", "cookies off (tcp_syncookies=0)",
                 "from 1 peer (top 10.99.0.1: 129)");
     }
@@ -40,8 +39,7 @@ class SynFloodDetectorTest {
     void aFloodAbsorbedByCookiesIsAWarning() {
         Ticks h = Ticks.linux().quiet(10).run(5, t -> t.state(TcpState.SYN_RCVD, 129).listener(8080, 0, 129, 128)
                 .inc(CounterId.SYNCOOKIES_SENT, 400).inc(CounterId.SYN_QUEUE_FULL_COOKIES, 400));
-        Verdict v = only(h.verdicts(), Verdict.Kind.SYN_FLOOD);
-        assertEquals(Verdict.Severity.WARNING, v.severity());
+        Verdict v = only(h.verdicts(), Verdict.Kind.SYN_FLOOD, Verdict.Severity.WARNING);
         assertEquals("SYN flood on :8080, absorbed by SYN cookies", v.summary());
         contains(v, "cookies sent 400/s (tcp_syncookies=1)");
     }
@@ -161,8 +159,7 @@ class SynFloodDetectorTest {
         Ticks h = Ticks.freebsd().quiet(10).run(5, t -> t.gauge(CounterId.SYNCACHE_ENTRIES, 15100)
                 .gauge(CounterId.SYNCACHE_LIMIT, 15360).bsdListener(80, 0, 0, 128)
                 .inc(CounterId.SYNCACHE_OVERFLOWS, 500).inc(CounterId.SYNCOOKIES_SENT, 500));
-        Verdict v = only(h.verdicts(), Verdict.Kind.SYN_FLOOD);
-        assertEquals(Verdict.Severity.WARNING, v.severity());
+        Verdict v = only(h.verdicts(), Verdict.Kind.SYN_FLOOD, Verdict.Severity.WARNING);
         assertEquals(OptionalInt.empty(), v.port());
         contains(v, "syncache 15100 of 15360", "cookies sent 500/s (syncookies=1)");
     }
@@ -172,8 +169,7 @@ class SynFloodDetectorTest {
         Ticks h = Ticks.freebsd().tunable("net.inet.tcp.syncookies", "0").quiet(10).run(5, t -> t
                 .gauge(CounterId.SYNCACHE_ENTRIES, 15360).gauge(CounterId.SYNCACHE_LIMIT, 15360)
                 .inc(CounterId.SYNCACHE_OVERFLOWS, 700));
-        Verdict v = only(h.verdicts(), Verdict.Kind.SYN_FLOOD);
-        assertEquals(Verdict.Severity.CRITICAL, v.severity());
+        Verdict v = only(h.verdicts(), Verdict.Kind.SYN_FLOOD, Verdict.Severity.CRITICAL);
         contains(v, "700 SYN drops/s", "cookies off (syncookies=0)");
     }
 }

@@ -3,11 +3,11 @@ package syntop.collectors.detect;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static syntop.collectors.detect.Verdicts.contains;
+import static syntop.collectors.detect.Verdicts.says;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalInt;
 
 import org.junit.jupiter.api.Test;
 
@@ -46,9 +46,8 @@ class SynproxyDetectorTest {
         Verdict v = vs.get(0);
         assertEquals(Verdict.Kind.SYNPROXY_NOT_HELPING, v.kind());
         assertEquals(Verdict.Severity.WARNING, v.severity());
-        assertEquals(OptionalInt.of(8080), v.port());
-        assertEquals("SYN proxy on :8080 answers SYNs but no connection completes through it; take it off with "
-                + "syntop synproxy off 8080 (key P)", v.summary());
+        says(v, 8080, "SYN proxy on :8080 answers SYNs but no connection completes through it; take it off with "
+                + "syntop synproxy off 8080 (key P)");
         contains(v, "900 SYNs/s answered by the proxy in each of the last 5 samples", "cookie_valid 0/s",
                 "ESTABLISHED 20 -> 20", "a flood with no real client trying looks the same");
     }

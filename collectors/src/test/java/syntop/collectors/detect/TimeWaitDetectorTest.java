@@ -17,8 +17,7 @@ class TimeWaitDetectorTest {
     void linuxShowsThePortBudgetArithmetic() {
         Ticks h = Ticks.linux().quiet(5).run(5, t -> t.state(TcpState.TIME_WAIT, 18000).state(TcpState.ESTABLISHED, 40)
                 .remote(TcpState.TIME_WAIT, "10.0.0.5", 9000));
-        Verdict v = only(h.verdicts(), Verdict.Kind.TIME_WAIT_PILE_UP);
-        assertEquals(Verdict.Severity.WARNING, v.severity());
+        Verdict v = only(h.verdicts(), Verdict.Kind.TIME_WAIT_PILE_UP, Verdict.Severity.WARNING);
         assertEquals(OptionalInt.empty(), v.port());
         assertEquals("TIME_WAIT pile-up: this host closes connections first (64% of the outbound port budget), "
                 + "not a SYN flood", v.summary());
@@ -38,8 +37,7 @@ class TimeWaitDetectorTest {
         // tcp_max_tw_buckets reached: the kernel stops creating TIME_WAIT sockets and counts overflows
         Ticks h = Ticks.linux().quiet(5).run(5, t -> t.state(TcpState.TIME_WAIT, 5000)
                 .inc(CounterId.TIME_WAIT_OVERFLOWS, 300));
-        Verdict v = only(h.verdicts(), Verdict.Kind.TIME_WAIT_PILE_UP);
-        assertEquals(Verdict.Severity.CRITICAL, v.severity());
+        Verdict v = only(h.verdicts(), Verdict.Kind.TIME_WAIT_PILE_UP, Verdict.Severity.CRITICAL);
         contains(v, "TIME_WAIT table full: 300 overflows/s");
     }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /** Assertions on verdict lists. */
 final class Verdicts {
@@ -19,6 +20,19 @@ final class Verdicts {
         assertEquals(1, vs.size(), () -> "expected only " + kind + ", got " + vs);
         assertEquals(kind, vs.get(0).kind(), vs::toString);
         return vs.get(0);
+    }
+
+    /** The only verdict, of this kind and this severity. */
+    static Verdict only(List<Verdict> vs, Verdict.Kind kind, Verdict.Severity severity) {
+        Verdict v = only(vs, kind);
+        assertEquals(severity, v.severity(), v::toString);
+        return v;
+    }
+
+    /** The verdict names this port and says this. */
+    static void says(Verdict v, int port, String summary) {
+        assertEquals(OptionalInt.of(port), v.port(), v::toString);
+        assertEquals(summary, v.summary());
     }
 
     static Verdict one(List<Verdict> vs, Verdict.Kind kind) {

@@ -2,7 +2,6 @@ package syntop.collectors.detect;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.time.Instant;
 import java.util.List;
@@ -20,7 +19,6 @@ import syntop.collectors.model.OsFamily;
 import syntop.collectors.model.Snapshot;
 import syntop.collectors.model.StateCounts;
 import syntop.collectors.os.linux.SsListenParser;
-import syntop.collectors.source.ProcessCommandRunner;
 
 /**
  * On this kernel, in a namespace of its own with somaxconn 256: a listener asking for 100 gets 100
@@ -35,9 +33,7 @@ class WhichLimitLiveTest {
 
     @Test
     void theBacklogOrSomaxconnIsNamedAsTheLimit() throws Exception {
-        assumeTrue(new com.sun.security.auth.module.UnixSystem().getUid() == 0, "skipped: needs root for ip netns");
-        assumeTrue(new ProcessCommandRunner().resolve("ss").isPresent(), "skipped: ss is not installed");
-        assumeTrue(new ProcessCommandRunner().resolve("python3").isPresent(), "skipped: python3 is not installed");
+        Netns.assumeUsable("ip netns", "ip", "ss", "python3");
         try (Netns ns = Netns.create("limit")) {
             ns.exec("sysctl", "-w", "net.core.somaxconn=256").check();
             for (String[] l : List.of(new String[] {"7100", "100"}, new String[] {"7101", "1000"})) {

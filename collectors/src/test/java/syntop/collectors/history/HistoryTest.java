@@ -33,6 +33,15 @@ class HistoryTest {
                 StateCounts.of(Map.of(TcpState.SYN_RCVD, synRcvd)), c.build(), List.of(), Map.of(), Map.of());
     }
 
+    /** A history of one counter read once a second, from second 0: these values in turn. */
+    private static History counter(CounterId id, long... values) {
+        History h = new History(10);
+        for (int i = 0; i < values.length; i++) {
+            h.add(at(i, Map.of(id, values[i]), 0));
+        }
+        return h;
+    }
+
     @Test
     void rateIsTheIncreasePerSecond() {
         History h = new History(10);
@@ -44,9 +53,7 @@ class HistoryTest {
 
     @Test
     void aCounterGoingBackwardsIsAResetNotANegativeRate() {
-        History h = new History(10);
-        h.add(at(0, Map.of(CounterId.LISTEN_DROPS, 5_000_000_000L), 0));
-        h.add(at(1, Map.of(CounterId.LISTEN_DROPS, 10L), 0));
+        History h = counter(CounterId.LISTEN_DROPS, 5_000_000_000L, 10L);
         assertEquals(RateStatus.RESET, h.rate(CounterId.LISTEN_DROPS).status());
         h.add(at(2, Map.of(CounterId.LISTEN_DROPS, 30L), 0));
         assertEquals(Rate.of(20), h.rate(CounterId.LISTEN_DROPS));
@@ -54,17 +61,13 @@ class HistoryTest {
 
     @Test
     void a32BitCounterThatWrapsCountsAcrossTheWrap() {
-        History h = new History(10);
-        h.add(at(0, Map.of(CounterId.SEGMENTS_SENT, 4_294_967_000L), 0));
-        h.add(at(1, Map.of(CounterId.SEGMENTS_SENT, 704L), 0));
+        History h = counter(CounterId.SEGMENTS_SENT, 4_294_967_000L, 704L);
         assertEquals(Rate.of(1000), h.rate(CounterId.SEGMENTS_SENT));
     }
 
     @Test
     void gaugesGetAChangePerSecondThatCanBeNegative() {
-        History h = new History(10);
-        h.add(at(0, Map.of(CounterId.PF_STATES, 1000L), 0));
-        h.add(at(1, Map.of(CounterId.PF_STATES, 400L), 0));
+        History h = counter(CounterId.PF_STATES, 1000L, 400L);
         assertEquals(Rate.of(-600), h.rate(CounterId.PF_STATES));
     }
 

@@ -26,15 +26,9 @@ class DiskFullTest {
 
     @BeforeEach
     void someTicks() throws IOException {
-        Path f = tmp.resolve("src.syntop");
-        Kit.record(Kit.linux(), f, 8, TickRecorder.DEFAULT_RAW_TABLE_LIMIT, 300, RecordWriter.Limits.defaults(),
-                new ArrayList<>());
-        Recording r = Recording.open(f);
+        Recording r = Kit.recorded(tmp.resolve("src.syntop"), 8);
         header = r.header();
-        ticks = new ArrayList<>();
-        for (int i = 0; i < r.size(); i++) {
-            ticks.add(r.tick(i));
-        }
+        ticks = Kit.ticks(r);
     }
 
     @Test

@@ -159,6 +159,21 @@ final class Kit {
         return live;
     }
 
+    /** {@code ticks} Linux samples recorded to {@code file} with the default limits, opened again. */
+    static Recording recorded(Path file, int ticks) throws IOException {
+        record(linux(), file, ticks, TickRecorder.DEFAULT_RAW_TABLE_LIMIT, 300, RecordWriter.Limits.defaults(), new ArrayList<>());
+        return Recording.open(file);
+    }
+
+    /** Every tick of the recording, in order. */
+    static List<TickRecord> ticks(Recording r) {
+        List<TickRecord> ticks = new ArrayList<>();
+        for (int i = 0; i < r.size(); i++) {
+            ticks.add(r.tick(i));
+        }
+        return ticks;
+    }
+
     /**
      * {@code t} with each source it did not poll taken from the same place in {@code earlier}, as the
      * first tick of a file is written.

@@ -28,15 +28,9 @@ class TornAndDamagedTest {
 
     @BeforeEach
     void writeSmallFile() throws IOException {
-        Path f = tmp.resolve("src.syntop");
-        Kit.record(Kit.linux(), f, 4, TickRecorder.DEFAULT_RAW_TABLE_LIMIT, 300, RecordWriter.Limits.defaults(),
-                new ArrayList<>());
-        Recording r = Recording.open(f);
+        Recording r = Kit.recorded(tmp.resolve("src.syntop"), 4);
         header = r.header();
-        ticks = new ArrayList<>();
-        for (int i = 0; i < r.size(); i++) {
-            ticks.add(r.tick(i));
-        }
+        ticks = Kit.ticks(r);
         Kit.SmallDisk disk = new Kit.SmallDisk(Long.MAX_VALUE);
         RecordWriter w = new RecordWriter(tmp.resolve("mem.syntop"), RecordWriter.Limits.defaults(), header,
                 p -> disk, new Kit.ManualClock(), s -> { });

@@ -13,6 +13,8 @@ import com.googlecode.lanterna.input.KeyStroke;
 
 import syntop.collectors.action.Identity;
 import syntop.themes.ThemeLoader;
+import syntop.tui.console.ConsoleLayer;
+import syntop.tui.console.ScreenText;
 import syntop.tui.view.ViewState;
 import syntop.widgets.Canvas;
 import syntop.widgets.Glyphs;
@@ -24,18 +26,11 @@ class ActionControllerDrawTest {
     @TempDir
     Path tmp;
 
-    static String screen(ActionController c, int w, int h) {
+    static String screen(ConsoleLayer c, int w, int h) {
         BasicTextImage image = new BasicTextImage(w, h);
         Canvas canvas = new Canvas(image.newTextGraphics(), new Palette(new ThemeLoader().load("dark")), Glyphs.UNICODE);
         c.draw(canvas, new Region(0, 0, w, h), new ViewState("dark", false, Duration.ofSeconds(1)));
-        StringBuilder sb = new StringBuilder();
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                sb.append(image.getCharacterAt(x, y).getCharacterString());
-            }
-            sb.append('\n');
-        }
-        return sb.toString().replace('\u00a0', ' '); // columns are drawn with unbreakable spaces
+        return ScreenText.of(image).replace('\u00a0', ' '); // columns are drawn with unbreakable spaces
     }
 
     @Test

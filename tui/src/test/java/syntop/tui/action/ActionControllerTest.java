@@ -4,57 +4,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
 
 import syntop.collectors.action.Identity;
-import syntop.collectors.judge.JudgedTick;
 import syntop.tui.view.Panel;
-import syntop.tui.view.ViewState;
 
 /** The console's action keys, driven key by key against a fake machine, commands run inline. */
-class ActionControllerTest {
-    static final Identity ROOT = Identity.of(0, "root");
-    @TempDir
-    Path tmp;
-    FakeMachine m;
-    ViewState view;
-    Optional<JudgedTick> frame = FakeMachine.frame();
-
-    @BeforeEach
-    void setUp() {
-        m = new FakeMachine(tmp);
-        view = new ViewState("dark", false, Duration.ofSeconds(1));
-    }
-
-    /** A key pressed while the dialog is on a 120x40 screen, as the operator sees it. */
-    private boolean key(ActionController c, char ch) {
-        ActionControllerDrawTest.screen(c, 120, 40);
-        return c.handle(new KeyStroke(ch, false, false), frame, view);
-    }
-
-    private boolean key(ActionController c, KeyType t) {
-        ActionControllerDrawTest.screen(c, 120, 40);
-        return c.handle(new KeyStroke(t), frame, view);
-    }
-
+class ActionControllerTest extends OnFakeMachine {
     private static String text(ActionController c) {
         return c.dialogText().orElse("(no dialog)");
-    }
-
-    private void focusRemotes() {
-        while (view.focus() != Panel.REMOTES) {
-            view.focusNext();
-        }
     }
 
     @Test
@@ -100,7 +63,7 @@ class ActionControllerTest {
 
     @Test
     void dropTheSelectedRemoteShowsTheCountAndExactCommandsFirst() {
-        focusRemotes();
+        focus(Panel.REMOTES);
         ActionController c = m.controller(ROOT, false);
         key(c, 'd');
         String d = text(c);
@@ -160,7 +123,7 @@ class ActionControllerTest {
 
     @Test
     void blockTheSelectedRemoteOrTheTopSourcesThenListAndUnblock() {
-        focusRemotes();
+        focus(Panel.REMOTES);
         ActionController c = m.controller(ROOT, false);
         key(c, 'b');
         String b = text(c);
@@ -205,7 +168,7 @@ class ActionControllerTest {
         key(c, 'y');
         assertTrue(m.changes().isEmpty());
         key(c, KeyType.Escape);
-        focusRemotes();
+        focus(Panel.REMOTES);
         key(c, 'b');
         assertTrue(text(c).contains("does not run as root"), text(c));
         assertTrue(m.changes().isEmpty());

@@ -1,9 +1,6 @@
 package syntop.tui.action;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -19,6 +16,7 @@ import java.util.OptionalLong;
 
 import syntop.collectors.action.Actions;
 import syntop.collectors.action.BlockTarget;
+import syntop.collectors.action.FakeProcSys;
 import syntop.collectors.action.Identity;
 import syntop.collectors.detect.Judgement;
 import syntop.collectors.history.History;
@@ -31,28 +29,20 @@ import syntop.collectors.model.OsFamily;
 import syntop.collectors.model.Snapshot;
 import syntop.collectors.model.StateCounts;
 import syntop.collectors.model.TcpState;
-import syntop.collectors.os.linux.LinuxInterventions;
 import syntop.collectors.source.CommandResult;
 import syntop.collectors.source.CommandRunner;
-import syntop.collectors.source.FsRoot;
 import syntop.collectors.source.RawOutput;
 
 /** A Linux machine for console tests: a fake /proc/sys, a runner that records argvs, and a frame under a SYN flood. */
 final class FakeMachine {
     final Path dir;
+    final FakeProcSys procSys;
     final List<List<String>> calls = new ArrayList<>();
     final Clock clock = Clock.fixed(Instant.parse("2025-05-01T10:00:00Z"), ZoneOffset.UTC);
 
     FakeMachine(Path dir) {
         this.dir = dir;
-        try {
-            // the network namespace the fake machine's actions act in
-            Path ns = dir.resolve("root/proc/self/ns/net");
-            Files.createDirectories(ns.getParent());
-            Files.createSymbolicLink(ns, Path.of("net:[4026531999]"));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        this.procSys = new FakeProcSys(dir);
         set("net.ipv4.tcp_syncookies", "1");
         set("net.ipv4.tcp_synack_retries", "5");
         set("net.ipv4.tcp_max_syn_backlog", "2048");
@@ -65,25 +55,12 @@ final class FakeMachine {
         set("net.core.rmem_max", "212992");
     }
 
-    Path proc(String key) {
-        return dir.resolve("root/proc/sys/" + key.replace('.', '/'));
-    }
-
     void set(String key, String value) {
-        try {
-            Files.createDirectories(proc(key).getParent());
-            Files.writeString(proc(key), value + "\n");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        procSys.set(key, value);
     }
 
     String get(String key) {
-        try {
-            return Files.readString(proc(key)).strip();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return procSys.get(key);
     }
 
     /** True once {@code nft -f -} made syntop's SYN proxy table (until {@code nft delete table}). */
@@ -136,7 +113,7 @@ final class FakeMachine {
     };
 
     Actions actions(Identity id, boolean readOnly) {
-        return new Actions(new LinuxInterventions(new FsRoot(dir.resolve("root"))), runner,
+        return new Actions(procSys.interventions(), runner,
                 new Actions.Settings(readOnly, id, dir.resolve("state"), dir.resolve("audit.log"), List.of(dir.resolve("profiles")),
                         BlockTarget.DEFAULT, List.of(), clock));
     }
@@ -146,8 +123,7 @@ final class FakeMachine {
     }
 
     List<List<String>> changes() {
-        return calls.stream().filter(a -> (a.get(0).equals("sysctl") && a.contains("-w")) || a.contains("-K")
-                || a.get(0).equals("nft") && !a.contains("list")).toList();
+        return FakeProcSys.changes(calls);
     }
 
     /** A SYN flood on :8080 from 203.0.113.7 (40), 203.0.113.8 (25) and 198.51.100.9 (5), plus TIME_WAIT from 192.0.2.3. */

@@ -4,61 +4,32 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
 
-import syntop.collectors.action.Identity;
 import syntop.collectors.detect.Verdict;
 import syntop.collectors.judge.JudgedTick;
 import syntop.tui.view.Panel;
-import syntop.tui.view.ViewState;
 
 /** The console's SYN proxy key against a fake machine, commands run inline. */
-class SynproxyControllerTest {
-    static final Identity ROOT = Identity.of(0, "root");
-    @TempDir
-    Path tmp;
-    FakeMachine m;
-    ViewState view;
-    Optional<JudgedTick> frame = FakeMachine.frame();
-
-    @BeforeEach
-    void setUp() {
-        m = new FakeMachine(tmp);
-        view = new ViewState("dark", false, Duration.ofSeconds(1));
-    }
-
+class SynproxyControllerTest extends OnFakeMachine {
     private SynproxyController controller(boolean readOnly) {
         return new SynproxyController(() -> m.actions(ROOT, readOnly), readOnly, Runnable::run, m.clock);
-    }
-
-    private boolean key(SynproxyController c, char ch) {
-        return c.handle(new KeyStroke(ch, false, false), frame, view);
     }
 
     private static String text(SynproxyController c) {
         return c.dialogText().orElse("(no dialog)");
     }
 
-    private void focusListen() {
-        while (view.focus() != Panel.LISTEN) {
-            view.focusNext();
-        }
-    }
-
     @Test
     void pOnTheSelectedQueueShowsThePlanThenPutsItBehindTheProxyAndShowsTheEffect() {
-        focusListen();
+        focus(Panel.LISTEN);
         SynproxyController c = controller(false);
         assertTrue(key(c, 'P'));
         String plan = text(c);
@@ -86,7 +57,7 @@ class SynproxyControllerTest {
 
     @Test
     void undoTakesTheProxyOffWhenItIsNewestAndLeavesOtherUndoAlone() {
-        focusListen();
+        focus(Panel.LISTEN);
         SynproxyController c = controller(false);
         assertFalse(key(c, 'u'), "nothing proxied: u is the profile undo's");
         key(c, 'P');
@@ -100,9 +71,7 @@ class SynproxyControllerTest {
 
     @Test
     void withoutASelectedQueueTheSynFloodVerdictsPortIsUsed() {
-        while (view.focus() != Panel.REMOTES) {
-            view.focusNext();
-        }
+        focus(Panel.REMOTES);
         assertEquals(OptionalInt.empty(), SynproxyController.port(frame, view));
         JudgedTick f = frame.get();
         JudgedTick flood = new JudgedTick(f.sample(), f.snapshot(), List.of(new Verdict(Verdict.Kind.SYN_FLOOD,
@@ -115,7 +84,7 @@ class SynproxyControllerTest {
 
     @Test
     void readOnlySaysSoAndRunsNothing() {
-        focusListen();
+        focus(Panel.LISTEN);
         SynproxyController c = controller(true);
         key(c, 'P');
         assertTrue(text(c).contains("read-only"), text(c));

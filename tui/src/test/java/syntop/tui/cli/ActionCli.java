@@ -1,14 +1,9 @@
 package syntop.tui.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayDeque;
@@ -23,14 +18,12 @@ import java.util.function.Function;
 import picocli.CommandLine;
 import syntop.collectors.action.Actions;
 import syntop.collectors.action.BlockTarget;
+import syntop.collectors.action.FakeProcSys;
 import syntop.collectors.action.Identity;
 import syntop.collectors.action.IpPrefix;
 import syntop.collectors.action.OwnSession;
-import syntop.collectors.os.linux.LinuxInterventions;
+import syntop.collectors.action.RecordingRunner;
 import syntop.collectors.source.CommandResult;
-import syntop.collectors.source.CommandRunner;
-import syntop.collectors.source.FsRoot;
-import syntop.collectors.source.RawOutput;
 import syntop.tui.action.ActionEnvironment;
 
 /**
@@ -40,87 +33,48 @@ import syntop.tui.action.ActionEnvironment;
  */
 final class ActionCli {
     final Path dir;
-    final List<List<String>> calls = new ArrayList<>();
-    final List<Function<List<String>, CommandResult>> rules = new ArrayList<>();
+    final FakeProcSys procSys;
+    /** Records every argv; answers from the test's rules, then as the fake machine would. */
+    final RecordingRunner runner = new RecordingRunner();
+    final List<List<String>> calls = runner.calls;
     final Deque<Optional<Boolean>> answers = new ArrayDeque<>();
     final List<String> questions = new ArrayList<>();
     Identity identity = Identity.of(0, "root");
 
     ActionCli(Path dir, Map<String, String> keys) {
         this.dir = dir;
-        try {
-            // the network namespace the fake machine's actions act in
-            Path ns = dir.resolve("root/proc/self/ns/net");
-            Files.createDirectories(ns.getParent());
-            Files.createSymbolicLink(ns, Path.of("net:[4026531999]"));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        keys.forEach(this::set);
-    }
-
-    Path proc(String key) {
-        return dir.resolve("root/proc/sys/" + key.replace('.', '/'));
-    }
-
-    void set(String key, String value) {
-        try {
-            Files.createDirectories(proc(key).getParent());
-            Files.writeString(proc(key), value + "\n");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        this.procSys = new FakeProcSys(dir);
+        keys.forEach(procSys::set);
+        // no table yet: syntop makes its own
+        runner.answer(argv -> argv.size() > 2 && argv.subList(0, 3).equals(List.of("nft", "-t", "list"))
+                ? result(argv, 1, "", "Error: No such file or directory\n") : null);
+        runner.answer(procSys::sysctlWrite);
     }
 
     String get(String key) {
-        try {
-            return Files.readString(proc(key)).strip();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return procSys.get(key);
     }
 
     ActionCli on(List<String> prefix, int exit, String stdout) {
-        rules.add(argv -> argv.size() >= prefix.size() && argv.subList(0, prefix.size()).equals(prefix)
-                ? result(argv, exit, stdout, "") : null);
+        runner.on(prefix, exit, stdout, "");
+        return this;
+    }
+
+    /** Answers with a function (null: not this rule's argv), before every rule added earlier. */
+    ActionCli answer(Function<List<String>, CommandResult> rule) {
+        runner.answer(rule);
         return this;
     }
 
     static CommandResult result(List<String> argv, int exit, String out, String err) {
-        return new CommandResult(argv, RawOutput.Outcome.COMPLETED, out.getBytes(StandardCharsets.UTF_8), err, exit, false,
-                Duration.ofMillis(1), "");
+        return RecordingRunner.result(argv, exit, out, err);
     }
-
-    private final CommandRunner runner = new CommandRunner() {
-        @Override
-        public CommandResult run(List<String> argv, Duration timeout, long max) {
-            calls.add(List.copyOf(argv));
-            for (int i = rules.size() - 1; i >= 0; i--) {
-                CommandResult r = rules.get(i).apply(argv);
-                if (r != null) {
-                    return r;
-                }
-            }
-            if (argv.size() == 3 && argv.get(0).equals("sysctl") && argv.get(1).equals("-w")) {
-                String[] kv = argv.get(2).split("=", 2);
-                if (!Files.exists(proc(kv[0]))) {
-                    return result(argv, 255, "", "sysctl: cannot stat: No such file or directory");
-                }
-                set(kv[0], kv[1]);
-                return result(argv, 0, kv[0] + " = " + kv[1] + "\n", "");
-            }
-            if (argv.size() > 2 && argv.subList(0, 3).equals(List.of("nft", "-t", "list"))) {
-                return result(argv, 1, "", "Error: No such file or directory\n"); // no table yet: syntop makes its own
-            }
-            return result(argv, 0, "", "");
-        }
-    };
 
     ActionEnvironment environment() {
         Actions.Settings s = new Actions.Settings(false, identity, dir.resolve("state"), dir.resolve("audit.log"),
                 List.of(dir.resolve("profiles")), BlockTarget.DEFAULT, List.of(new OwnSession(IpPrefix.parse("192.0.2.10"), OptionalInt.of(50022), OptionalInt.of(22), "SSH_CONNECTION")),
                 Clock.fixed(Instant.parse("2025-05-01T10:00:00Z"), ZoneOffset.UTC));
-        return new ActionEnvironment(Optional.of(new LinuxInterventions(new FsRoot(dir.resolve("root")))), runner, s, q -> {
+        return new ActionEnvironment(Optional.of(procSys.interventions()), runner, s, q -> {
             questions.add(q);
             return answers.isEmpty() ? Optional.empty() : answers.pop();
         });
@@ -128,8 +82,7 @@ final class ActionCli {
 
     /** Changes made (sysctl -w, ss -K, nft but its listings): what must stay empty on a refusal. */
     List<List<String>> changes() {
-        return calls.stream().filter(a -> (a.get(0).equals("sysctl") && a.contains("-w")) || a.contains("-K")
-                || a.get(0).equals("nft") && !a.contains("list")).toList();
+        return FakeProcSys.changes(calls);
     }
 
     Cli run(String... args) {

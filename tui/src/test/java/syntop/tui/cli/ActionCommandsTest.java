@@ -73,8 +73,7 @@ class ActionCommandsTest {
     void applyYesThenUndoYesAndUndoAgainHasNothingToDo() {
         Cli a = cli.run("apply", "syn-flood", "--yes");
         assertEquals(ExitCodes.OK, a.exit, a.toString());
-        assertTrue(a.out.contains("ok      net.ipv4.tcp_synack_retries: 5 -> 2"), a.out);
-        assertTrue(a.out.contains("skipped net.core.somaxconn: already 4096"), a.out);
+        a.outHas("ok      net.ipv4.tcp_synack_retries: 5 -> 2", "skipped net.core.somaxconn: already 4096");
         assertEquals("8192", cli.get("net.ipv4.tcp_max_syn_backlog"));
         assertEquals(List.of(List.of("sysctl", "-w", "net.ipv4.tcp_max_syn_backlog=8192"),
                 List.of("sysctl", "-w", "net.ipv4.tcp_synack_retries=2")), cli.changes());
@@ -98,7 +97,7 @@ class ActionCommandsTest {
                 new String[] {"--read-only", "drop", "--state", "syn-recv", "--yes"},
                 new String[] {"--read-only", "block", "203.0.113.7", "--yes"},
                 new String[] {"--read-only", "unblock", "203.0.113.7", "--yes"})) {
-            cli.set("net.ipv4.tcp_synack_retries", "5");
+            cli.procSys.set("net.ipv4.tcp_synack_retries", "5");
             Cli r = cli.run(args);
             if (args[1].equals("undo")) {
                 assertEquals(ExitCodes.REFUSED, r.exit, r.toString()); // nothing to undo or read-only: refused either way
@@ -157,11 +156,10 @@ class ActionCommandsTest {
         cli.on(List.of("ss", "-H"), 0, "x\ny\nz\n");
         Cli dry = cli.run("drop", "--state", "syn-recv", "--port", "8080", "--remote", "203.0.113.0/24", "--dry-run");
         assertEquals(ExitCodes.OK, dry.exit, dry.toString());
-        assertTrue(dry.out.contains("  ss -K -H -t -n state syn-recv dst 203.0.113.0/24 sport = :8080\n"), dry.out);
-        assertTrue(dry.out.contains("matching now: 3"), dry.out);
+        dry.outHas("  ss -K -H -t -n state syn-recv dst 203.0.113.0/24 sport = :8080\n", "matching now: 3");
         assertTrue(cli.changes().isEmpty());
         cli.on(List.of("ss", "-K"), 0, "a\nb\nc\n");
-        cli.rules.add(argv -> argv.get(0).equals("ss") && !argv.contains("-K") && cli.calls.stream().anyMatch(c -> c.contains("-K"))
+        cli.answer(argv -> argv.get(0).equals("ss") && !argv.contains("-K") && cli.calls.stream().anyMatch(c -> c.contains("-K"))
                 ? ActionCli.result(argv, 0, "", "") : null);
         Cli r = cli.run("drop", "--state", "syn-recv", "--port", "8080", "--remote", "203.0.113.0/24", "--yes");
         assertEquals(ExitCodes.OK, r.exit, r.toString());

@@ -4,17 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
-import java.util.zip.GZIPOutputStream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import syntop.collectors.Fixtures;
+import syntop.collectors.bundle.TarBuilder;
 
 /** The command line around bundles: usage errors, and broken bundles that must write nothing. */
 class CaptureCliTest {
@@ -47,24 +48,20 @@ class CaptureCliTest {
     @Test
     void brokenBundlesGetAClearErrorAndWriteNothing(@TempDir Path dir) throws Exception {
         Path good = dir.resolve("good.tar.gz");
-        Path fixture = Path.of("../collectors/src/test/resources/fixtures/linux");
-        Path bundle;
-        try (Stream<Path> s = Files.list(fixture)) {
-            bundle = s.filter(p -> Files.isRegularFile(p.resolve("manifest.json"))).findFirst().orElseThrow();
-        }
+        Path bundle = Fixtures.onClassPath("linux/6.18-lab-capture-synflood");
         // a real bundle, packed and then damaged in every way the reader must refuse
         assertEquals(0, Cli.run("capture", "--unpack", bundle.toString(), "-o", dir.resolve("copy") + "/").exit,
                 "a directory bundle unpacks too");
-        byte[] tar = TarOf.directory(bundle, "b");
-        Files.write(good, gzip(tar));
+        byte[] tar = new TarBuilder().directory(bundle, "b").tar();
+        Files.write(good, TarBuilder.gzip(tar));
         assertEquals(0, Cli.run("parse", "--capture", good.toString()).exit);
         List<byte[]> broken = List.of(
                 Arrays.copyOf(Files.readAllBytes(good), Files.readAllBytes(good).length / 2),
-                gzip(Arrays.copyOf(tar, tar.length / 3)),
+                TarBuilder.gzip(Arrays.copyOf(tar, tar.length / 3)),
                 "not gzip at all".getBytes(StandardCharsets.UTF_8),
-                gzip(TarOf.withEntry(tar, "../../escaped", "x")),
-                gzip(TarOf.withEntry(tar, "/tmp/escaped", "x")),
-                gzip(TarOf.withSymlink(tar, "b/proc/net/tcp6", "/etc/passwd")));
+                new TarBuilder().directory(bundle, "b").file("../../escaped", "x").tarGz(),
+                new TarBuilder().directory(bundle, "b").file("/tmp/escaped", "x").tarGz(),
+                new TarBuilder().directory(bundle, "b").entry("b/proc/net/tcp6", '2', new byte[0], 0, "/etc/passwd").tarGz());
         for (int i = 0; i < broken.size(); i++) {
             Path in = dir.resolve("broken" + i + ".tar.gz");
             Files.write(in, broken.get(i));
@@ -82,13 +79,5 @@ class CaptureCliTest {
             assertTrue(s.noneMatch(p -> p.getFileName().toString().contains("escaped")));
         }
         assertFalse(Files.exists(Path.of("/tmp/escaped")));
-    }
-
-    private static byte[] gzip(byte[] data) throws Exception {
-        ByteArrayOutputStream b = new ByteArrayOutputStream();
-        try (GZIPOutputStream gz = new GZIPOutputStream(b)) {
-            gz.write(data);
-        }
-        return b.toByteArray();
     }
 }

@@ -4,10 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -36,62 +32,52 @@ class CaptureLiveTest {
 
     @Test
     void parseCaptureAgreesWithOnce(@TempDir Path dir) throws Exception {
-        try (ServerSocket server = new ServerSocket()) {
-            server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 7);
-            int port = server.getLocalPort();
-            List<Socket> clients = new ArrayList<>();
-            try {
-                for (int i = 0; i < 3; i++) {
-                    clients.add(new Socket(InetAddress.getLoopbackAddress(), port)); // never accepted
-                }
-                Map<String, byte[]> real = new LinkedHashMap<>();
-                Leaks.fromProcTables(real, Leaks.procTables());
-                Map<?, ?> before = json(Cli.run("once", "--format", "json", "--interval", "0"));
-                Cli capture = Cli.run("capture", "-o", dir.resolve("bundle") + "/");
-                Map<?, ?> after = json(Cli.run("once", "--format", "json", "--interval", "0"));
-                Leaks.fromProcTables(real, Leaks.procTables());
-                for (byte[] a : HostAddresses.all()) {
-                    real.put(Ip.format(a), a);
-                }
-                if (ChildJvm.onPath("ip")) {
-                    Leaks.fromIpAddr(real, ChildJvm.sh(List.of("ip", "-o", "addr")));
-                }
-                Leaks.assertNone(Bundle.read(dir.resolve("bundle"), Limits.DEFAULT), real,
-                        Files.readString(Path.of("/proc/sys/kernel/hostname")).strip());
-                assertEquals(0, capture.exit, capture.err);
-                assertTrue(capture.out.contains("syntop capture: wrote " + dir.resolve("bundle")), capture.out);
-                assertTrue(capture.out.contains("redacted:"), capture.out);
-                Cli parsed = Cli.run("parse", "--capture", dir.resolve("bundle").toString());
-                assertTrue(parsed.exit == 0 || parsed.exit == 1, parsed.err);
-                Map<?, ?> cap = json(parsed);
-
-                assertEquals(health(before), health(cap));
-                assertEquals(before.get("tunables"), cap.get("tunables"));
-                assertEquals(((Map<?, ?>) before.get("raw_counters")).keySet(), ((Map<?, ?>) cap.get("raw_counters")).keySet());
-                for (String counter : List.of("TcpActiveOpens", "TcpPassiveOpens", "TcpExtListenOverflows")) {
-                    long a = number(before, "raw_counters", counter);
-                    long c = number(cap, "raw_counters", counter);
-                    long b = number(after, "raw_counters", counter);
-                    assertTrue(a <= c && c <= b, counter + ": once " + a + ", capture " + c + ", once " + b);
-                }
-                for (String state : List.of("listen", "established", "time_wait", "syn_rcvd")) {
-                    long a = number(before, "states", state);
-                    long c = number(cap, "states", state);
-                    long b = number(after, "states", state);
-                    assertTrue(c >= Math.min(a, b) - 3 && c <= Math.max(a, b) + 3, state + ": capture " + c + ", once " + a + ".." + b);
-                }
-                Map<?, ?> ours = listener(cap, port);
-                assertEquals(listener(before, port), ours, "loopback listeners are not pseudonymised");
-                assertEquals(7L, ours.get("limit"));
-                assertEquals(3L, ours.get("accept_queue"));
-                Map<?, ?> host = (Map<?, ?>) cap.get("host");
-                assertTrue(host.get("hostname").toString().matches("host-[0-9a-f]{6}"), host.toString());
-                assertEquals(((Map<?, ?>) before.get("host")).get("os_version"), host.get("os_version"));
-            } finally {
-                for (Socket s : clients) {
-                    s.close();
-                }
+        // backlog 7, three connections never accepted
+        try (UnacceptedListener server = UnacceptedListener.open(7, 3)) {
+            int port = server.port();
+            Map<String, byte[]> real = new LinkedHashMap<>();
+            Leaks.fromProcTables(real, Leaks.procTables());
+            Map<?, ?> before = json(Cli.run("once", "--format", "json", "--interval", "0"));
+            Cli capture = Cli.run("capture", "-o", dir.resolve("bundle") + "/");
+            Map<?, ?> after = json(Cli.run("once", "--format", "json", "--interval", "0"));
+            Leaks.fromProcTables(real, Leaks.procTables());
+            for (byte[] a : HostAddresses.all()) {
+                real.put(Ip.format(a), a);
             }
+            if (ChildJvm.onPath("ip")) {
+                Leaks.fromIpAddr(real, ChildJvm.sh(List.of("ip", "-o", "addr")));
+            }
+            Leaks.assertNone(Bundle.read(dir.resolve("bundle"), Limits.DEFAULT), real,
+                    Files.readString(Path.of("/proc/sys/kernel/hostname")).strip());
+            assertEquals(0, capture.exit, capture.err);
+            assertTrue(capture.out.contains("syntop capture: wrote " + dir.resolve("bundle")), capture.out);
+            assertTrue(capture.out.contains("redacted:"), capture.out);
+            Cli parsed = Cli.run("parse", "--capture", dir.resolve("bundle").toString());
+            assertTrue(parsed.exit == 0 || parsed.exit == 1, parsed.err);
+            Map<?, ?> cap = json(parsed);
+
+            assertEquals(health(before), health(cap));
+            assertEquals(before.get("tunables"), cap.get("tunables"));
+            assertEquals(((Map<?, ?>) before.get("raw_counters")).keySet(), ((Map<?, ?>) cap.get("raw_counters")).keySet());
+            for (String counter : List.of("TcpActiveOpens", "TcpPassiveOpens", "TcpExtListenOverflows")) {
+                long a = number(before, "raw_counters", counter);
+                long c = number(cap, "raw_counters", counter);
+                long b = number(after, "raw_counters", counter);
+                assertTrue(a <= c && c <= b, counter + ": once " + a + ", capture " + c + ", once " + b);
+            }
+            for (String state : List.of("listen", "established", "time_wait", "syn_rcvd")) {
+                long a = number(before, "states", state);
+                long c = number(cap, "states", state);
+                long b = number(after, "states", state);
+                assertTrue(c >= Math.min(a, b) - 3 && c <= Math.max(a, b) + 3, state + ": capture " + c + ", once " + a + ".." + b);
+            }
+            Map<?, ?> ours = listener(cap, port);
+            assertEquals(listener(before, port), ours, "loopback listeners are not pseudonymised");
+            assertEquals(7L, ours.get("limit"));
+            assertEquals(3L, ours.get("accept_queue"));
+            Map<?, ?> host = (Map<?, ?>) cap.get("host");
+            assertTrue(host.get("hostname").toString().matches("host-[0-9a-f]{6}"), host.toString());
+            assertEquals(((Map<?, ?>) before.get("host")).get("os_version"), host.get("os_version"));
         }
     }
 
@@ -100,8 +86,7 @@ class CaptureLiveTest {
         Path gz = dir.resolve("c.tar.gz");
         Cli capture = Cli.run("capture", "--samples", "2", "--interval", "0.2", "--no-redact", "-o", gz.toString());
         assertEquals(0, capture.exit, capture.err);
-        assertTrue(capture.out.contains("NOT redacted"), capture.out);
-        assertTrue(capture.out.contains("2 samples"), capture.out);
+        capture.outHas("NOT redacted", "2 samples");
         assertTrue(Files.isRegularFile(gz));
         Cli unpacked = Cli.run("capture", "--unpack", gz.toString(), "-o", dir.resolve("d") + "/");
         assertEquals(0, unpacked.exit, unpacked.err);

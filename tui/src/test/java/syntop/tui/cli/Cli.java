@@ -21,6 +21,13 @@ final class Cli {
         return new Cli(exit, out, err);
     }
 
+    /** Fails, showing the whole output, unless standard output holds every one of {@code parts}. */
+    void outHas(String... parts) {
+        for (String part : parts) {
+            org.junit.jupiter.api.Assertions.assertTrue(out.contains(part), () -> "'" + part + "' not in\n" + out);
+        }
+    }
+
     @Override
     public String toString() {
         return "exit " + exit + "\n--- out\n" + out + "--- err\n" + err;

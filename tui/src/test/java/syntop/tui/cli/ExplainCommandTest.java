@@ -25,8 +25,8 @@ class ExplainCommandTest {
         Cli r = Cli.run("explain", "--fs-root", tmp.toString(), "net.core.somaxconn", "net.ipv4.tcp_syncookies");
         assertEquals(ExitCodes.OK, r.exit, r.toString());
         assertTrue(r.out.startsWith("net.core.somaxconn  (tunable)\n"), r.out);
-        assertTrue(r.out.contains("\n  linux:     4096 since Linux 5.4; 128 before\n"), r.out);
-        assertTrue(r.out.contains("\n  live:      511 on this machine\n"), r.out);
+        r.outHas("\n  linux:     4096 since Linux 5.4; 128 before\n",
+                "\n  live:      511 on this machine\n");
         assertTrue(r.out.contains("\n  live:      not present on this machine\n"), "tcp_syncookies is absent under the fake root: " + r.out);
         assertTrue(r.out.contains("Documentation/admin-guide/sysctl/net.rst"), r.out);
     }
@@ -37,9 +37,7 @@ class ExplainCommandTest {
         assertEquals(ExitCodes.OK, r.exit, r.toString());
         assertTrue(r.out.contains("kern.ipc.somaxconn  (tunable)\n  what:      the cap on every listen() backlog\n"), r.out);
         assertTrue(r.out.indexOf("  freebsd:") < r.out.indexOf("  linux:"), "the OS asked about first: " + r.out);
-        assertTrue(r.out.contains("1.5"), r.out);
-        assertTrue(r.out.contains("syncookies_sent  (counter)"), r.out);
-        assertTrue(r.out.contains("  macos:     absent: macOS has no SYN cookies\n"), r.out);
+        r.outHas("1.5", "syncookies_sent  (counter)", "  macos:     absent: macOS has no SYN cookies\n");
         assertFalse(r.out.contains("live:"), r.out);
     }
 
@@ -47,18 +45,18 @@ class ExplainCommandTest {
     void macOsSaysWhatMslIsMeasuredInAndThatSyncacheKeysDoNotExist() {
         Cli r = Cli.run("explain", "--os", "macos", "net.inet.tcp.msl", "net.inet.tcp.syncache.cachelimit");
         assertEquals(ExitCodes.OK, r.exit, r.toString());
-        assertTrue(r.out.contains("  unit:      milliseconds\n  macos:     15000 (30 s of TIME_WAIT)\n"), r.out);
-        assertTrue(r.out.contains("  macos:     absent: macOS has no syncache\n"), r.out);
+        r.outHas("  unit:      milliseconds\n  macos:     15000 (30 s of TIME_WAIT)\n",
+                "  macos:     absent: macOS has no syncache\n");
     }
 
     @Test
     void rawCounterNamesStatesAndVerdictKinds() {
         Cli r = Cli.run("explain", "--os", "linux", "TcpExtListenDrops", "SYN-RECV", "time_wait_pile_up");
         assertEquals(ExitCodes.OK, r.exit, r.toString());
-        assertTrue(r.out.contains("listen_drops  (counter)"), r.out);
-        assertTrue(r.out.contains("syn_rcvd  (state)"), r.out);
-        assertTrue(r.out.contains("time_wait_pile_up  (verdict)\n  what:      many TIME_WAIT connections"), r.out);
-        assertTrue(r.out.contains("never a SYN flood"), r.out);
+        r.outHas("listen_drops  (counter)",
+                "syn_rcvd  (state)",
+                "time_wait_pile_up  (verdict)\n  what:      many TIME_WAIT connections",
+                "never a SYN flood");
     }
 
     @Test
@@ -70,7 +68,6 @@ class ExplainCommandTest {
         assertEquals(ExitCodes.USAGE, Cli.run("explain", "--os", "plan9", "x").exit);
         assertEquals(ExitCodes.USAGE, Cli.run("explain", "--os", "linux").exit);
         Cli list = Cli.run("explain", "--os", "linux", "--list");
-        assertTrue(list.out.contains("net.ipv4.tcp_syncookies"), list.out);
-        assertTrue(list.out.contains("retransmit_surge"), list.out);
+        list.outHas("net.ipv4.tcp_syncookies", "retransmit_surge");
     }
 }

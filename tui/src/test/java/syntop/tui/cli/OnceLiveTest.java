@@ -3,12 +3,7 @@ package syntop.tui.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,38 +20,28 @@ class OnceLiveTest {
 
     @Test
     void jsonAgreesWithSsAndKnowsTheBacklogOfANewListener() throws Exception {
-        try (ServerSocket server = new ServerSocket()) {
-            server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 7);
-            int port = server.getLocalPort();
-            List<Socket> clients = new ArrayList<>();
-            try {
-                for (int i = 0; i < 3; i++) {
-                    clients.add(new Socket(InetAddress.getLoopbackAddress(), port)); // never accepted
-                }
-                Map<String, Integer> before = ssStateCounts();
-                Cli r = Cli.run("once", "--format", "json", "--interval", "0");
-                Map<String, Integer> after = ssStateCounts();
-                assertTrue(r.exit == 0 || r.exit == 1, r.err);
-                String listener = listenerBlock(r.out, port);
-                assertTrue(listener.contains("\"limit\": 7"), listener);
-                assertTrue(listener.contains("\"accept_queue\": 3"), listener);
-                assertTrue(listener.contains("\"syn_queue\": 0"), listener);
-                // ss -ltnp names the owner to root; to another user its own processes only
-                assertTrue(listener.replaceAll("\\s+", " ").contains("\"process\": { \"pid\": " + ProcessHandle.current().pid()
-                        + ", \"name\": \"java\" }"), listener);
-                for (String state : List.of("established", "listen", "time_wait", "syn_rcvd")) {
-                    int ours = stateCount(r.out, state);
-                    int lo = Math.min(before.getOrDefault(state, 0), after.getOrDefault(state, 0));
-                    int hi = Math.max(before.getOrDefault(state, 0), after.getOrDefault(state, 0));
-                    // the churn of that moment: allow what changed between the two ss runs, plus a little
-                    assertTrue(ours >= lo - 3 && ours <= hi + 3, state + ": syntop " + ours + ", ss " + lo + ".." + hi);
-                }
-                assertTrue(stateCount(r.out, "established") >= 6, "3 client and 3 server ends");
-            } finally {
-                for (Socket s : clients) {
-                    s.close();
-                }
+        // backlog 7, three connections never accepted
+        try (UnacceptedListener server = UnacceptedListener.open(7, 3)) {
+            int port = server.port();
+            Map<String, Integer> before = ssStateCounts();
+            Cli r = Cli.run("once", "--format", "json", "--interval", "0");
+            Map<String, Integer> after = ssStateCounts();
+            assertTrue(r.exit == 0 || r.exit == 1, r.err);
+            String listener = listenerBlock(r.out, port);
+            assertTrue(listener.contains("\"limit\": 7"), listener);
+            assertTrue(listener.contains("\"accept_queue\": 3"), listener);
+            assertTrue(listener.contains("\"syn_queue\": 0"), listener);
+            // ss -ltnp names the owner to root; to another user its own processes only
+            assertTrue(listener.replaceAll("\\s+", " ").contains("\"process\": { \"pid\": " + ProcessHandle.current().pid()
+                    + ", \"name\": \"java\" }"), listener);
+            for (String state : List.of("established", "listen", "time_wait", "syn_rcvd")) {
+                int ours = stateCount(r.out, state);
+                int lo = Math.min(before.getOrDefault(state, 0), after.getOrDefault(state, 0));
+                int hi = Math.max(before.getOrDefault(state, 0), after.getOrDefault(state, 0));
+                // the churn of that moment: allow what changed between the two ss runs, plus a little
+                assertTrue(ours >= lo - 3 && ours <= hi + 3, state + ": syntop " + ours + ", ss " + lo + ".." + hi);
             }
+            assertTrue(stateCount(r.out, "established") >= 6, "3 client and 3 server ends");
         }
     }
 

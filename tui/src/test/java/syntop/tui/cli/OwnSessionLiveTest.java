@@ -4,9 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,6 +19,7 @@ import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
+import syntop.collectors.action.Netns;
 import syntop.collectors.source.ProcessCommandRunner;
 
 /**
@@ -42,22 +41,15 @@ class OwnSessionLiveTest {
 
     @BeforeAll
     static void needsRootNamespacesAndOpenSsh() throws Exception {
-        assumeTrue(new com.sun.security.auth.module.UnixSystem().getUid() == 0, "skipped: needs root for ip netns and sshd");
+        Netns.assumeUsable("ip netns and sshd", "ip", "ssh", "ssh-keygen", "timeout");
         assumeTrue(Files.isExecutable(Path.of(SSHD)), "skipped: no " + SSHD + " (Debian: apt-get install openssh-server)");
-        for (String tool : List.of("ip", "ssh", "ssh-keygen", "timeout")) {
-            assumeTrue(new ProcessCommandRunner().resolve(tool).isPresent(), "skipped: " + tool + " is not installed");
-        }
     }
 
     @Test
     void underSshWithTheVariablesStrippedBlockAndDropStillKnowTheOwnSession() throws Exception {
-        String ns = "syntop-act-sshd-" + ProcessHandle.current().pid();
-        run("ip", "netns", "add", ns);
-        Process sshd = null;
-        try {
-            run("ip", "netns", "exec", ns, "ip", "link", "set", "lo", "up");
-            run("ip", "netns", "exec", ns, "ip", "addr", "add", SERVER + "/32", "dev", "lo");
-            run("ip", "netns", "exec", ns, "ip", "addr", "add", OPERATOR + "/32", "dev", "lo");
+        try (Netns ns = Netns.create("sshd")) {
+            ns.exec("ip", "addr", "add", SERVER + "/32", "dev", "lo").check();
+            ns.exec("ip", "addr", "add", OPERATOR + "/32", "dev", "lo").check();
             run("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", tmp.resolve("host").toString());
             run("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", tmp.resolve("client").toString());
             Files.copy(tmp.resolve("client.pub"), tmp.resolve("authorized_keys"));
@@ -72,9 +64,9 @@ class OwnSessionLiveTest {
                     "PidFile none", ""));
             // sshd's privilege separation directory; the Debian service makes it at start
             Files.createDirectories(Path.of("/run/sshd"));
-            sshd = new ProcessBuilder("ip", "netns", "exec", ns, "timeout", "60", SSHD, "-D", "-e", "-f", config.toString())
-                    .redirectErrorStream(true).start();
-            awaitLine(sshd, "Server listening");
+            // stopped, with whatever else still runs in the namespace, when it closes
+            Process sshd = ns.start("timeout", "60", SSHD, "-D", "-e", "-f", config.toString());
+            Netns.awaitLine(sshd, "Server listening");
 
             String java = ChildJvm.java();
             String cp = System.getProperty("java.class.path");
@@ -101,24 +93,12 @@ class OwnSessionLiveTest {
             if (sudo) {
                 assertTrue(out.contains("sudo block exit=2"), out);
             }
-        } finally {
-            if (sshd != null) {
-                sshd.descendants().forEach(ProcessHandle::destroyForcibly);
-                sshd.destroyForcibly();
-                sshd.waitFor(5, TimeUnit.SECONDS);
-            }
-            for (String pid : run("ip", "netns", "pids", ns).split("\\s+")) {
-                if (pid.matches("\\d+")) {
-                    ProcessHandle.of(Long.parseLong(pid)).ifPresent(ProcessHandle::destroyForcibly);
-                }
-            }
-            run("ip", "netns", "del", ns);
         }
     }
 
     /** Logs in from the operator's address with the test's key and runs {@code command}; its output. */
-    private String ssh(String ns, String command) throws Exception {
-        String out = run("ip", "netns", "exec", ns, "timeout", "90", "ssh", "-F", "/dev/null", "-T", "-i",
+    private String ssh(Netns ns, String command) throws Exception {
+        String out = run("ip", "netns", "exec", ns.name, "timeout", "90", "ssh", "-F", "/dev/null", "-T", "-i",
                 tmp.resolve("client").toString(), "-o", "BatchMode=yes", "-o", "StrictHostKeyChecking=no",
                 "-o", "UserKnownHostsFile=/dev/null", "-o", "LogLevel=ERROR", "-b", OPERATOR, "-p", "2222",
                 "root@" + SERVER, command);
@@ -143,26 +123,5 @@ class OwnSessionLiveTest {
         String text = new String(out.join(), StandardCharsets.UTF_8);
         assertEquals(0, p.exitValue(), String.join(" ", argv) + ": " + text);
         return text;
-    }
-
-    private static void awaitLine(Process p, String want) throws Exception {
-        BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
-        CompletableFuture<String> line = CompletableFuture.supplyAsync(() -> {
-            StringBuilder seen = new StringBuilder();
-            try {
-                String l;
-                while ((l = in.readLine()) != null) {
-                    if (l.contains(want)) {
-                        return l;
-                    }
-                    seen.append(l).append('\n');
-                }
-            } catch (IOException e) {
-                seen.append(e);
-            }
-            return "EOF: " + seen;
-        });
-        String got = line.get(15, TimeUnit.SECONDS);
-        assertTrue(got.contains(want), got);
     }
 }

@@ -12,24 +12,24 @@ import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
+import syntop.collectors.Fixtures;
+
 class ParseCommandTest {
-    private static final Path LAB = Path.of("../collectors/src/test/resources/fixtures/linux/6.18-lab-synflood");
+    private static final Path LAB = Fixtures.onClassPath("linux/6.18-lab-synflood");
 
     @Test
     void parsesSavedProcFilesAsOneInput() {
         Cli r = Cli.run("parse", "--platform", "linux", "--source", "proc-net-tcp",
                 LAB.resolve("proc/net/tcp").toString(), LAB.resolve("proc/net/tcp6").toString());
         assertEquals(0, r.exit, r.err);
-        assertTrue(r.out.contains("\"syn_rcvd\": 129"), r.out);
-        assertTrue(r.out.contains("\"8080\": 129"), r.out);
+        r.outHas("\"syn_rcvd\": 129", "\"8080\": 129");
     }
 
     @Test
     void aUniquePrefixNamesTheSource() {
         Cli r = Cli.run("parse", "--platform", "linux", "--source", "ss-l", LAB.resolve("cmd/ss-ltn.txt").toString());
         assertEquals(0, r.exit, r.err);
-        assertTrue(r.out.contains("\"source\": \"ss-ltn\""), r.out);
-        assertTrue(r.out.contains("\"limit\": 16"), r.out);
+        r.outHas("\"source\": \"ss-ltn\"", "\"limit\": 16");
     }
 
     @Test
@@ -46,7 +46,7 @@ class ParseCommandTest {
     void anotherCommandsOutputExitsWithOneAndSaysSo() {
         // ss -tulpen given as /proc/net/netstat: its address columns once gave counters named after them
         Cli r = Cli.run("parse", "--platform", "linux", "--source", "proc-net-netstat",
-                "../collectors/src/test/resources/fixtures/linux/newer-iproute2-jc/cmd/ss-tulpen.txt");
+                Fixtures.onClassPath("linux/newer-iproute2-jc/cmd/ss-tulpen.txt").toString());
         assertEquals(ExitCodes.SOURCE_FAILED, r.exit, r.out);
         assertTrue(r.err.contains("the input was not understood as proc-net-netstat output"), r.err);
         assertFalse(r.out.contains("raw_counters"), r.out);
@@ -86,7 +86,7 @@ class ParseCommandTest {
 
     @Test
     void theBsdSettingsSourceHasAShortNameAndItsFormerOneStillWorks() {
-        String capture = "../collectors/src/test/resources/fixtures/freebsd/12.1-jc/cmd/sysctl-net.inet.tcp.txt";
+        String capture = Fixtures.onClassPath("freebsd/12.1-jc/cmd/sysctl-net.inet.tcp.txt").toString();
         Cli r = Cli.run("parse", "--platform", "freebsd", "--source", "sysctl", capture);
         assertEquals(0, r.exit, r.err);
         assertTrue(r.out.contains("\"source\": \"sysctl\""), r.out);

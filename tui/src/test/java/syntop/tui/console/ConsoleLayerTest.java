@@ -83,10 +83,6 @@ class ConsoleLayerTest {
     }
 
     private static String row(BasicTextImage image, int y) {
-        StringBuilder sb = new StringBuilder();
-        for (int x = 0; x < image.getSize().getColumns(); x++) {
-            sb.append(image.getCharacterAt(x, y).getCharacterString());
-        }
-        return sb.toString();
+        return ScreenText.row(image, y);
     }
 }

@@ -37,14 +37,7 @@ class ConsolePainterTest {
     private final ConsolePainter painter = new ConsolePainter(new ThemeLoader(null), "lab");
 
     private static String screen(TextImage img) {
-        StringBuilder b = new StringBuilder();
-        for (int y = 0; y < img.getSize().getRows(); y++) {
-            for (int x = 0; x < img.getSize().getColumns(); x++) {
-                b.append(img.getCharacterAt(x, y).getCharacterString());
-            }
-            b.append('\n');
-        }
-        return b.toString();
+        return ScreenText.of(img);
     }
 
     private TextImage render(int cols, int rows, ViewState v, Optional<JudgedTick> f) {

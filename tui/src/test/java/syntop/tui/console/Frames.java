@@ -1,6 +1,5 @@
 package syntop.tui.console;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -9,6 +8,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import syntop.collectors.CapturedCommands;
+import syntop.collectors.Fixtures;
 import syntop.collectors.detect.Thresholds;
 import syntop.collectors.judge.JudgedTick;
 import syntop.collectors.model.HostInfo;
@@ -18,15 +19,11 @@ import syntop.collectors.judge.Pipeline;
 import syntop.collectors.platform.SourceEvaluation;
 import syntop.collectors.platform.SourceResult;
 import syntop.collectors.source.Acquirer;
-import syntop.collectors.source.Acquisition;
-import syntop.collectors.source.CommandResult;
-import syntop.collectors.source.FsRoot;
-import syntop.collectors.source.RawOutput;
 import syntop.collectors.source.Source;
 
 /** Frames made from the real lab SYN flood capture (the same capture on every tick). */
 final class Frames {
-    static final Path LAB = Path.of("../collectors/src/test/resources/fixtures/linux/6.18-lab-synflood-ss");
+    static final Path LAB = Fixtures.onClassPath("linux/6.18-lab-synflood-ss");
 
     private Frames() {
     }
@@ -34,18 +31,7 @@ final class Frames {
     /** {@code ticks} frames of the lab capture, one second apart; the last one is returned. */
     static JudgedTick labCapture(int ticks) {
         LinuxPlatform platform = new LinuxPlatform(new HostInfo("lab", OsFamily.LINUX, "Linux 6.18 (capture)"));
-        // files from the capture directory, each command's output from cmd/<source id>.txt
-        Acquirer acquirer = new Acquirer((argv, timeout, max) -> {
-            String id = platform.sources().stream()
-                    .filter(s -> s.acquisition() instanceof Acquisition.Command c && c.argv().equals(argv))
-                    .findFirst().orElseThrow().id();
-            try {
-                byte[] out = java.nio.file.Files.readAllBytes(LAB.resolve("cmd/" + id + ".txt"));
-                return new CommandResult(argv, RawOutput.Outcome.COMPLETED, out, "", 0, false, Duration.ofMillis(3), "");
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        }, new FsRoot(LAB));
+        Acquirer acquirer = new CapturedCommands(platform, LAB).acquirer();
         Pipeline pipeline = new Pipeline(platform, Thresholds.defaults());
         JudgedTick last = null;
         for (int t = 0; t < ticks; t++) {

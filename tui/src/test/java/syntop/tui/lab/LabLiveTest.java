@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,6 +20,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Real attacks on a real kernel: each scenario of the lab runs against a listener in the server
@@ -212,288 +214,198 @@ class LabLiveTest {
         }
     }
 
-    private void synFlood(String name, String cookies) throws Exception {
-        long pid = listener(8080, 128);
-        Process[] flood = new Process[1];
-        try (SyntopStream s = new SyntopStream(60)) {
-            runScenario(name, s, "syn_flood:8080", new Scenario() {
-                @Override
-                public void begin() throws Exception {
-                    // one SYN a millisecond for up to 20 s: a sustained flood, bounded in count and time
-                    flood[0] = Lab.start("synflood", "-p", "8080", "-c", "20000", "-i", "1000", "-k", cookies, "-t", "25");
-                }
-
-                @Override
-                public void check(SyntopStream.Tick hit, SyntopStream s) throws Exception {
-                    long ours = hit.state("syn_rcvd");
-                    int ss = Lab.count("syn-recv", 8080);
-                    assertTrue(Math.abs(ours - ss) <= 5 + ss / 10, "SYN_RCVD: syntop " + ours + ", ss " + ss);
-                    String counter = cookies.equals("0") ? "TcpExtListenDrops" : "TcpExtSyncookiesSent";
-                    long mine = hit.raw(counter);
-                    long nstat = Lab.nstat(counter);
-                    assertTrue(mine > 0 && mine <= nstat && nstat - mine < 5000, counter + ": syntop " + mine + ", nstat " + nstat);
-                    if (cookies.equals("1")) {
-                        SyntopStream.Tick next = s.next();
-                        assertTrue(next.counter("syncookies_sent") > hit.counter("syncookies_sent"),
-                                "syncookies sent keeps rising while the flood lasts");
-                    }
-                }
-
-                @Override
-                public void end() throws Exception {
-                    Lab.stop(flood[0]);
-                }
-            });
-        } finally {
-            if (flood[0] != null) {
-                Lab.stop(flood[0]);
+    /**
+     * A scenario that runs one process: {@code start} begins it, {@code check} looks at the sample that
+     * named the verdict, and the end (which may come twice) stops it and then runs {@code after}.
+     */
+    private static Scenario running(Start start, Verify check, Cleanup after) {
+        Process[] p = new Process[1];
+        return new Scenario() {
+            @Override
+            public void begin() throws Exception {
+                p[0] = start.start();
             }
+
+            @Override
+            public void check(SyntopStream.Tick hit, SyntopStream s) throws Exception {
+                check.check(hit, s);
+            }
+
+            @Override
+            public void end() throws Exception {
+                if (p[0] != null) {
+                    Lab.stop(p[0]);
+                }
+                after.run();
+            }
+        };
+    }
+
+    interface Start {
+        Process start() throws Exception;
+    }
+
+    interface Verify {
+        void check(SyntopStream.Tick hit, SyntopStream s) throws Exception;
+    }
+
+    interface Cleanup {
+        void run() throws Exception;
+    }
+
+    private static final Verify NOTHING_MORE = (hit, s) -> { };
+    private static final Cleanup NOTHING_LEFT = () -> { };
+
+    /** One SYN a millisecond ({@code count} of them, up to {@code seconds}) on :8080, cookies as given. */
+    private static Start synflood(String cookies, int count, int seconds) {
+        return () -> Lab.start("synflood", "-p", "8080", "-c", String.valueOf(count), "-i", "1000", "-k", cookies, "-t",
+                String.valueOf(seconds));
+    }
+
+    /** sockload in the server namespace with these arguments (one string, split at spaces). */
+    private static Start sockload(String args) {
+        return () -> {
+            List<String> argv = new ArrayList<>(List.of("ip", "netns", "exec", Lab.SERVER_NS, "python3",
+                    Lab.DIR.resolve("py/sockload.py").toString()));
+            argv.addAll(List.of(args.split(" ")));
+            return new ProcessBuilder(argv).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        };
+    }
+
+    /** What an operator would do after a pile-up: drop what is left (ss -K, always with -t). */
+    private static final Cleanup DROP_PILE_UPS = () -> {
+        for (String st : List.of("time-wait", "fin-wait-1", "fin-wait-2", "close-wait", "last-ack")) {
+            Lab.inServer("ss", "-K", "-t", "state", st);
+        }
+    };
+
+    @ParameterizedTest(name = "{0}")
+    @Order(2)
+    @CsvSource(delimiter = '|', value = {"SYN flood, syncookies off | 0", "SYN flood, syncookies on | 1"})
+    void synFlood(String name, String cookies) throws Exception {
+        assumeLab();
+        long pid = listener(8080, 128);
+        try (SyntopStream s = new SyntopStream(60)) {
+            // one SYN a millisecond for up to 20 s: a sustained flood, bounded in count and time
+            runScenario(name, s, "syn_flood:8080", running(synflood(cookies, 20000, 25), (hit, stream) -> {
+                long ours = hit.state("syn_rcvd");
+                int ss = Lab.count("syn-recv", 8080);
+                assertTrue(Math.abs(ours - ss) <= 5 + ss / 10, "SYN_RCVD: syntop " + ours + ", ss " + ss);
+                String counter = cookies.equals("0") ? "TcpExtListenDrops" : "TcpExtSyncookiesSent";
+                long mine = hit.raw(counter);
+                long nstat = Lab.nstat(counter);
+                assertTrue(mine > 0 && mine <= nstat && nstat - mine < 5000, counter + ": syntop " + mine + ", nstat " + nstat);
+                if (cookies.equals("1")) {
+                    SyntopStream.Tick next = stream.next();
+                    assertTrue(next.counter("syncookies_sent") > hit.counter("syncookies_sent"),
+                            "syncookies sent keeps rising while the flood lasts");
+                }
+            }, NOTHING_LEFT));
+        } finally {
             kill(pid);
         }
-    }
-
-    @Test
-    @Order(2)
-    void synFloodWithCookiesOff() throws Exception {
-        assumeLab();
-        synFlood("SYN flood, syncookies off", "0");
-    }
-
-    @Test
-    @Order(3)
-    void synFloodWithCookiesOn() throws Exception {
-        assumeLab();
-        synFlood("SYN flood, syncookies on", "1");
     }
 
     @Test
     @Order(4)
     void acceptQueueOverflow() throws Exception {
         assumeLab();
-        long[] pid = {listener(8081, 16)};
-        Process[] burst = new Process[1];
+        long pid = listener(8081, 16);
         try (SyntopStream s = new SyntopStream(60)) {
-            runScenario("accept queue overflow", s, "accept_queue_full:8081", new Scenario() {
-                @Override
-                public void begin() throws Exception {
-                    burst[0] = Lab.start("connburst", "-p", "8081", "-c", "200", "-t", "30");
-                }
-
-                @Override
-                public void check(SyntopStream.Tick hit, SyntopStream s) throws Exception {
-                    String q = hit.listener(8081);
-                    assertTrue(q.contains("\"limit\":16"), q);
-                    String ss = Lab.inServer("ss", "-Hltn", "sport = :8081").trim();
-                    String recvQ = ss.split("\\s+")[1];
-                    assertTrue(q.contains("\"accept_queue\":" + recvQ), "syntop " + q + ", ss " + ss);
-                }
-
-                @Override
-                public void end() throws Exception {
-                    Lab.stop(burst[0]);
-                    kill(pid[0]); // a listener that closes drops its queue
-                }
-            });
+            runScenario("accept queue overflow", s, "accept_queue_full:8081",
+                    running(() -> Lab.start("connburst", "-p", "8081", "-c", "200", "-t", "30"), (hit, stream) -> {
+                        String q = hit.listener(8081);
+                        assertTrue(q.contains("\"limit\":16"), q);
+                        String ss = Lab.inServer("ss", "-Hltn", "sport = :8081").trim();
+                        String recvQ = ss.split("\\s+")[1];
+                        assertTrue(q.contains("\"accept_queue\":" + recvQ), "syntop " + q + ", ss " + ss);
+                    }, () -> kill(pid))); // a listener that closes drops its queue
         } finally {
-            if (burst[0] != null) {
-                Lab.stop(burst[0]);
-            }
-            kill(pid[0]);
+            kill(pid);
         }
     }
 
-    /** A socket-table scenario: sockload in the server namespace, cleared with ss -K at the end. */
-    private void pileUp(String name, String verdict, String ssState, String syntopState, String... sockload)
-            throws Exception {
-        Process[] load = new Process[1];
-        try (SyntopStream s = new SyntopStream(60)) {
-            runScenario(name, s, verdict, new Scenario() {
-                @Override
-                public void begin() throws Exception {
-                    List<String> argv = new ArrayList<>(List.of("ip", "netns", "exec", Lab.SERVER_NS, "python3",
-                            Lab.DIR.resolve("py/sockload.py").toString()));
-                    argv.addAll(List.of(sockload));
-                    load[0] = new ProcessBuilder(argv).redirectErrorStream(true)
-                            .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-                }
+    /**
+     * The socket-table scenarios: sockload's program for the state, how many sockets it makes, and
+     * how many make the pile-up under way on arrival. TIME_WAIT: 15,000 of the default 28,232
+     * ephemeral ports, over timewait.warn (half of them).
+     */
+    record PileUp(String title, String verdict, String ssState, String syntopState, String program, int count,
+                  String holdOption, int underWay) {
+        /** sockload's arguments: the sockets held {@code hold} seconds, the program stopped after {@code max}. */
+        String sockload(int hold, int max) {
+            return program + " --count " + count + " " + holdOption + " " + hold + " --max-seconds " + max;
+        }
 
-                @Override
-                public void check(SyntopStream.Tick hit, SyntopStream s) throws IOException, InterruptedException {
-                    // compare once the table has stopped growing (the verdict may come while it is built)
-                    s.next();
-                    long ours = s.next().state(syntopState);
-                    int ss = Lab.count(ssState, 0);
-                    assertTrue(Math.abs(ours - ss) <= 20 + ss / 10, syntopState + ": syntop " + ours + ", ss " + ss);
-                }
-
-                @Override
-                public void end() throws Exception {
-                    Lab.stop(load[0]);
-                    // what an operator would do: drop what is left (ss -K, always with -t)
-                    for (String st : List.of("time-wait", "fin-wait-1", "fin-wait-2", "close-wait", "last-ack")) {
-                        Lab.inServer("ss", "-K", "-t", "state", st);
-                    }
-                }
-            });
-        } finally {
-            if (load[0] != null) {
-                Lab.stop(load[0]);
-            }
+        @Override
+        public String toString() {
+            return title;
         }
     }
 
-    @Test
+    static List<PileUp> pileUps() {
+        return List.of(
+                new PileUp("TIME_WAIT pile-up", "time_wait_pile_up", "time-wait", "time_wait", "timewait", 20000, "--sustain", 15000),
+                new PileUp("CLOSE_WAIT pile-up", "close_wait_pile_up", "close-wait", "close_wait", "closewait", 800, "--hold", 600),
+                new PileUp("FIN_WAIT_1 pile-up", "fin_wait_1_pile_up", "fin-wait-1", "fin_wait_1", "finwait1", 800, "--hold", 600));
+    }
+
+    /** A socket-table scenario: the count syntop shows against ss's, once the table has stopped growing. */
+    @ParameterizedTest(name = "{0}")
     @Order(5)
-    void timeWaitPileUp() throws Exception {
+    @MethodSource("pileUps")
+    void pileUp(PileUp p) throws Exception {
         assumeLab();
-        pileUp("TIME_WAIT pile-up", "time_wait_pile_up", "time-wait", "time_wait",
-                "timewait", "--count", "20000", "--sustain", "20", "--max-seconds", "30");
+        try (SyntopStream s = new SyntopStream(60)) {
+            runScenario(p.title(), s, p.verdict(), running(sockload(p.sockload(20, 30)), (hit, stream) -> {
+                // compare once the table has stopped growing (the verdict may come while it is built)
+                stream.next();
+                long ours = stream.next().state(p.syntopState());
+                int ss = Lab.count(p.ssState(), 0);
+                assertTrue(Math.abs(ours - ss) <= 20 + ss / 10, p.syntopState() + ": syntop " + ours + ", ss " + ss);
+            }, DROP_PILE_UPS));
+        }
     }
 
-    @Test
-    @Order(6)
-    void closeWaitPileUp() throws Exception {
-        assumeLab();
-        pileUp("CLOSE_WAIT pile-up", "close_wait_pile_up", "close-wait", "close_wait",
-                "closewait", "--count", "800", "--hold", "20", "--max-seconds", "30");
-    }
-
-    @Test
-    @Order(7)
-    void finWait1PileUp() throws Exception {
-        assumeLab();
-        pileUp("FIN_WAIT_1 pile-up", "fin_wait_1_pile_up", "fin-wait-1", "fin_wait_1",
-                "finwait1", "--count", "800", "--hold", "20", "--max-seconds", "30");
+    /** {@link #arrival} on a never-accepting listener started for it and stopped after it. */
+    private static void arrivalOnListener(int port, int backlog, String name, String verdict, String screen, Check underWay,
+                                          Scenario scenario) throws Exception {
+        long pid = listener(port, backlog);
+        try {
+            arrival(name, verdict, screen, underWay, scenario);
+        } finally {
+            kill(pid);
+        }
     }
 
     /** A SYN flood of one SYN a millisecond (up to 45 s) on a never-accepting listener with backlog 128. */
-    private static Scenario flood(String cookies, Process[] flood) {
-        return new Scenario() {
-            @Override
-            public void begin() throws Exception {
-                flood[0] = Lab.start("synflood", "-p", "8080", "-c", "45000", "-i", "1000", "-k", cookies, "-t", "50");
-            }
-
-            @Override
-            public void check(SyntopStream.Tick hit, SyntopStream s) {
-            }
-
-            @Override
-            public void end() throws Exception {
-                if (flood[0] != null) {
-                    Lab.stop(flood[0]);
-                }
-            }
-        };
-    }
-
-    @Test
+    @ParameterizedTest(name = "{0}")
     @Order(10)
-    void synFloodWithCookiesOffUnderWayIsNamedOnArrival() throws Exception {
+    @CsvSource(delimiter = '|', value = {"SYN flood, syncookies off | 0", "SYN flood, syncookies on | 1"})
+    void synFloodUnderWayIsNamedOnArrival(String name, String cookies) throws Exception {
         assumeLab();
-        long pid = listener(8080, 128);
-        try {
-            arrival("SYN flood, syncookies off", "syn_flood:8080", "SYN flood on :8080",
-                    () -> Lab.count("syn-recv", 8080) >= 120, flood("0", new Process[1]));
-        } finally {
-            kill(pid);
-        }
-    }
-
-    @Test
-    @Order(11)
-    void synFloodWithCookiesOnUnderWayIsNamedOnArrival() throws Exception {
-        assumeLab();
-        long pid = listener(8080, 128);
-        try {
-            arrival("SYN flood, syncookies on", "syn_flood:8080", "SYN flood on :8080",
-                    () -> Lab.count("syn-recv", 8080) >= 120, flood("1", new Process[1]));
-        } finally {
-            kill(pid);
-        }
+        arrivalOnListener(8080, 128, name, "syn_flood:8080", "SYN flood on :8080", () -> Lab.count("syn-recv", 8080) >= 120,
+                running(synflood(cookies, 45000, 50), NOTHING_MORE, NOTHING_LEFT));
     }
 
     @Test
     @Order(12)
     void aFullAcceptQueueUnderWayIsNamedOnArrival() throws Exception {
         assumeLab();
-        long pid = listener(8081, 16);
-        Process[] burst = new Process[1];
-        try {
-            arrival("accept queue overflow", "accept_queue_full:8081", "accept queue full on :8081", () -> {
-                String ss = Lab.inServer("ss", "-Hltn", "sport = :8081").trim();
-                return !ss.isEmpty() && Long.parseLong(ss.split("\\s+")[1]) >= 17;
-            }, new Scenario() {
-                @Override
-                public void begin() throws Exception {
-                    burst[0] = Lab.start("connburst", "-p", "8081", "-c", "200", "-t", "45");
-                }
-
-                @Override
-                public void check(SyntopStream.Tick hit, SyntopStream s) {
-                }
-
-                @Override
-                public void end() throws Exception {
-                    Lab.stop(burst[0]);
-                }
-            });
-        } finally {
-            kill(pid);
-        }
+        arrivalOnListener(8081, 16, "accept queue overflow", "accept_queue_full:8081", "accept queue full on :8081", () -> {
+            String ss = Lab.inServer("ss", "-Hltn", "sport = :8081").trim();
+            return !ss.isEmpty() && Long.parseLong(ss.split("\\s+")[1]) >= 17;
+        }, running(() -> Lab.start("connburst", "-p", "8081", "-c", "200", "-t", "45"), NOTHING_MORE, NOTHING_LEFT));
     }
 
-    /** A socket-table scenario under way: sockload in the server namespace, cleared with ss -K at the end. */
-    private static void pileUpOnArrival(String name, String verdict, String screen, String ssState, int atLeast,
-                                        String... sockload) throws Exception {
-        Process[] load = new Process[1];
-        arrival(name, verdict, screen, () -> Lab.count(ssState, 0) >= atLeast, new Scenario() {
-            @Override
-            public void begin() throws Exception {
-                List<String> argv = new ArrayList<>(List.of("ip", "netns", "exec", Lab.SERVER_NS, "python3",
-                        Lab.DIR.resolve("py/sockload.py").toString()));
-                argv.addAll(List.of(sockload));
-                load[0] = new ProcessBuilder(argv).redirectErrorStream(true)
-                        .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            }
-
-            @Override
-            public void check(SyntopStream.Tick hit, SyntopStream s) {
-            }
-
-            @Override
-            public void end() throws Exception {
-                Lab.stop(load[0]);
-                for (String st : List.of("time-wait", "fin-wait-1", "fin-wait-2", "close-wait", "last-ack")) {
-                    Lab.inServer("ss", "-K", "-t", "state", st);
-                }
-            }
-        });
-    }
-
-    @Test
+    /** A socket-table scenario under way. */
+    @ParameterizedTest(name = "{0}")
     @Order(13)
-    void aTimeWaitPileUpUnderWayIsNamedOnArrival() throws Exception {
+    @MethodSource("pileUps")
+    void aPileUpUnderWayIsNamedOnArrival(PileUp p) throws Exception {
         assumeLab();
-        // 15,000 of the default 28,232 ephemeral ports: over timewait.warn (half of them)
-        pileUpOnArrival("TIME_WAIT pile-up", "time_wait_pile_up", "TIME_WAIT pile-up", "time-wait", 15000,
-                "timewait", "--count", "20000", "--sustain", "45", "--max-seconds", "60");
-    }
-
-    @Test
-    @Order(14)
-    void aCloseWaitPileUpUnderWayIsNamedOnArrival() throws Exception {
-        assumeLab();
-        pileUpOnArrival("CLOSE_WAIT pile-up", "close_wait_pile_up", "CLOSE_WAIT pile-up", "close-wait", 600,
-                "closewait", "--count", "800", "--hold", "45", "--max-seconds", "60");
-    }
-
-    @Test
-    @Order(15)
-    void aFinWait1PileUpUnderWayIsNamedOnArrival() throws Exception {
-        assumeLab();
-        pileUpOnArrival("FIN_WAIT_1 pile-up", "fin_wait_1_pile_up", "FIN_WAIT_1 pile-up", "fin-wait-1", 600,
-                "finwait1", "--count", "800", "--hold", "45", "--max-seconds", "60");
+        arrival(p.title(), p.verdict(), p.title(), () -> Lab.count(p.ssState(), 0) >= p.underWay(),
+                running(sockload(p.sockload(45, 60)), NOTHING_MORE, DROP_PILE_UPS));
     }
 
     @Test

@@ -7,6 +7,7 @@ import syntop.collectors.action.CommandPlan;
 import syntop.collectors.action.IpPrefix;
 import syntop.collectors.action.Ownership;
 import syntop.collectors.action.OwnershipCheck;
+import syntop.collectors.action.SourceBlocker;
 import syntop.collectors.source.CommandResult;
 
 /**
@@ -20,13 +21,13 @@ import syntop.collectors.source.CommandResult;
  * the address's states ({@code pfctl -k}). Built from pfctl(8) and pf.conf(5): {@code -a}
  * applies to {@code -s} and {@code -T}.
  */
-public final class PfTables {
+public final class PfTables implements SourceBlocker {
     /** syntop's anchor; later features nest theirs under it ({@code syntop/synproxy}). */
     public static final String ANCHOR = "syntop";
     /** The label every rule in syntop's anchors carries. */
     public static final String LABEL = "syntop";
 
-    private PfTables() {
+    PfTables() {
     }
 
     public static List<String> killStates(IpPrefix p) {
@@ -67,7 +68,8 @@ public final class PfTables {
         return "anchor \"" + ANCHOR + "\" { block drop in quick from <" + t.table() + "> label \"" + LABEL + "\" }";
     }
 
-    public static OwnershipCheck blockOwnership(BlockTarget t) {
+    @Override
+    public OwnershipCheck blockOwnership(BlockTarget t) {
         return anchorOwnership(ANCHOR);
     }
 
@@ -75,7 +77,8 @@ public final class PfTables {
         return List.of("pfctl", "-a", ANCHOR, "-t", t.table(), "-T", command, p.toString());
     }
 
-    public static CommandPlan block(IpPrefix p, BlockTarget t, Ownership found) {
+    @Override
+    public CommandPlan block(IpPrefix p, BlockTarget t, Ownership found) {
         if (found.status() == Ownership.Status.FOREIGN) {
             throw found.refusal();
         }
@@ -93,12 +96,14 @@ public final class PfTables {
                 notes);
     }
 
-    public static CommandPlan unblock(IpPrefix p, BlockTarget t) {
+    @Override
+    public CommandPlan unblock(IpPrefix p, BlockTarget t) {
         return new CommandPlan("unblock " + p + " from the pf table <" + t.table() + "> of anchor " + ANCHOR, List.of(
                 CommandPlan.change("remove " + p + " from the table", table(t, "delete", p))), List.of());
     }
 
-    public static String describe(BlockTarget t) {
+    @Override
+    public String describe(BlockTarget t) {
         return "pf table <" + t.table() + "> in anchor " + ANCHOR;
     }
 

@@ -5,19 +5,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import syntop.collectors.action.BlockTarget;
 import syntop.collectors.action.CommandPlan;
 import syntop.collectors.action.ConnectionFilter;
-import syntop.collectors.action.Interventions;
 import syntop.collectors.action.IpPrefix;
-import syntop.collectors.action.Ownership;
-import syntop.collectors.action.OwnershipCheck;
-import syntop.collectors.action.Setting;
 import syntop.collectors.action.ValueRule;
 import syntop.collectors.model.OsFamily;
+import syntop.collectors.os.bsd.BsdInterventions;
 import syntop.collectors.model.TcpState;
-import syntop.collectors.os.bsd.PfTables;
-import syntop.collectors.os.bsd.SysctlCommands;
 import syntop.collectors.source.CommandResult;
 import syntop.collectors.source.CommandRunner;
 
@@ -26,57 +20,24 @@ import syntop.collectors.source.CommandRunner;
  * with {@code -s}, FreeBSD 12 and later, or one {@code tcpdrop LADDR LPORT FADDR FPORT} per
  * connection that {@code tcpdrop -l} lists and the filter selects); pf tables to block sources.
  */
-public final class FreeBsdInterventions implements Interventions {
+public final class FreeBsdInterventions extends BsdInterventions {
+    /** The rules of FreeBSD's own keys; those both BSDs have are {@link BsdInterventions}'. */
     private static final Map<String, ValueRule> RULES = Map.ofEntries(
-            Map.entry("net.inet.tcp.syncookies", ValueRule.range(0, 1, "a switch")),
-            Map.entry("net.inet.tcp.syncookies_only", ValueRule.range(0, 1, "a switch")),
+            Map.entry("net.inet.tcp.syncookies", SWITCH),
+            Map.entry("net.inet.tcp.syncookies_only", SWITCH),
             Map.entry("net.inet.tcp.syncache.rexmtlimit", ValueRule.range(0, 16, "retransmits; sanity bound")),
-            Map.entry("kern.ipc.somaxconn", ValueRule.range(16, 1L << 24, "sanity bound")),
-            Map.entry("kern.ipc.soacceptqueue", ValueRule.range(16, 1L << 24, "sanity bound")),
-            Map.entry("net.inet.tcp.msl", ValueRule.range(1000, 120_000, "milliseconds; sanity bound")),
-            Map.entry("net.inet.tcp.keepinit", ValueRule.range(1000, 600_000, "milliseconds; sanity bound")),
-            Map.entry("net.inet.tcp.finwait2_timeout", ValueRule.range(1000, 3_600_000, "milliseconds; sanity bound")),
-            Map.entry("net.inet.tcp.fast_finwait2_recycle", ValueRule.range(0, 1, "a switch")),
-            Map.entry("net.inet.tcp.maxtcptw", ValueRule.range(0, Integer.MAX_VALUE, "an int")),
-            Map.entry("net.inet.tcp.blackhole", ValueRule.range(0, 2, "0 off, 1 SYN only, 2 all")),
-            Map.entry("net.inet.tcp.drop_synfin", ValueRule.range(0, 1, "a switch")),
-            Map.entry("net.inet.ip.portrange.first", ValueRule.range(1, 65535, "a port")),
-            Map.entry("net.inet.ip.portrange.last", ValueRule.range(1, 65535, "a port")));
+            Map.entry("kern.ipc.somaxconn", QUEUE_LENGTH),
+            Map.entry("kern.ipc.soacceptqueue", QUEUE_LENGTH),
+            Map.entry("net.inet.tcp.finwait2_timeout", milliseconds(1000, 3_600_000)),
+            Map.entry("net.inet.tcp.fast_finwait2_recycle", SWITCH),
+            Map.entry("net.inet.tcp.maxtcptw", AN_INT));
 
-    private static final List<String> BUILTIN = List.of("syn-flood", "time-wait", "fin-wait");
     /** How many per-connection tcpdrop runs one drop may make. */
     public static final int MAX_EACH = 5000;
 
-    private final CommandRunner runner;
-
-    /** {@code runner} reads settings ({@code sysctl -n}); plans are built without it. */
+    /** {@code runner} reads settings ({@code sysctl -n}); plans are built without it. FreeBSD's sysctl sets with {@code key=value}. */
     public FreeBsdInterventions(CommandRunner runner) {
-        this.runner = runner;
-    }
-
-    @Override
-    public OsFamily os() {
-        return OsFamily.FREEBSD;
-    }
-
-    @Override
-    public Setting read(String key) {
-        return SysctlCommands.read(runner, key);
-    }
-
-    @Override
-    public List<String> sysctlWrite(String key, String value) {
-        return List.of("sysctl", key + "=" + value);
-    }
-
-    @Override
-    public ValueRule rule(String key) {
-        return RULES.getOrDefault(key, ValueRule.ANY);
-    }
-
-    @Override
-    public List<String> builtinProfiles() {
-        return BUILTIN;
+        super(OsFamily.FREEBSD, runner, RULES, List.of("sysctl"));
     }
 
     // ---- dropping ----
@@ -173,7 +134,7 @@ public final class FreeBsdInterventions implements Interventions {
         if (failed.argv().contains("-s") && failed.stderr().contains("usage")) {
             return "this FreeBSD's tcpdrop has no -s (it came in FreeBSD 12.0): drop by remote address or port instead";
         }
-        return Interventions.super.explain(failed);
+        return super.explain(failed);
     }
 
     @Override
@@ -193,32 +154,5 @@ public final class FreeBsdInterventions implements Interventions {
         String fails = failed == 0 ? "" : "; " + failed + " tcpdrop run(s) failed: " + explain(
                 changes.stream().filter(r -> !r.succeeded()).findFirst().orElseThrow());
         return new DropOutcome(failed == 0, "dropped " + dropped + " of " + before + "; " + rest + fails);
-    }
-
-    // ---- blocking ----
-
-    @Override
-    public OwnershipCheck blockOwnership(BlockTarget t) {
-        return PfTables.blockOwnership(t);
-    }
-
-    @Override
-    public CommandPlan block(IpPrefix p, BlockTarget t, Ownership found) {
-        return PfTables.block(p, t, found);
-    }
-
-    @Override
-    public CommandPlan unblock(IpPrefix p, BlockTarget t) {
-        return PfTables.unblock(p, t);
-    }
-
-    @Override
-    public String describe(BlockTarget t) {
-        return PfTables.describe(t);
-    }
-
-    @Override
-    public java.util.Optional<syntop.collectors.action.SynproxyFirewall> synproxy() {
-        return java.util.Optional.of(new syntop.collectors.os.bsd.PfSynproxy());
     }
 }

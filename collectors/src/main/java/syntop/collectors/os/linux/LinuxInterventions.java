@@ -14,22 +14,19 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 import syntop.collectors.action.ActionRefused;
-import syntop.collectors.action.BlockTarget;
 import syntop.collectors.action.CommandPlan;
 import syntop.collectors.action.ConnectionFilter;
-import syntop.collectors.action.Interventions;
 import syntop.collectors.action.Inputs;
 import syntop.collectors.action.IpPrefix;
-import syntop.collectors.action.Ownership;
-import syntop.collectors.action.OwnershipCheck;
 import syntop.collectors.action.Setting;
+import syntop.collectors.action.SynproxyFirewall;
 import syntop.collectors.action.ValueRule;
 import syntop.collectors.model.OsFamily;
 import syntop.collectors.model.TcpState;
+import syntop.collectors.os.common.SysctlInterventions;
 import syntop.collectors.source.CommandResult;
 import syntop.collectors.source.CommandRunner;
 import syntop.collectors.source.FsRoot;
-import syntop.collectors.source.RawOutput;
 
 /**
  * Linux interventions.
@@ -43,39 +40,33 @@ import syntop.collectors.source.RawOutput;
  * without it iproute2 also asks for DCCP, which kernels from 6.16 lack. A kernel built without
  * {@code CONFIG_INET_DIAG_DESTROY} lets {@code ss -K} run and print nothing, so the plan counts
  * the matches before and after and says so plainly when nothing went.</li>
- * <li>Sources are blocked in a table syntop made and marked as its own (the comment
- * {@value #OWNER_MARK}): {@code inet TABLE} with an IPv4 set {@code SET}, an IPv6 set {@code SET6}
- * (both with intervals, so prefixes work), and an input chain that drops packets from either. A
- * table of that name without the mark is refused; syntop's own table only ever gets what it lacks
- * added, so no chain is flushed and no policy changed.</li>
+ * <li>Sources are blocked in an nftables table syntop made and marked as its own
+ * ({@link NftBlockTable}).</li>
  * </ul>
  */
-public final class LinuxInterventions implements Interventions {
-    /** The comment syntop puts on the nftables tables it makes: only a table carrying it is syntop's. */
-    public static final String OWNER_MARK = "owned by syntop";
+public final class LinuxInterventions extends SysctlInterventions {
     private static final Duration READ_TIMEOUT = Duration.ofSeconds(5);
+
+    private static final ValueRule A_BYTE = ValueRule.range(0, 255, "the kernel keeps it in 8 bits");
 
     /** Per-key limits: the kernel's own where it enforces them, else sanity bounds (said so). */
     private static final Map<String, ValueRule> RULES = Map.ofEntries(
             Map.entry("net.ipv4.tcp_syncookies", ValueRule.range(0, 2, "0 off, 1 when the SYN queue overflows, 2 always")),
-            Map.entry("net.ipv4.tcp_synack_retries", ValueRule.range(0, 255, "the kernel keeps it in 8 bits")),
+            Map.entry("net.ipv4.tcp_synack_retries", A_BYTE),
             Map.entry("net.ipv4.tcp_syn_retries", ValueRule.range(1, 127, "the kernel's limit")),
-            Map.entry("net.ipv4.tcp_max_syn_backlog", ValueRule.range(16, 1L << 24, "sanity bound")),
-            Map.entry("net.core.somaxconn", ValueRule.range(16, 1L << 24, "sanity bound")),
-            Map.entry("net.ipv4.tcp_abort_on_overflow", ValueRule.range(0, 1, "a switch")),
+            Map.entry("net.ipv4.tcp_max_syn_backlog", QUEUE_LENGTH),
+            Map.entry("net.core.somaxconn", QUEUE_LENGTH),
+            Map.entry("net.ipv4.tcp_abort_on_overflow", SWITCH),
             Map.entry("net.ipv4.tcp_fin_timeout", ValueRule.range(1, 3600, "seconds; sanity bound")),
             Map.entry("net.ipv4.tcp_tw_reuse", ValueRule.range(0, 2, "0 off, 1 on, 2 loopback only")),
-            Map.entry("net.ipv4.tcp_max_tw_buckets", ValueRule.range(0, Integer.MAX_VALUE, "an int")),
-            Map.entry("net.ipv4.tcp_max_orphans", ValueRule.range(0, Integer.MAX_VALUE, "an int")),
-            Map.entry("net.ipv4.tcp_orphan_retries", ValueRule.range(0, 255, "the kernel keeps it in 8 bits")),
+            Map.entry("net.ipv4.tcp_max_tw_buckets", AN_INT),
+            Map.entry("net.ipv4.tcp_max_orphans", AN_INT),
+            Map.entry("net.ipv4.tcp_orphan_retries", A_BYTE),
             Map.entry("net.ipv4.ip_local_port_range", ValueRule.portRange()),
             Map.entry("net.core.netdev_max_backlog", ValueRule.range(1, Integer.MAX_VALUE, "an int")));
 
-    private static final List<String> BUILTIN = List.of("syn-flood", "time-wait", "fin-wait");
-
     private static final String NS_LINK = "/proc/self/ns/net";
 
-    private final Function<String, Setting> reader;
     private final Supplier<String> namespace;
 
     /** Reads settings from {@code /proc/sys} under {@code root}, and the namespace syntop itself runs in. */
@@ -89,7 +80,7 @@ public final class LinuxInterventions implements Interventions {
     }
 
     private LinuxInterventions(Function<String, Setting> reader, Supplier<String> namespace) {
-        this.reader = reader;
+        super(OsFamily.LINUX, RULES, reader, List.of("sysctl", "-w"), new NftBlockTable());
         this.namespace = namespace;
     }
 
@@ -127,17 +118,7 @@ public final class LinuxInterventions implements Interventions {
                 + why + "); its state is kept per namespace, so it does not act");
     }
 
-    @Override
-    public OsFamily os() {
-        return OsFamily.LINUX;
-    }
-
     // ---- sysctl ----
-
-    @Override
-    public Setting read(String key) {
-        return reader.apply(key);
-    }
 
     private static Setting readProc(FsRoot root, String key) {
         try {
@@ -164,26 +145,11 @@ public final class LinuxInterventions implements Interventions {
     }
 
     @Override
-    public List<String> sysctlWrite(String key, String value) {
-        return List.of("sysctl", "-w", key + "=" + value);
-    }
-
-    @Override
     public Optional<String> forbidden(String key) {
         if (key.equals("net.ipv4.tcp_tw_recycle")) {
             return Optional.of("removed in Linux 4.12 because it broke clients behind NAT; syntop never sets it");
         }
         return Optional.empty();
-    }
-
-    @Override
-    public ValueRule rule(String key) {
-        return RULES.getOrDefault(key, ValueRule.ANY);
-    }
-
-    @Override
-    public List<String> builtinProfiles() {
-        return BUILTIN;
     }
 
     // ---- dropping ----
@@ -281,168 +247,9 @@ public final class LinuxInterventions implements Interventions {
         return new DropOutcome(true, "dropped " + killed + " of " + before + "; " + rest);
     }
 
-    // ---- blocking ----
-
-    private static String set(IpPrefix p, BlockTarget t) {
-        return p.isIpv6() ? t.set() + "6" : t.set();
-    }
-
-    /** The check that table {@code inet T} is absent or syntop's: a terse listing (set elements left out). */
-    public static OwnershipCheck tableOwnership(String table) {
-        String object = "nftables table inet " + table;
-        return new OwnershipCheck(object, List.of("nft", "-t", "list", "table", "inet", table), r -> judgeTable(object, r));
-    }
-
-    static Ownership judgeTable(String object, CommandResult r) {
-        if (r.succeeded()) {
-            Optional<NftTableListing> t = NftTableListing.parse(r.stdoutText());
-            if (t.isEmpty()) {
-                return Ownership.unknown(object, "nft listed something that is not a table");
-            }
-            Optional<String> mark = t.get().comment();
-            if (mark.isPresent() && mark.get().equals(OWNER_MARK)) {
-                return Ownership.ours(object, r.stdoutText());
-            }
-            return Ownership.foreign(object, mark.map(c -> "its comment is \"" + c + "\", not \"" + OWNER_MARK + "\"")
-                    .orElse("it has no comment \"" + OWNER_MARK + "\""));
-        }
-        if (r.outcome() == RawOutput.Outcome.COMPLETED && r.stderr().contains("No such file or directory")) {
-            return Ownership.absent(object);
-        }
-        return Ownership.unknown(object, "nft list table failed: " + firstLine(r.stderr().isBlank() ? r.detail() : r.stderr()));
-    }
-
     @Override
-    public OwnershipCheck blockOwnership(BlockTarget t) {
-        return tableOwnership(t.table());
-    }
-
-    private static List<String> setSpec(String family) {
-        return List.of("{", "type", family, ";", "flags", "interval", ";", "}");
-    }
-
-    private static List<String> chainSpec() {
-        return List.of("{", "type", "filter", "hook", "input", "priority", "filter", ";", "policy", "accept", ";", "}");
-    }
-
-    private static List<String> dropRule(String table, String family, String set) {
-        return List.of("add", "rule", "inet", table, "input", family, "saddr", "@" + set, "drop");
-    }
-
-    /**
-     * One atomic nft transaction that creates syntop's table, marked with {@link #OWNER_MARK}, with
-     * both sets, an input chain of its own and the two drop rules. {@code create} (not {@code add})
-     * fails when a table of that name appeared since the check, so nothing of another's is changed.
-     */
-    static List<String> createTable(BlockTarget t) {
-        String table = t.table();
-        List<String> a = new ArrayList<>(List.of("nft", "create", "table", "inet", table, "{", "comment", "\"" + OWNER_MARK + "\"",
-                ";", "}", ";"));
-        a.addAll(List.of("add", "set", "inet", table, t.set()));
-        a.addAll(setSpec("ipv4_addr"));
-        a.add(";");
-        a.addAll(List.of("add", "set", "inet", table, t.set() + "6"));
-        a.addAll(setSpec("ipv6_addr"));
-        a.add(";");
-        a.addAll(List.of("add", "chain", "inet", table, "input"));
-        a.addAll(chainSpec());
-        a.add(";");
-        a.addAll(dropRule(table, "ip", t.set()));
-        a.add(";");
-        a.addAll(dropRule(table, "ip6", t.set() + "6"));
-        return a;
-    }
-
-    /**
-     * What syntop's own table lacks for this target (a set, its chain, a drop rule), added in one
-     * nft transaction; empty when it has everything. Nothing there is flushed or redefined.
-     */
-    static Optional<List<String>> completeTable(BlockTarget t, NftTableListing have) {
-        String table = t.table();
-        List<String> a = new ArrayList<>();
-        for (String[] set : new String[][] {{t.set(), "ipv4_addr"}, {t.set() + "6", "ipv6_addr"}}) {
-            if (!have.sets().contains(set[0])) {
-                a.addAll(List.of("add", "set", "inet", table, set[0]));
-                a.addAll(setSpec(set[1]));
-                a.add(";");
-            }
-        }
-        List<String> input = have.chains().get("input");
-        if (input == null) {
-            a.addAll(List.of("add", "chain", "inet", table, "input"));
-            a.addAll(chainSpec());
-            a.add(";");
-        }
-        for (String[] rule : new String[][] {{"ip", t.set()}, {"ip6", t.set() + "6"}}) {
-            if (input == null || !input.contains(rule[0] + " saddr @" + rule[1] + " drop")) {
-                a.addAll(dropRule(table, rule[0], rule[1]));
-                a.add(";");
-            }
-        }
-        if (a.isEmpty()) {
-            return Optional.empty();
-        }
-        a.remove(a.size() - 1);
-        a.add(0, "nft");
-        return Optional.of(a);
-    }
-
-    @Override
-    public CommandPlan block(IpPrefix p, BlockTarget t, Ownership found) {
-        List<CommandPlan.Step> steps = new ArrayList<>();
-        List<String> notes = new ArrayList<>();
-        switch (found.status()) {
-            case ABSENT:
-                steps.add(CommandPlan.change("create syntop's table, marked '" + OWNER_MARK + "', with its sets and drop rules "
-                        + "(one atomic nft run)", createTable(t)));
-                notes.add("inet " + t.table() + " does not exist: syntop creates it and marks it as its own");
-                break;
-            case OURS: {
-                NftTableListing have = NftTableListing.parse(found.listing()).orElseThrow();
-                completeTable(t, have).ifPresent(argv -> steps.add(CommandPlan.change(
-                        "add what syntop's table lacks (nothing in it is flushed or replaced)", argv)));
-                notes.add("inet " + t.table() + " is syntop's (marked '" + OWNER_MARK + "')");
-                break;
-            }
-            case UNKNOWN:
-                steps.add(CommandPlan.change("create syntop's table, marked '" + OWNER_MARK + "' (if it is absent)",
-                        createTable(t)));
-                notes.add("could not check inet " + t.table() + " now (" + found.detail() + "); before acting syntop checks "
-                        + "again and refuses a table that is not its own");
-                break;
-            default:
-                throw found.refusal();
-        }
-        steps.add(CommandPlan.change("add " + p + " to the set",
-                List.of("nft", "add", "element", "inet", t.table(), set(p, t), "{", p.toString(), "}")));
-        notes.add("syntop changes only tables it made; it never flushes a chain or changes a chain's policy");
-        notes.add("nftables rules do not survive a reboot unless saved; syntop's list remembers what it blocked");
-        return new CommandPlan("block " + p + " in the nftables set inet " + t.table() + " " + set(p, t), steps, notes);
-    }
-
-    @Override
-    public CommandPlan unblock(IpPrefix p, BlockTarget t) {
-        return new CommandPlan("unblock " + p + " from the nftables set inet " + t.table() + " " + set(p, t), List.of(
-                CommandPlan.change("remove " + p + " from the set",
-                        List.of("nft", "delete", "element", "inet", t.table(), set(p, t), "{", p.toString(), "}"))),
-                List.of());
-    }
-
-    @Override
-    public boolean notBlocked(CommandResult failed) {
-        String e = failed.stderr();
-        return failed.outcome() == RawOutput.Outcome.COMPLETED
-                && (e.contains("element does not exist") || e.contains("No such file or directory"));
-    }
-
-    @Override
-    public Optional<syntop.collectors.action.SynproxyFirewall> synproxy() {
+    public Optional<SynproxyFirewall> synproxy() {
         return Optional.of(new NftSynproxy(this::read));
-    }
-
-    @Override
-    public String describe(BlockTarget t) {
-        return "nftables sets inet " + t.table() + " " + t.set() + "/" + t.set() + "6";
     }
 
     // ----

@@ -18,7 +18,7 @@ import syntop.collectors.model.OsFamily;
 import syntop.collectors.model.Snapshot;
 import syntop.collectors.model.StateCounts;
 import syntop.collectors.model.TcpState;
-import syntop.collectors.platform.Platform;
+import syntop.collectors.os.common.HostPlatform;
 import syntop.collectors.platform.StandIn;
 import syntop.collectors.source.Acquisition;
 import syntop.collectors.source.CommandRunner;
@@ -36,7 +36,7 @@ import syntop.collectors.source.Source;
  * fork and exec of {@code ss} alone cost more CPU than reading a few thousand rows. /proc lacks the
  * listeners' queue limits and owners, so {@code ss -ltnp} lends them, read every {@link #LIMITS_EVERY}.
  */
-public final class LinuxPlatform implements Platform {
+public final class LinuxPlatform extends HostPlatform {
     public static final String SNMP = "proc-net-snmp";
     public static final String NETSTAT = "proc-net-netstat";
     public static final String SOCKSTAT = "proc-net-sockstat";
@@ -96,16 +96,14 @@ public final class LinuxPlatform implements Platform {
             ProcNetTcpParser::parse, Duration.ofMillis(500), Source.Cost.TABLE);
     private static final StandIn SMALL_TABLE = new StandIn(FULL_TABLE, LinuxPlatform::tableIsSmall);
 
-    private final HostInfo host;
-
     public LinuxPlatform(FsRoot root) {
-        this.host = new HostInfo(readFirstLine(root, "/proc/sys/kernel/hostname", "localhost"), OsFamily.LINUX,
-                "Linux " + readFirstLine(root, "/proc/sys/kernel/osrelease", "unknown"));
+        this(new HostInfo(readFirstLine(root, "/proc/sys/kernel/hostname", "localhost"), OsFamily.LINUX,
+                "Linux " + readFirstLine(root, "/proc/sys/kernel/osrelease", "unknown")));
     }
 
     /** A Linux platform whose host is already known (replay, tests). */
     public LinuxPlatform(HostInfo host) {
-        this.host = host;
+        super(OsFamily.LINUX, host, SOURCES);
     }
 
     private static String readFirstLine(FsRoot root, String path, String fallback) {
@@ -116,21 +114,6 @@ public final class LinuxPlatform implements Platform {
         } catch (IOException | RuntimeException e) {
             return fallback;
         }
-    }
-
-    @Override
-    public OsFamily os() {
-        return OsFamily.LINUX;
-    }
-
-    @Override
-    public HostInfo host() {
-        return host;
-    }
-
-    @Override
-    public List<Source> sources() {
-        return SOURCES;
     }
 
     @Override

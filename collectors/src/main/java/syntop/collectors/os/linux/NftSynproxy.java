@@ -22,7 +22,7 @@ import syntop.collectors.source.RawOutput;
 
 /**
  * netfilter's SYNPROXY in a table of syntop's own, {@code inet syntop_synproxy}, marked
- * {@value LinuxInterventions#OWNER_MARK}. A table of its own, not chains in the block table: taking
+ * {@value NftOwnership#OWNER_MARK}. A table of its own, not chains in the block table: taking
  * the proxy off is then one {@code nft delete table}, which leaves nothing of the proxy behind and
  * cannot touch what syntop blocked, and the proxy's raw-priority chain never shares a table whose
  * chains a block adds to. The table holds a set of the proxied ports and two chains:
@@ -69,7 +69,7 @@ public final class NftSynproxy implements SynproxyFirewall {
 
     @Override
     public OwnershipCheck ownership() {
-        return LinuxInterventions.tableOwnership(TABLE);
+        return NftOwnership.tableOwnership(TABLE);
     }
 
     @Override
@@ -195,7 +195,7 @@ public final class NftSynproxy implements SynproxyFirewall {
      */
     static String createTable(SortedSet<Integer> ports, SynOptions o) {
         String t = "inet " + TABLE;
-        return "create table " + t + " { comment \"" + LinuxInterventions.OWNER_MARK + "\"; }\n"
+        return "create table " + t + " { comment \"" + NftOwnership.OWNER_MARK + "\"; }\n"
                 + "add set " + t + " ports { type inet_service; }\n"
                 + "add chain " + t + " prerouting { type filter hook prerouting priority raw; policy accept; }\n"
                 + "add chain " + t + " input { type filter hook input priority filter; policy accept; }\n"
@@ -215,7 +215,7 @@ public final class NftSynproxy implements SynproxyFirewall {
                     List.of("nft", "add", "element", "inet", TABLE, "ports", "{", portList(ports), "}")));
         }
         SynOptions o = ready.options().orElseThrow();
-        return List.of(new SynproxyPlan.Step("create syntop's table, marked '" + LinuxInterventions.OWNER_MARK
+        return List.of(new SynproxyPlan.Step("create syntop's table, marked '" + NftOwnership.OWNER_MARK
                 + "', with its chains, the synproxy rules and the ports (one atomic nft run)",
                 List.of("nft", "-f", "-"), createTable(ports, o)));
     }

@@ -5,18 +5,13 @@ import java.util.List;
 import java.util.Map;
 
 import syntop.collectors.action.ActionRefused;
-import syntop.collectors.action.BlockTarget;
 import syntop.collectors.action.CommandPlan;
 import syntop.collectors.action.ConnectionFilter;
-import syntop.collectors.action.Interventions;
 import syntop.collectors.action.IpPrefix;
-import syntop.collectors.action.Ownership;
-import syntop.collectors.action.OwnershipCheck;
-import syntop.collectors.action.Setting;
 import syntop.collectors.action.ValueRule;
 import syntop.collectors.model.OsFamily;
+import syntop.collectors.os.bsd.BsdInterventions;
 import syntop.collectors.os.bsd.PfTables;
-import syntop.collectors.os.bsd.SysctlCommands;
 import syntop.collectors.source.CommandResult;
 import syntop.collectors.source.CommandRunner;
 
@@ -25,55 +20,22 @@ import syntop.collectors.source.CommandRunner;
  * that drops kernel sockets (no tcpdrop, no ss -K): syntop says so, and offers what exists,
  * killing pf's states for a remote address ({@code pfctl -k}).
  */
-public final class MacOsInterventions implements Interventions {
+public final class MacOsInterventions extends BsdInterventions {
     /** What the operator reads when asking macOS to drop connections. */
     public static final String NO_DROP = "macOS has no tool that drops kernel TCP sockets (no tcpdrop, no ss -K). "
             + "What exists: pfctl -k ADDR kills pf's states for a remote address (give one), "
             + "and blocking the source (b, or syntop block)";
 
+    /** The rules of macOS's own keys; those both BSDs have are {@link BsdInterventions}'. */
     private static final Map<String, ValueRule> RULES = Map.ofEntries(
             // xnu keeps the listen queue limit in a short
             Map.entry("kern.ipc.somaxconn", ValueRule.range(16, 32767, "the kernel keeps it in 16 bits")),
-            Map.entry("net.inet.tcp.msl", ValueRule.range(1000, 120_000, "milliseconds; sanity bound")),
-            Map.entry("net.inet.tcp.keepinit", ValueRule.range(1000, 600_000, "milliseconds; sanity bound")),
-            Map.entry("net.inet.tcp.keepintvl", ValueRule.range(1000, 600_000, "milliseconds; sanity bound")),
-            Map.entry("net.inet.tcp.keepcnt", ValueRule.range(1, 64, "probes; sanity bound")),
-            Map.entry("net.inet.tcp.blackhole", ValueRule.range(0, 2, "0 off, 1 SYN only, 2 all")),
-            Map.entry("net.inet.tcp.drop_synfin", ValueRule.range(0, 1, "a switch")),
-            Map.entry("net.inet.ip.portrange.first", ValueRule.range(1, 65535, "a port")),
-            Map.entry("net.inet.ip.portrange.last", ValueRule.range(1, 65535, "a port")));
+            Map.entry("net.inet.tcp.keepintvl", milliseconds(1000, 600_000)),
+            Map.entry("net.inet.tcp.keepcnt", ValueRule.range(1, 64, "probes; sanity bound")));
 
-    private static final List<String> BUILTIN = List.of("syn-flood", "time-wait", "fin-wait");
-
-    private final CommandRunner runner;
-
+    /** {@code runner} reads settings ({@code sysctl -n}); macOS's sysctl sets with {@code -w key=value}. */
     public MacOsInterventions(CommandRunner runner) {
-        this.runner = runner;
-    }
-
-    @Override
-    public OsFamily os() {
-        return OsFamily.MACOS;
-    }
-
-    @Override
-    public Setting read(String key) {
-        return SysctlCommands.read(runner, key);
-    }
-
-    @Override
-    public List<String> sysctlWrite(String key, String value) {
-        return List.of("sysctl", "-w", key + "=" + value);
-    }
-
-    @Override
-    public ValueRule rule(String key) {
-        return RULES.getOrDefault(key, ValueRule.ANY);
-    }
-
-    @Override
-    public List<String> builtinProfiles() {
-        return BUILTIN;
+        super(OsFamily.MACOS, runner, RULES, List.of("sysctl", "-w"));
     }
 
     @Override
@@ -114,30 +76,5 @@ public final class MacOsInterventions implements Interventions {
         }
         return new DropOutcome(true, "killed " + PfTables.killedStates(r.stderr() + r.stdoutText())
                 + " pf states; kernel sockets were not touched (macOS has no socket drop)");
-    }
-
-    @Override
-    public OwnershipCheck blockOwnership(BlockTarget t) {
-        return PfTables.blockOwnership(t);
-    }
-
-    @Override
-    public CommandPlan block(IpPrefix p, BlockTarget t, Ownership found) {
-        return PfTables.block(p, t, found);
-    }
-
-    @Override
-    public CommandPlan unblock(IpPrefix p, BlockTarget t) {
-        return PfTables.unblock(p, t);
-    }
-
-    @Override
-    public String describe(BlockTarget t) {
-        return PfTables.describe(t);
-    }
-
-    @Override
-    public java.util.Optional<syntop.collectors.action.SynproxyFirewall> synproxy() {
-        return java.util.Optional.of(new syntop.collectors.os.bsd.PfSynproxy());
     }
 }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,44 +21,24 @@ import syntop.collectors.model.TcpState;
 import syntop.collectors.os.Platforms;
 import syntop.collectors.os.bsd.FakeRunner;
 import syntop.collectors.os.bsd.Fixtures;
+import syntop.collectors.os.bsd.SourceRuns;
 import syntop.collectors.platform.Platform;
 import syntop.collectors.platform.SnapshotMerge;
-import syntop.collectors.platform.SourceEvaluation;
 import syntop.collectors.platform.SourceResult;
-import syntop.collectors.source.Acquisition;
 import syntop.collectors.source.CommandRunner;
-import syntop.collectors.source.RawOutput;
-import syntop.collectors.source.RawPart;
 import syntop.collectors.source.Source;
 
 class FreeBsdPlatformTest {
     private static final HostInfo HOST = new HostInfo("fbsd1", OsFamily.FREEBSD, "FreeBSD 14.0-RELEASE");
     private final FreeBsdPlatform platform = new FreeBsdPlatform(HOST);
 
-    static RawOutput output(Source s, String stdout, String stderr, int exit) {
-        return new RawOutput(s.id(), RawOutput.Outcome.COMPLETED,
-                List.of(new RawPart("stdout", stdout.getBytes(StandardCharsets.UTF_8))), stderr, exit, Duration.ofMillis(5), "");
-    }
-
-    static SourceResult evaluate(Source s, String stdout, String stderr, int exit) {
-        return SourceEvaluation.evaluate(s, output(s, stdout, stderr, exit), Duration.ofSeconds(1));
-    }
-
     @Test
-    void sourcesInPriorityOrderWithArgvSlugsAsIds() {
-        List<String> ids = platform.sources().stream().map(Source::id).toList();
-        assertEquals(List.of("netstat-s-p-tcp", "netstat-Lan", "netstat-an-p-tcp", "pfctl-si", "pfctl-sm", "sysctl", "dmesg"), ids);
+    void theSettingsSourceStillAnswersToItsFormerArgvSlug() {
         // the settings source's slug was its id; recordings and bundles of that time still find it
         String former = "sysctl-net.inet.tcp.syncache-net.inet.tcp.syncookies-net.inet.tcp.syncookies_only-kern.ipc."
                 + "somaxconn-net.inet.tcp.msl-net.inet.tcp.keepinit-net.inet.tcp.finwait2_timeout-net.inet.tcp.maxtcptw-"
                 + "net.inet.tcp.blackhole-net.inet.tcp.drop_synfin-net.inet.ip.portrange.first-net.inet.ip.portrange.last";
         assertEquals("sysctl", platform.source(former).orElseThrow().id());
-        for (Source s : platform.sources()) {
-            Acquisition.Command c = assertInstanceOf(Acquisition.Command.class, s.acquisition());
-            assertEquals(s.id().equals(FreeBsdPlatform.TUNABLES_ID) ? "sysctl" : Source.slug(c.argv()), s.id());
-            assertEquals(s.id().equals(FreeBsdPlatform.CONNECTIONS) ? Source.Cost.TABLE : Source.Cost.CHEAP, s.cost());
-        }
-        assertEquals(Duration.ofSeconds(1), platform.source(FreeBsdPlatform.CONNECTIONS).orElseThrow().budget());
         assertEquals(List.of("netstat", "-Lan"), FreeBsdPlatform.NETSTAT_LISTEN);
     }
 
@@ -80,33 +59,10 @@ class FreeBsdPlatformTest {
     }
 
     @Test
-    void pfctlWithoutRootNeedsRoot() {
-        Source pf = platform.source(FreeBsdPlatform.PF_INFO).orElseThrow();
-        SourceResult r = evaluate(pf, "", "pfctl: /dev/pf: Permission denied\n", 1);
-        assertEquals(SourceHealth.NEEDS_ROOT, r.status().health());
-        assertEquals("pfctl: pfctl: /dev/pf: Permission denied (needs root)", r.status().detail());
-        Source mem = platform.source(FreeBsdPlatform.PF_MEMORY).orElseThrow();
-        assertEquals(SourceHealth.NEEDS_ROOT, evaluate(mem, "", "pfctl: /dev/pf: Permission denied\n", 1).status().health());
-    }
-
-    @Test
     void pfNotLoadedIsUnavailable() {
         Source pf = platform.source(FreeBsdPlatform.PF_INFO).orElseThrow();
-        SourceResult r = evaluate(pf, "", "pfctl: /dev/pf: No such file or directory\n", 1);
+        SourceResult r = SourceRuns.evaluate(pf, "", "pfctl: /dev/pf: No such file or directory\n", 1);
         assertEquals(SourceHealth.UNAVAILABLE, r.status().health());
-    }
-
-    @Test
-    void sysctlWithAnUnknownKeyIsStillOk() {
-        Source s = platform.source(FreeBsdPlatform.TUNABLES_ID).orElseThrow();
-        String stdout = "net.inet.tcp.syncache.count: 3\nnet.inet.tcp.syncache.cachelimit: 15364\nnet.inet.tcp.syncookies: 1\n"
-                + "net.inet.tcp.syncookies_only: 0\nnet.inet.tcp.msl: 30000\nnet.inet.tcp.keepinit: 75000\n"
-                + "net.inet.tcp.finwait2_timeout: 60000\nnet.inet.tcp.maxtcptw: 12860\nnet.inet.tcp.blackhole: 0\n"
-                + "net.inet.tcp.drop_synfin: 0\nnet.inet.ip.portrange.first: 10000\nnet.inet.ip.portrange.last: 65535\n";
-        SourceResult r = evaluate(s, stdout, "sysctl: unknown oid 'kern.ipc.somaxconn'\n", 1);
-        assertEquals(SourceHealth.OK, r.status().health());
-        assertEquals("asked for but not printed (unknown keys go to stderr): kern.ipc.somaxconn", r.status().detail());
-        assertEquals(15364, r.parsed().value().counters().get(CounterId.SYNCACHE_LIMIT).orElseThrow());
     }
 
     @Test
@@ -122,7 +78,7 @@ class FreeBsdPlatformTest {
                 FreeBsdPlatform.KERNEL_LOG, "freebsd/13ish-monero8210-PARTIAL/cmd/dmesg.txt");
         for (Source s : platform.sources()) {
             String text = new String(Fixtures.bytes(fixtures.get(s.id())), StandardCharsets.UTF_8);
-            SourceResult r = evaluate(s, text, "", 0);
+            SourceResult r = SourceRuns.evaluate(s, text, "", 0);
             assertEquals(SourceHealth.OK, r.status().health(), s.id() + ": " + r.status().detail());
             parts.add(new SnapshotMerge.Contribution(r.parsed().value(), r.status()));
         }

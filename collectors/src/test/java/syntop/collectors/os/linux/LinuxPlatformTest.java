@@ -4,9 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,6 +15,7 @@ import java.util.OptionalLong;
 
 import org.junit.jupiter.api.Test;
 
+import syntop.collectors.CapturedCommands;
 import syntop.collectors.Fixtures;
 import syntop.collectors.detect.Thresholds;
 import syntop.collectors.judge.LivePipeline;
@@ -36,9 +34,6 @@ import syntop.collectors.platform.SourceEvaluation;
 import syntop.collectors.platform.SourceResult;
 import syntop.collectors.source.Acquirer;
 import syntop.collectors.source.Acquisition;
-import syntop.collectors.source.CommandResult;
-import syntop.collectors.source.FsRoot;
-import syntop.collectors.source.RawOutput;
 import syntop.collectors.source.Source;
 
 class LinuxPlatformTest {
@@ -47,17 +42,7 @@ class LinuxPlatformTest {
 
     /** One tick of the capture through every live source of the platform, as the sampler does it. */
     private Snapshot tick() {
-        Acquirer acquirer = new Acquirer((argv, timeout, max) -> {
-            String id = platform.sources().stream()
-                    .filter(s -> s.acquisition() instanceof Acquisition.Command c && c.argv().equals(argv))
-                    .findFirst().orElseThrow().id();
-            try {
-                byte[] out = Files.readAllBytes(Fixtures.path(CAPTURE).resolve("cmd/" + id + ".txt"));
-                return new CommandResult(argv, RawOutput.Outcome.COMPLETED, out, "", 0, false, Duration.ZERO, "");
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }, new FsRoot(Fixtures.path(CAPTURE)));
+        Acquirer acquirer = new CapturedCommands(platform, Fixtures.path(CAPTURE)).acquirer();
         List<SnapshotMerge.Contribution> parts = new ArrayList<>();
         for (Source s : platform.sources()) {
             SourceResult r = SourceEvaluation.evaluate(s, acquirer.acquire(s), Duration.ofSeconds(1));
@@ -91,26 +76,16 @@ class LinuxPlatformTest {
 
     @Test
     void aSmallTableIsReadFromProcWithoutAForkAndShowsWhatSsShowed() {
-        List<String> forked = new ArrayList<>();
-        Acquirer acquirer = new Acquirer((argv, timeout, max) -> {
-            String id = Source.slug(argv).startsWith("ss-ltn") ? LinuxPlatform.SS_LISTEN : LinuxPlatform.SS_STATES;
-            forked.add(id);
-            try {
-                byte[] out = Files.readAllBytes(Fixtures.path(CAPTURE).resolve("cmd/" + id + ".txt"));
-                return new CommandResult(argv, RawOutput.Outcome.COMPLETED, out, "", 0, false, Duration.ZERO, "");
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }, new FsRoot(Fixtures.path(CAPTURE)));
+        CapturedCommands forked = new CapturedCommands(platform, Fixtures.path(CAPTURE));
         long[] nanos = {0};
-        try (LivePipeline sampler = new LivePipeline(new Sampler(platform, acquirer,
+        try (LivePipeline sampler = new LivePipeline(new Sampler(platform, forked.acquirer(),
                 Clock.fixed(Instant.EPOCH, ZoneOffset.UTC), () -> nanos[0], Duration.ofSeconds(1)), Thresholds.defaults())) {
             Snapshot first = sampler.next().snapshot();
-            assertEquals(List.of(LinuxPlatform.SS_LISTEN, LinuxPlatform.SS_STATES), forked.stream().sorted().toList(),
+            assertEquals(List.of(LinuxPlatform.SS_LISTEN, LinuxPlatform.SS_STATES), forked.ran().stream().sorted().toList(),
                     "nothing known yet: the ss dump, and the listeners' limits");
             nanos[0] += 1_000_000_000L;
             Snapshot second = sampler.next().snapshot();
-            assertEquals(2, forked.size(), "60 sockets allocated and 1 in TIME_WAIT: no fork on the second tick");
+            assertEquals(2, forked.runs(), "60 sockets allocated and 1 in TIME_WAIT: no fork on the second tick");
             assertTrue(second.sources().containsKey(LinuxPlatform.TCP_TABLE), second.sources().keySet().toString());
             assertTrue(second.sources().values().stream().allMatch(st -> st.isOk() || lacksKmsg(st)), second.sources().toString());
             assertEquals(first.states(), second.states());

@@ -23,7 +23,7 @@ class NftOwnershipTest {
     private static Ownership judge(int exit, String stdout, String stderr) {
         CommandResult r = new CommandResult(List.of("nft"), RawOutput.Outcome.COMPLETED, stdout.getBytes(StandardCharsets.UTF_8),
                 stderr, exit, false, Duration.ZERO, "");
-        return LinuxInterventions.judgeTable("nftables table inet x", r);
+        return NftOwnership.judgeTable("nftables table inet x", r);
     }
 
     @Test
@@ -59,13 +59,13 @@ class NftOwnershipTest {
     void aCompleteTableNeedsNothingAndNoPlanFlushesOrSetsAPolicyOnAnExistingChain() {
         BlockTarget t = BlockTarget.DEFAULT;
         NftTableListing full = NftTableListing.parse(Fixtures.read(DIR + "nft-t-list-table-inet-syntop.txt")).orElseThrow();
-        assertTrue(LinuxInterventions.completeTable(t, full).isEmpty());
+        assertTrue(NftBlockTable.completeTable(t, full).isEmpty());
         NftTableListing otherSet = NftTableListing.parse(Fixtures.read(DIR + "nft-t-list-table-inet-syntop.txt")).orElseThrow();
-        List<String> add = LinuxInterventions.completeTable(new BlockTarget("syntop", "flood"), otherSet).orElseThrow();
+        List<String> add = NftBlockTable.completeTable(new BlockTarget("syntop", "flood"), otherSet).orElseThrow();
         assertEquals("nft add set inet syntop flood { type ipv4_addr ; flags interval ; } ; add set inet syntop flood6 { type "
                 + "ipv6_addr ; flags interval ; } ; add rule inet syntop input ip saddr @flood drop ; add rule inet syntop input "
                 + "ip6 saddr @flood6 drop", String.join(" ", add));
         assertFalse(add.contains("flush") || add.contains("policy") || add.contains("chain"), add.toString());
-        assertEquals("create", LinuxInterventions.createTable(t).get(1), "a new table is created, never added over another");
+        assertEquals("create", NftBlockTable.createTable(t).get(1), "a new table is created, never added over another");
     }
 }

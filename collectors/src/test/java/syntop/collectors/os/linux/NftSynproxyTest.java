@@ -138,7 +138,7 @@ class NftSynproxyTest {
             String asked = rule.replace("tcp flags syn / fin,syn,rst,ack", "tcp flags & (fin|syn|rst|ack) == syn");
             assertTrue(script.contains(asked), "not in the script: " + rule);
         }
-        assertEquals(Ownership.Status.OURS, LinuxInterventions.judgeTable("t", new CommandResult(List.of("nft"),
+        assertEquals(Ownership.Status.OURS, NftOwnership.judgeTable("t", new CommandResult(List.of("nft"),
                 RawOutput.Outcome.COMPLETED, Fixtures.read(NFT + "nft-t-list-table-inet-syntop_synproxy.txt")
                         .getBytes(StandardCharsets.UTF_8), "", 0, false, Duration.ZERO, "")).status());
     }
