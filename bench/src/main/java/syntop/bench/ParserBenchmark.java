@@ -4,19 +4,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 import syntop.collectors.model.Reading;
 import syntop.collectors.os.bsd.Dialect;
@@ -33,13 +24,7 @@ import syntop.collectors.source.SourceText;
  * Parser throughput: time per parse of real captures (small, parsed every tick) and of generated
  * 500k-row tables (the worst a flood gives). Lines per second = rows / time per op.
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
-@Fork(1)
-public class ParserBenchmark {
+public class ParserBenchmark extends AverageTimeBenchmark {
     static final Path FIXTURES = Path.of(System.getProperty("syntop.fixtures", "collectors/src/test/resources/fixtures"));
 
     private SourceText procNetTcp500k;

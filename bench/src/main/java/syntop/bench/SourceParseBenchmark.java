@@ -7,19 +7,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
 
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 import syntop.collectors.model.HostInfo;
@@ -38,13 +31,9 @@ import syntop.collectors.source.SourceText;
  * parses it): time per parse; the setup prints each input's size, so MB/s = size / time. Real
  * captures where the fixtures have one; pfctl -sm has only a synthetic input (fixtures/SYNTHETIC.md).
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 5, time = 1)
 @Measurement(iterations = 3, time = 1)
-@Fork(1)
-public class SourceParseBenchmark {
+public class SourceParseBenchmark extends AverageTimeBenchmark {
     /** "os source-id-prefix capture": a capture directory (files at their real paths, commands in cmd/) or one file. */
     @Param({
         "linux ss-tan-states linux/6.18-lab-synflood-ss",

@@ -10,10 +10,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -21,7 +18,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -34,6 +30,7 @@ import javax.net.ssl.SSLSocketFactory;
 import io.prometheus.metrics.config.PrometheusProperties;
 import io.prometheus.metrics.exporter.common.PrometheusScrapeHandler;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import syntop.collectors.threads.Daemons;
 
 /**
  * The HTTP side of {@code syntop serve}: a small HTTP/1.1 server (GET and HEAD, keep-alive, TLS
@@ -92,16 +89,10 @@ public final class ExporterServer implements AutoCloseable {
         AtomicInteger n = new AtomicInteger();
         // a thread per admitted connection, and a few more for those still ending after the gate let them go
         this.workers = new ThreadPoolExecutor(0, limits.connections() + 8, 30, TimeUnit.SECONDS, new SynchronousQueue<>(),
-                r -> daemon(r, "syntop-http-" + n.incrementAndGet()));
-        this.deadlines = new ScheduledThreadPoolExecutor(1, r -> daemon(r, "syntop-http-deadlines"));
+                r -> Daemons.thread("syntop-http-" + n.incrementAndGet(), r));
+        this.deadlines = new ScheduledThreadPoolExecutor(1, Daemons.named("syntop-http-deadlines"));
         deadlines.setRemoveOnCancelPolicy(true);
-        this.acceptor = daemon(this::acceptLoop, "syntop-http-accept");
-    }
-
-    private static Thread daemon(Runnable r, String name) {
-        Thread t = new Thread(r, name);
-        t.setDaemon(true);
-        return t;
+        this.acceptor = Daemons.thread("syntop-http-accept", this::acceptLoop);
     }
 
     /** Binds and starts with the production limits; a taken port or a refused address is a {@link ServeException} that says so. */
@@ -321,132 +312,6 @@ public final class ExporterServer implements AutoCloseable {
         } catch (RejectedExecutionException e) { // the server is closing: no time left
             quietly(s::close);
             return CompletableFuture.completedFuture(null);
-        }
-    }
-
-    /** A complete answer: status, headers, body (the length is that of the body unless a HEAD's handler set it). */
-    static final class Answer {
-        final int status;
-        final Map<String, String> headers;
-        final byte[] body;
-
-        Answer(int status, Map<String, String> headers, byte[] body) {
-            this.status = status;
-            this.headers = headers;
-            this.body = body;
-        }
-
-        static Answer text(int status, String text) {
-            Map<String, String> h = new LinkedHashMap<>();
-            h.put("Content-Type", "text/plain; charset=utf-8");
-            return new Answer(status, h, text.getBytes(StandardCharsets.UTF_8));
-        }
-
-        Answer with(String name, String value) {
-            headers.put(name, value);
-            return this;
-        }
-
-        void write(OutputStream out, boolean head, boolean keepAlive) throws IOException {
-            StringBuilder b = new StringBuilder(256);
-            b.append("HTTP/1.1 ").append(status).append(' ').append(reason(status)).append("\r\n");
-            headers.putIfAbsent("Content-Length", Integer.toString(body.length));
-            headers.put("X-Content-Type-Options", "nosniff");
-            for (Map.Entry<String, String> e : headers.entrySet()) {
-                b.append(e.getKey()).append(": ").append(e.getValue()).append("\r\n");
-            }
-            if (!keepAlive) {
-                b.append("Connection: close\r\n");
-            }
-            b.append("\r\n");
-            out.write(b.toString().getBytes(StandardCharsets.ISO_8859_1));
-            if (!head) {
-                out.write(body);
-            }
-            out.flush();
-        }
-
-        private static String reason(int status) {
-            return switch (status) {
-                case 200 -> "OK";
-                case 400 -> "Bad Request";
-                case 401 -> "Unauthorized";
-                case 404 -> "Not Found";
-                case 405 -> "Method Not Allowed";
-                case 414 -> "URI Too Long";
-                case 429 -> "Too Many Requests";
-                case 431 -> "Request Header Fields Too Large";
-                case 500 -> "Internal Server Error";
-                case 503 -> "Service Unavailable";
-                case 505 -> "HTTP Version Not Supported";
-                default -> "Status " + status;
-            };
-        }
-    }
-
-    /** Exact paths only, after authentication when it is configured. */
-    static final class Router {
-        private final PrometheusScrapeHandler metrics;
-        private final BasicAuth auth;
-        private final Semaphore scrapes;
-        private final int maxScrapes;
-
-        Router(PrometheusScrapeHandler metrics, BasicAuth auth, int maxScrapes) {
-            this.metrics = metrics;
-            this.auth = auth;
-            this.scrapes = new Semaphore(maxScrapes);
-            this.maxScrapes = maxScrapes;
-        }
-
-        Answer answer(HttpRequest r, String client) throws IOException {
-            if (auth != null) {
-                BasicAuth.Verdict v = auth.check(client, r.header("authorization"));
-                if (v instanceof BasicAuth.Unauthorized) {
-                    return Answer.text(401, "401 unauthorized\n").with("WWW-Authenticate", auth.challenge());
-                }
-                if (v instanceof BasicAuth.Throttled t) {
-                    return Answer.text(429, "429 too many wrong passwords from your address; try again in "
-                            + t.seconds() + " s\n").with("Retry-After", Long.toString(t.seconds()));
-                }
-                if (v instanceof BasicAuth.Busy) {
-                    return Answer.text(503, "503 busy checking passwords; try again\n").with("Retry-After", "1");
-                }
-            }
-            String path = r.rawPath();
-            boolean known = "/metrics".equals(path) || "/".equals(path) || "/-/healthy".equals(path);
-            if (!known) {
-                return Answer.text(404, "404 page not found: syntop serves /metrics\n");
-            }
-            if (!"GET".equals(r.method()) && !"HEAD".equals(r.method())) {
-                return Answer.text(405, "405 method not allowed: only GET and HEAD\n").with("Allow", "GET, HEAD");
-            }
-            return switch (path) {
-                case "/metrics" -> scrape(r);
-                case "/-/healthy" -> Answer.text(200, "OK\n");
-                default -> Answer.text(200, "<!DOCTYPE html><html><head><title>syntop</title></head><body>"
-                        + "<h1>syntop</h1><p>The TCP stack under SYN floods, as Prometheus metrics: "
-                        + "<a href=\"metrics\">/metrics</a></p></body></html>\n")
-                        .with("Content-Type", "text/html; charset=utf-8");
-            };
-        }
-
-        private Answer scrape(HttpRequest r) throws IOException {
-            if (!scrapes.tryAcquire()) {
-                return Answer.text(503, "503 too many scrapes at once (at most " + maxScrapes + "); try again\n")
-                        .with("Retry-After", "1");
-            }
-            try {
-                ScrapeExchange ex = new ScrapeExchange(r);
-                metrics.handleRequest(ex);
-                if (ex.status == 0) {
-                    return Answer.text(500, "500 the metrics handler gave no answer\n");
-                }
-                return new Answer(ex.status, ex.responseHeaders, ex.body.toByteArray());
-            } catch (RuntimeException e) {
-                return Answer.text(500, "500 the metrics could not be written: " + e + "\n");
-            } finally {
-                scrapes.release();
-            }
         }
     }
 }

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 import syntop.collectors.judge.LivePipeline;
+import syntop.collectors.threads.Daemons;
 
 /**
  * The one sampling loop of {@code syntop serve}: the live pipeline's next tick, then
@@ -25,8 +26,7 @@ public final class SamplingLoop implements AutoCloseable {
         this.state = state;
         this.interval = interval;
         this.err = err;
-        this.thread = new Thread(this::run, "syntop-sampler");
-        this.thread.setDaemon(true);
+        this.thread = Daemons.thread("syntop-sampler", this::run);
     }
 
     public SamplingLoop start() {

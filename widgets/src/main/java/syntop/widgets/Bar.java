@@ -24,7 +24,7 @@ import syntop.themes.Role;
  *
  * <p>Immutable; each {@code with}-style method returns a changed copy.
  */
-public final class Bar implements Widget {
+public final class Bar extends RowWidget {
 
     private final String label;
     private final double value;
@@ -133,12 +133,8 @@ public final class Bar implements Widget {
     }
 
     @Override
-    public void draw(Canvas canvas, Region region) {
-        Region row = region.row(0);
+    void drawRow(Canvas canvas, Region row) {
         int w = row.width();
-        if (w == 0) {
-            return;
-        }
         canvas.clear(row, Role.DEFAULT);
 
         String text = "";

@@ -8,7 +8,7 @@ import syntop.themes.Role;
  * region, over {@link #preferredWidth()} cells only, so several chips can share a row. In a
  * narrower region the brackets stay and the inside is shortened with an ellipsis.
  */
-public final class Chip implements Widget {
+public final class Chip extends RowWidget {
 
     private final String label;
     private final String value;
@@ -42,12 +42,8 @@ public final class Chip implements Widget {
     }
 
     @Override
-    public void draw(Canvas canvas, Region region) {
-        Region row = region.row(0);
+    void drawRow(Canvas canvas, Region row) {
         int w = row.width();
-        if (w == 0) {
-            return;
-        }
         String t = text();
         if (Texts.width(t) > w) {
             String ell = canvas.glyphs().ellipsis();

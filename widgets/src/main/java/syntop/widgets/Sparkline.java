@@ -15,7 +15,7 @@ import syntop.themes.Role;
  *
  * <p>Immutable; the series is copied.
  */
-public final class Sparkline implements Widget {
+public final class Sparkline extends RowWidget {
 
     private final double[] values;
     private final double max;
@@ -76,12 +76,8 @@ public final class Sparkline implements Widget {
     }
 
     @Override
-    public void draw(Canvas canvas, Region region) {
-        Region row = region.row(0);
+    void drawRow(Canvas canvas, Region row) {
         int w = row.width();
-        if (w == 0) {
-            return;
-        }
         canvas.clear(row, role);
         int n = Math.min(values.length, w);
         int first = values.length - n;

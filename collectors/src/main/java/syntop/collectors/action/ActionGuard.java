@@ -22,6 +22,11 @@ import syntop.collectors.source.CommandRunner;
  * written at all.
  */
 public final class ActionGuard {
+    /** How long one command that changes the firewall or the kernel may take. */
+    static final Duration CHANGE_TIMEOUT = Duration.ofSeconds(30);
+    /** Output kept of a command that changes something (its messages, not a listing). */
+    static final long SMALL_OUTPUT = 1024 * 1024;
+
     private final Actions.Settings settings;
     private final AuditLog audit;
     private final CommandRunner runner;
@@ -32,6 +37,20 @@ public final class ActionGuard {
         this.audit = audit;
         this.runner = runner;
         this.state = state;
+    }
+
+    Actions.Settings settings() {
+        return settings;
+    }
+
+    /** The state of the namespace the actions act in. */
+    NamespaceState state() {
+        return state;
+    }
+
+    /** Runs commands that change nothing (queries for a plan), outside the audit log. */
+    CommandRunner queries() {
+        return runner;
     }
 
     /** Refuses (recorded) when syntop may not change the system here: read-only, not root. */

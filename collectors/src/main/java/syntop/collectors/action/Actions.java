@@ -71,10 +71,10 @@ public final class Actions {
         AuditLog audit = new AuditLog(settings.auditLog(), settings.identity(), settings.clock());
         this.state = new NamespaceState(settings.stateDir(), os.networkNamespace());
         this.guard = new ActionGuard(settings, audit, runner, state);
-        this.tuning = new TuningActions(os, guard, state, new ProfileCatalog(os, settings.profileDirs(), settings.identity()), settings);
-        this.drops = new DropActions(os, runner, guard, settings.ownSessions());
-        this.blocks = new BlockActions(os, runner, guard, state, settings);
-        this.synproxy = new SynproxyActions(os, runner, guard, state, settings);
+        this.tuning = new TuningActions(os, guard, new ProfileCatalog(os, settings.profileDirs(), settings.identity()));
+        this.drops = new DropActions(os, guard);
+        this.blocks = new BlockActions(os, guard);
+        this.synproxy = new SynproxyActions(os, guard);
     }
 
     public OsFamily os() {

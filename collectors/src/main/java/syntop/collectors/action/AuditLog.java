@@ -23,25 +23,15 @@ import syntop.collectors.source.CommandResult;
  * way (a full disk) is cut back, and the caller learns it failed ({@link IOException}), so syntop
  * can refuse to act rather than act unrecorded. The file is opened for appending only and created
  * private (0600).
+ *
+ * @param file     the log file
+ * @param identity who runs syntop, named in every record
+ * @param clock    the time of every record
  */
-public final class AuditLog {
+public record AuditLog(Path file, Identity identity, Clock clock) {
     /** Output lines kept per command. */
     public static final int OUTPUT_LINES = 5;
     private static final int LINE_CHARS = 200;
-
-    private final Path file;
-    private final Identity identity;
-    private final Clock clock;
-
-    public AuditLog(Path file, Identity identity, Clock clock) {
-        this.file = file;
-        this.identity = identity;
-        this.clock = clock;
-    }
-
-    public Path file() {
-        return file;
-    }
 
     /** What an action will do, before it runs anything. */
     void intent(ActionIntent i, String namespace) throws IOException {

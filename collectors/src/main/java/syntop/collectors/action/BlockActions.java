@@ -1,7 +1,5 @@
 package syntop.collectors.action;
 
-import java.io.IOException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -15,25 +13,14 @@ import syntop.collectors.source.CommandRunner;
  * namespace remembers what syntop blocked. Before any change the object is checked to be
  * syntop's ({@link FirewallOwner}); every change goes through the {@link ActionGuard}.
  */
-public final class BlockActions {
+public final class BlockActions extends ActionRole {
     /** Shortest IPv4 prefix syntop blocks (a /7 is 2% of the Internet). */
     public static final int MIN_IPV4_BITS = 8;
     public static final int MIN_IPV6_BITS = 16;
-    private static final Duration CHANGE_TIMEOUT = Duration.ofSeconds(30);
-    private static final long SMALL_OUTPUT = 1024 * 1024;
 
-    private final Interventions os;
-    private final CommandRunner runner;
-    private final ActionGuard guard;
-    private final NamespaceState state;
-    private final Actions.Settings settings;
 
-    BlockActions(Interventions os, CommandRunner runner, ActionGuard guard, NamespaceState state, Actions.Settings settings) {
-        this.os = os;
-        this.runner = runner;
-        this.guard = guard;
-        this.state = state;
-        this.settings = settings;
+    BlockActions(Interventions os, ActionGuard guard) {
+        super(os, guard);
     }
 
     /** Refuses sources syntop never blocks: loopback, unspecified, very wide prefixes, the operator's own address. */
@@ -42,7 +29,7 @@ public final class BlockActions {
             throw ActionRefused.invalid("syntop does not block " + p + ": it is or holds a loopback or unspecified address");
         }
         checkWidth(p, "syntop does not block " + p);
-        for (IpPrefix mine : settings.protectedSources()) {
+        for (IpPrefix mine : guard.settings().protectedSources()) {
             if (p.contains(mine)) {
                 throw ActionRefused.invalid("syntop does not block " + p + ": your own session comes from " + mine);
             }
@@ -63,8 +50,8 @@ public final class BlockActions {
      * refused when it exists without syntop's mark.
      */
     public CommandPlan planBlock(IpPrefix p) {
-        BlockTarget t = settings.blockTarget();
-        return os.block(checkBlockable(p), t, FirewallOwner.find(os.blockOwnership(t), runner));
+        BlockTarget t = guard.settings().blockTarget();
+        return os.block(checkBlockable(p), t, FirewallOwner.find(os.blockOwnership(t), guard.queries()));
     }
 
     public CommandPlan planUnblock(IpPrefix p) {
@@ -72,19 +59,19 @@ public final class BlockActions {
     }
 
     private BlockTarget targetOf(IpPrefix p) {
-        return state.blocked().read().stream().filter(e -> e.source().equals(p)).map(BlockedList.Entry::target).findFirst()
-                .orElse(settings.blockTarget());
+        return guard.state().blocked().read().stream().filter(e -> e.source().equals(p)).map(BlockedList.Entry::target).findFirst()
+                .orElse(guard.settings().blockTarget());
     }
 
     /** What syntop blocked in this namespace (its own list). */
     public List<BlockedList.Entry> blocked() {
-        FileTrust.checkIfExists(state.blocked().file(), settings.identity());
-        return state.blocked().read();
+        FileTrust.checkIfExists(guard.state().blocked().file(), guard.settings().identity());
+        return guard.state().blocked().read();
     }
 
     /** The network namespace the blocked list belongs to. */
     public String namespace() {
-        return state.namespace();
+        return guard.state().namespace();
     }
 
     /** Blocks each source; stops at nothing: each address is reported on its own line. */
@@ -99,9 +86,9 @@ public final class BlockActions {
         } catch (ActionRefused e) {
             throw guard.refused(intent, e);
         }
-        BlockTarget t = settings.blockTarget();
+        BlockTarget t = guard.settings().blockTarget();
         return guard.run(intent, (run, b) -> {
-            FileTrust.checkIfExists(state.blocked().file(), settings.identity());
+            FileTrust.checkIfExists(guard.state().blocked().file(), guard.settings().identity());
             List<BlockedList.Entry> added = new ArrayList<>();
             for (IpPrefix p : sources) {
                 // checked before each source: the first block may have made the table, and what it holds decides what is added
@@ -114,12 +101,12 @@ public final class BlockActions {
                     break;
                 }
                 if (runSteps(run, os.block(p, t, found), b)) {
-                    added.add(new BlockedList.Entry(p, t, settings.clock().instant()));
+                    added.add(new BlockedList.Entry(p, t, guard.settings().clock().instant()));
                 }
             }
             return new ActionGuard.Outcome(added.size() + " of " + sources.size() + " blocked", report -> {
                 for (BlockedList.Entry e : added) {
-                    state.blocked().add(e);
+                    guard.state().blocked().add(e);
                     report.done(e.source() + " blocked in the " + os.describe(t), List.of());
                 }
             });
@@ -134,7 +121,7 @@ public final class BlockActions {
             throw guard.refused(intent, new ActionRefused(ActionRefused.Reason.NOTHING_TO_DO, "no address to unblock"));
         }
         return guard.run(intent, (run, b) -> {
-            FileTrust.checkIfExists(state.blocked().file(), settings.identity());
+            FileTrust.checkIfExists(guard.state().blocked().file(), guard.settings().identity());
             Set<BlockTarget> targets = new LinkedHashSet<>(sources.stream().map(this::targetOf).toList());
             for (BlockTarget t : targets) {
                 FirewallOwner.require(os.blockOwnership(t), run);
@@ -145,7 +132,7 @@ public final class BlockActions {
                 CommandPlan plan = os.unblock(p, t);
                 boolean ok = true;
                 for (CommandPlan.Step s : plan.steps()) {
-                    CommandResult r = run.run(s.argv(), CHANGE_TIMEOUT, SMALL_OUTPUT);
+                    CommandResult r = run.run(s.argv(), ActionGuard.CHANGE_TIMEOUT, ActionGuard.SMALL_OUTPUT);
                     if (r.succeeded()) {
                         continue;
                     }
@@ -163,7 +150,7 @@ public final class BlockActions {
             }
             return new ActionGuard.Outcome(removed.size() + " of " + sources.size() + " unblocked", report -> {
                 for (IpPrefix p : removed) {
-                    state.blocked().remove(p, targetOf(p));
+                    guard.state().blocked().remove(p, targetOf(p));
                     report.done(p + " unblocked", List.of());
                 }
             });
@@ -172,7 +159,7 @@ public final class BlockActions {
 
     private boolean runSteps(CommandRunner run, CommandPlan plan, ActionReport.Builder b) {
         for (CommandPlan.Step s : plan.steps()) {
-            CommandResult r = run.run(s.argv(), CHANGE_TIMEOUT, SMALL_OUTPUT);
+            CommandResult r = run.run(s.argv(), ActionGuard.CHANGE_TIMEOUT, ActionGuard.SMALL_OUTPUT);
             if (!r.succeeded()) {
                 b.failed(s.what() + " failed: " + os.explain(r), s.argv());
                 return false;

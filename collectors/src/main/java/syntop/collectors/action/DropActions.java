@@ -12,37 +12,28 @@ import syntop.collectors.source.CommandRunner;
  * Dropping connections: the plan, a read-only count, and the drop itself (count, destroy, count
  * again), which goes through the {@link ActionGuard}.
  */
-public final class DropActions {
+public final class DropActions extends ActionRole {
     private static final Duration QUERY_TIMEOUT = Duration.ofSeconds(15);
-    private static final Duration CHANGE_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration EACH_TIMEOUT = Duration.ofSeconds(5);
-    private static final long SMALL_OUTPUT = 1024 * 1024;
 
-    private final Interventions os;
-    private final CommandRunner runner;
-    private final ActionGuard guard;
-    private final List<OwnSession> ownSessions;
 
-    DropActions(Interventions os, CommandRunner runner, ActionGuard guard, List<OwnSession> ownSessions) {
-        this.os = os;
-        this.runner = runner;
-        this.guard = guard;
-        this.ownSessions = ownSessions;
+    DropActions(Interventions os, ActionGuard guard) {
+        super(os, guard);
     }
 
     /** The commands a drop would run (refused when the OS has no tool for the filter). */
     public CommandPlan planDrop(ConnectionFilter f) {
-        return os.drop(DropGuard.check(f, ownSessions));
+        return os.drop(DropGuard.check(f, guard.settings().ownSessions()));
     }
 
     /** Runs only the plan's first read-only query and counts the matches now; empty when the OS has none. */
     public OptionalLong countNow(ConnectionFilter asked) {
-        ConnectionFilter f = DropGuard.check(asked, ownSessions);
+        ConnectionFilter f = DropGuard.check(asked, guard.settings().ownSessions());
         CommandPlan plan = os.drop(f);
         if (plan.steps().isEmpty() || plan.steps().get(0).kind() != CommandPlan.Kind.QUERY) {
             return OptionalLong.empty();
         }
-        CommandResult r = runner.run(plan.steps().get(0).argv(), QUERY_TIMEOUT, CommandRunner.DEFAULT_MAX_OUTPUT);
+        CommandResult r = guard.queries().run(plan.steps().get(0).argv(), QUERY_TIMEOUT, CommandRunner.DEFAULT_MAX_OUTPUT);
         return r.succeeded() ? OptionalLong.of(os.countMatches(f, r)) : OptionalLong.empty();
     }
 
@@ -50,7 +41,7 @@ public final class DropActions {
         ConnectionFilter f;
         CommandPlan plan;
         try {
-            f = DropGuard.check(asked, ownSessions);
+            f = DropGuard.check(asked, guard.settings().ownSessions());
             plan = os.drop(f);
         } catch (ActionRefused e) {
             throw guard.refused(ActionIntent.drop(asked), e);
@@ -93,7 +84,7 @@ public final class DropActions {
                         b.skipped(step.shown() + " (nothing matched)");
                         break;
                     }
-                    CommandResult r = run.run(step.argv(), CHANGE_TIMEOUT, CommandRunner.DEFAULT_MAX_OUTPUT);
+                    CommandResult r = run.run(step.argv(), ActionGuard.CHANGE_TIMEOUT, CommandRunner.DEFAULT_MAX_OUTPUT);
                     changes.add(r);
                     if (r.succeeded()) {
                         b.done(step.what(), step.argv());
@@ -114,7 +105,7 @@ public final class DropActions {
                     }
                     int failed = 0;
                     for (List<String> argv : argvs) {
-                        CommandResult r = run.run(argv, EACH_TIMEOUT, SMALL_OUTPUT);
+                        CommandResult r = run.run(argv, EACH_TIMEOUT, ActionGuard.SMALL_OUTPUT);
                         changes.add(r);
                         if (!r.succeeded()) {
                             failed++;

@@ -4,8 +4,8 @@ import java.nio.file.Path;
 import java.util.Objects;
 
 /**
- * syntop's state for one network namespace: the values to undo, the blocked list (and the room a
- * later feature keeps its own in), in a directory of their own under the state directory,
+ * syntop's state for one network namespace: the values to undo, the blocked list, the SYN proxy
+ * state, in a directory of their own under the state directory,
  * {@code netns-INODE/} on Linux, {@code host/} on an OS with one network stack. An action in one
  * namespace never reads or changes another's state, so undo in B cannot "restore" B with what A
  * replaced. Each file says in its header which namespace it belongs to.
@@ -15,12 +15,14 @@ public final class NamespaceState {
     private final Path dir;
     private final UndoState undo;
     private final BlockedList blocked;
+    private final SynproxyState synproxy;
 
     public NamespaceState(Path stateDir, String namespace) {
         this.namespace = Objects.requireNonNull(namespace);
         this.dir = stateDir.resolve(dirName(namespace));
         this.undo = new UndoState(dir.resolve("undo.state"), namespace);
         this.blocked = new BlockedList(dir.resolve("blocked.list"), namespace);
+        this.synproxy = new SynproxyState(dir.resolve("synproxy.state"), namespace);
     }
 
     /** {@code net:[4026531840]} becomes {@code netns-4026531840}; {@code host} stays. */
@@ -46,6 +48,11 @@ public final class NamespaceState {
 
     public BlockedList blocked() {
         return blocked;
+    }
+
+    /** The ports behind syntop's SYN proxy and the settings to restore. */
+    public SynproxyState synproxy() {
+        return synproxy;
     }
 
     /**

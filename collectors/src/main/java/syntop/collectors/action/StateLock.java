@@ -19,12 +19,10 @@ final class StateLock implements AutoCloseable {
     private static final Map<Path, ReentrantLock> IN_THIS_JVM = new ConcurrentHashMap<>();
 
     private final ReentrantLock local;
-    private final FileChannel channel;
     private final FileLock lock;
 
-    private StateLock(ReentrantLock local, FileChannel channel, FileLock lock) {
+    private StateLock(ReentrantLock local, FileLock lock) {
         this.local = local;
-        this.channel = channel;
         this.lock = lock;
     }
 
@@ -37,7 +35,7 @@ final class StateLock implements AutoCloseable {
         FileChannel ch = null;
         try {
             ch = FileChannel.open(f, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-            return new StateLock(local, ch, ch.lock());
+            return new StateLock(local, ch.lock());
         } catch (IOException | RuntimeException e) {
             if (ch != null) {
                 ch.close();
@@ -51,7 +49,7 @@ final class StateLock implements AutoCloseable {
     public void close() {
         try {
             lock.release();
-            channel.close();
+            lock.channel().close();
         } catch (IOException ignored) {
             // closing the channel releases the lock in any case
         } finally {

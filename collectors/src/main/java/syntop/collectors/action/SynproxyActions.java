@@ -1,7 +1,6 @@
 package syntop.collectors.action;
 
 import java.io.IOException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,28 +21,19 @@ import syntop.collectors.source.CommandRunner;
  * every change goes through the {@link ActionGuard}; what is proxied, since when, and the values
  * to restore live in this namespace's {@link SynproxyState}, so off and undo work after a restart.
  */
-public final class SynproxyActions {
+public final class SynproxyActions extends ActionRole {
     /** At most this many ports at once. */
     public static final int MAX_PORTS = 64;
-    private static final Duration TIMEOUT = Duration.ofSeconds(30);
-    private static final long SMALL_OUTPUT = 1024 * 1024;
 
-    private final Interventions os;
     private final Optional<SynproxyFirewall> firewall;
-    private final CommandRunner runner;
-    private final ActionGuard guard;
     private final SynproxyState state;
     private final UndoState profiles;
-    private final Actions.Settings settings;
 
-    SynproxyActions(Interventions os, CommandRunner runner, ActionGuard guard, NamespaceState ns, Actions.Settings settings) {
-        this.os = os;
+    SynproxyActions(Interventions os, ActionGuard guard) {
+        super(os, guard);
         this.firewall = os.synproxy();
-        this.runner = runner;
-        this.guard = guard;
-        this.state = new SynproxyState(ns.dir().resolve("synproxy.state"), ns.namespace());
-        this.profiles = ns.undo();
-        this.settings = settings;
+        this.state = guard.state().synproxy();
+        this.profiles = guard.state().undo();
     }
 
     /** The firewall's SYN proxy on this OS; refused where syntop knows none. */
@@ -54,7 +44,7 @@ public final class SynproxyActions {
 
     /** What is proxied now in this namespace, by syntop's state. */
     public SynproxyState.Content current() {
-        FileTrust.checkIfExists(state.file(), settings.identity());
+        FileTrust.checkIfExists(state.file(), guard.settings().identity());
         return state.read();
     }
 
@@ -81,7 +71,7 @@ public final class SynproxyActions {
             throw ActionRefused.invalid("no port given");
         }
         if (!force) {
-            for (OwnSession s : settings.ownSessions()) {
+            for (OwnSession s : guard.settings().ownSessions()) {
                 if (s.localPort().isPresent() && out.contains(s.localPort().getAsInt())) {
                     throw ActionRefused.invalid("port " + s.localPort().getAsInt() + " carries your own SSH session ("
                             + s.describe() + "): if the proxy misbehaves, the session syntop runs under is cut; "
@@ -94,7 +84,7 @@ public final class SynproxyActions {
 
     /** The plan for {@code on}, read now (no change). */
     public SynproxyPlan planOn(SortedSet<Integer> ports) {
-        return planOn(ports, runner, current());
+        return planOn(ports, guard.queries(), current());
     }
 
     private SynproxyPlan planOn(SortedSet<Integer> ports, CommandRunner r, SynproxyState.Content now) {
@@ -151,7 +141,7 @@ public final class SynproxyActions {
                 restore.putIfAbsent(c.key(), c.from());
             }
             TreeMap<Integer, Instant> proxied = new TreeMap<>(now.ports());
-            Instant at = settings.clock().instant();
+            Instant at = guard.settings().clock().instant();
             if (!plan.settings().isEmpty()) {
                 try {
                     state.write(new SynproxyState.Content(proxied, now.before(), restore));
@@ -308,7 +298,7 @@ public final class SynproxyActions {
         if (c.isEmpty()) {
             return false;
         }
-        FileTrust.checkIfExists(profiles.file(), settings.identity());
+        FileTrust.checkIfExists(profiles.file(), guard.settings().identity());
         Optional<Instant> profile = profiles.newest().map(UndoState.Section::at);
         Optional<Instant> p = c.newest();
         return profile.isEmpty() || p.isEmpty() || !p.get().isBefore(profile.get());
@@ -316,14 +306,14 @@ public final class SynproxyActions {
 
     /** What the firewall holds of syntop's proxy now (read-only): absent after a reboot or a flush. */
     public Ownership found() {
-        return FirewallOwner.find(firewall().ownership(), runner);
+        return FirewallOwner.find(firewall().ownership(), guard.queries());
     }
 
     /** The firewall's own counters of the proxy, in words (pf's per-rule counters); empty where it has none to show. */
     public List<String> firewallCounters() {
         List<String> answers = new ArrayList<>();
         for (List<String> q : firewall().counterQueries()) {
-            CommandResult r = runner.run(q, TIMEOUT, SMALL_OUTPUT);
+            CommandResult r = guard.queries().run(q, ActionGuard.CHANGE_TIMEOUT, ActionGuard.SMALL_OUTPUT);
             answers.add(r.succeeded() ? r.stdoutText() : "");
         }
         return firewall().countersOf(answers);
@@ -338,13 +328,13 @@ public final class SynproxyActions {
     }
 
     private static CommandResult runStep(CommandRunner run, SynproxyPlan.Step s) {
-        return s.fed() ? run.run(s.argv(), s.stdin().getBytes(java.nio.charset.StandardCharsets.UTF_8), TIMEOUT, SMALL_OUTPUT)
-                : run.run(s.argv(), TIMEOUT, SMALL_OUTPUT);
+        return s.fed() ? run.run(s.argv(), s.stdin().getBytes(java.nio.charset.StandardCharsets.UTF_8), ActionGuard.CHANGE_TIMEOUT, ActionGuard.SMALL_OUTPUT)
+                : run.run(s.argv(), ActionGuard.CHANGE_TIMEOUT, ActionGuard.SMALL_OUTPUT);
     }
 
     private boolean setKey(CommandRunner run, ActionReport.Builder b, String key, String from, String to) {
         List<String> argv = os.sysctlWrite(key, to);
-        CommandResult r = run.run(argv, TIMEOUT, SMALL_OUTPUT);
+        CommandResult r = run.run(argv, ActionGuard.CHANGE_TIMEOUT, ActionGuard.SMALL_OUTPUT);
         if (!r.succeeded()) {
             b.failed(key + ": " + from + " -> " + to + " failed: " + os.explain(r), argv);
             return false;

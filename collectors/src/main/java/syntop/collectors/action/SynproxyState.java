@@ -1,14 +1,12 @@
 package syntop.collectors.action;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -22,7 +20,7 @@ import java.util.TreeMap;
  * </pre>
  * Every port, key and value is checked again when read.
  */
-public final class SynproxyState {
+public final class SynproxyState extends StateFile {
     /**
      * The ports (with since when), SYN_RCVD on each when it went behind the proxy (where it was
      * measured), and the settings to restore once the last port is off.
@@ -49,37 +47,16 @@ public final class SynproxyState {
     private static final String HEADER = "# syntop SYN proxy state: the ports behind syntop's SYN proxy  (PORT SINCE [SYN_RCVD then]) and the\n"
             + "# kernel settings syntop changed for it (restore KEY VALUE), restored when the last port is off.\n";
 
-    private final Path file;
-    private final String namespace;
-
     public SynproxyState(Path file, String namespace) {
-        this.file = Objects.requireNonNull(file);
-        this.namespace = Objects.requireNonNull(namespace);
-    }
-
-    public Path file() {
-        return file;
-    }
-
-    public String namespace() {
-        return namespace;
+        super(file, namespace, "the SYN proxy state");
     }
 
     public Content read() {
-        java.util.List<String> lines;
-        try {
-            lines = StateFiles.readLines(file);
-        } catch (IOException e) {
-            throw new ActionRefused(ActionRefused.Reason.UNSAFE_FILE, "cannot read the SYN proxy state " + file + ": " + e.getMessage());
-        }
         TreeMap<Integer, Instant> ports = new TreeMap<>();
         Map<Integer, Long> before = new TreeMap<>();
         Map<String, String> restore = new LinkedHashMap<>();
-        for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i).strip();
-            if (line.isEmpty() || line.startsWith("#")) {
-                continue;
-            }
+        for (Line l : lines()) {
+            String line = l.text();
             String[] f = line.split("\\s+");
             try {
                 if ((f.length == 3 || f.length == 4) && f[0].equals("port")) {
@@ -98,8 +75,7 @@ public final class SynproxyState {
                     throw ActionRefused.invalid("expected 'port PORT SINCE [SYN_RCVD]' or 'restore KEY VALUE'");
                 }
             } catch (ActionRefused | DateTimeParseException e) {
-                throw new ActionRefused(ActionRefused.Reason.UNSAFE_FILE, "the SYN proxy state " + file + " line " + (i + 1)
-                        + ": " + e.getMessage() + "; fix or remove the file");
+                throw damaged(l.number(), e.getMessage());
             }
         }
         return new Content(ports, before, restore);
@@ -107,14 +83,10 @@ public final class SynproxyState {
 
     /** Replaces the file (removes it when {@code c} is empty). */
     public void write(Content c) throws IOException {
-        if (c.isEmpty()) {
-            Files.deleteIfExists(file);
-            return;
-        }
-        StringBuilder sb = new StringBuilder(HEADER).append("# network namespace: ").append(namespace).append('\n');
+        StringBuilder sb = new StringBuilder();
         c.ports().forEach((p, at) -> sb.append("port ").append(p).append(' ').append(at)
                 .append(c.before().containsKey(p) ? " " + c.before().get(p) : "").append('\n'));
         c.restore().forEach((k, v) -> sb.append("restore ").append(k).append(' ').append(v).append('\n'));
-        StateFiles.writeAtomically(file, sb.toString());
+        replace(HEADER, sb.toString());
     }
 }

@@ -14,24 +14,20 @@ import java.util.Optional;
  * of this namespace before the first change, keys set one by one and read back) and undo. Every
  * change goes through the {@link ActionGuard}.
  */
-public final class TuningActions {
+public final class TuningActions extends ActionRole {
     private static final Duration SYSCTL_TIMEOUT = Duration.ofSeconds(5);
-    private static final long SMALL_OUTPUT = 1024 * 1024;
 
-    private final Interventions os;
-    private final ActionGuard guard;
     private final NamespaceState state;
     private final ProfileCatalog catalog;
     private final Identity identity;
     private final java.time.Clock clock;
 
-    TuningActions(Interventions os, ActionGuard guard, NamespaceState state, ProfileCatalog catalog, Actions.Settings settings) {
-        this.os = os;
-        this.guard = guard;
-        this.state = state;
+    TuningActions(Interventions os, ActionGuard guard, ProfileCatalog catalog) {
+        super(os, guard);
+        this.state = guard.state();
         this.catalog = catalog;
-        this.identity = settings.identity();
-        this.clock = settings.clock();
+        this.identity = guard.settings().identity();
+        this.clock = guard.settings().clock();
     }
 
     public ProfileCatalog profiles() {
@@ -139,7 +135,7 @@ public final class TuningActions {
     /** Sets one key, reads it back, reports; true when it now has the value. */
     private boolean setKey(ActionGuard.AuditedRun run, ActionReport.Builder b, String key, String from, String to) {
         List<String> argv = os.sysctlWrite(key, to);
-        var r = run.run(argv, SYSCTL_TIMEOUT, SMALL_OUTPUT);
+        var r = run.run(argv, SYSCTL_TIMEOUT, ActionGuard.SMALL_OUTPUT);
         if (!r.succeeded()) {
             b.failed(key + ": " + from + " -> " + to + " failed: " + os.explain(r), argv);
             return false;

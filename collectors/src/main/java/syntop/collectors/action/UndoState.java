@@ -1,7 +1,6 @@
 package syntop.collectors.action;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -23,7 +22,7 @@ import java.util.Optional;
  * Every key and value is checked again when read, so an edited file cannot smuggle in a value
  * syntop would refuse.
  */
-public final class UndoState {
+public final class UndoState extends StateFile {
     /** One applied profile and the values it replaced. */
     public record Section(String profile, Instant at, Map<String, String> previous) {
         public Section {
@@ -36,65 +35,43 @@ public final class UndoState {
     private static final String HEADER = "# syntop undo state: the sysctl values syntop replaced, newest profile last.\n"
             + "# 'syntop undo' (or u in the console) restores the newest section and removes it.\n";
 
-    private final Path file;
-    private final String namespace;
-
     public UndoState(Path file, String namespace) {
-        this.file = file;
-        this.namespace = namespace;
-    }
-
-    /** The network namespace this state belongs to. */
-    public String namespace() {
-        return namespace;
-    }
-
-    public Path file() {
-        return file;
+        super(file, namespace, "the undo state");
     }
 
     public List<Section> read() {
-        List<String> lines;
-        try {
-            lines = StateFiles.readLines(file);
-        } catch (IOException e) {
-            throw new ActionRefused(ActionRefused.Reason.UNSAFE_FILE, "cannot read the undo state " + file + ": " + e.getMessage());
-        }
         List<Section> out = new ArrayList<>();
         String name = null;
         Instant at = null;
         Map<String, String> values = new LinkedHashMap<>();
-        for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i).strip();
-            if (line.isEmpty() || line.startsWith("#")) {
-                continue;
-            }
+        for (Line l : lines()) {
+            String line = l.text();
             if (line.startsWith("[") && line.endsWith("]")) {
                 if (name != null) {
                     out.add(new Section(name, at, values));
                 }
                 String[] h = line.substring(1, line.length() - 1).strip().split(" ");
                 if (h.length != 2) {
-                    throw corrupt(i + 1, "section header is not [PROFILE TIME]");
+                    throw damaged(l.number(), "section header is not [PROFILE TIME]");
                 }
                 name = Inputs.profileName(h[0]);
                 try {
                     at = Instant.parse(h[1]);
                 } catch (DateTimeParseException e) {
-                    throw corrupt(i + 1, "bad time " + Inputs.quote(h[1]));
+                    throw damaged(l.number(), "bad time " + Inputs.quote(h[1]));
                 }
                 values = new LinkedHashMap<>();
                 continue;
             }
             int eq = line.indexOf('=');
             if (name == null || eq < 0) {
-                throw corrupt(i + 1, "expected [PROFILE TIME] or key = value");
+                throw damaged(l.number(), "expected [PROFILE TIME] or key = value");
             }
             try {
                 String k = Inputs.sysctlKey(line.substring(0, eq));
                 values.put(k, Inputs.sysctlValue(k, line.substring(eq + 1)));
             } catch (ActionRefused e) {
-                throw corrupt(i + 1, e.getMessage());
+                throw damaged(l.number(), e.getMessage());
             }
         }
         if (name != null) {
@@ -126,20 +103,11 @@ public final class UndoState {
     }
 
     private void write(List<Section> all) throws IOException {
-        if (all.isEmpty()) {
-            Files.deleteIfExists(file);
-            return;
-        }
-        StringBuilder sb = new StringBuilder(HEADER).append("# network namespace: ").append(namespace).append('\n');
+        StringBuilder sb = new StringBuilder();
         for (Section s : all) {
             sb.append('[').append(s.profile()).append(' ').append(s.at()).append("]\n");
             s.previous().forEach((k, v) -> sb.append(k).append(" = ").append(v).append('\n'));
         }
-        StateFiles.writeAtomically(file, sb.toString());
-    }
-
-    private ActionRefused corrupt(int line, String why) {
-        return new ActionRefused(ActionRefused.Reason.UNSAFE_FILE, "the undo state " + file + " line " + line + ": " + why
-                + "; fix or remove the file");
+        replace(HEADER, sb.toString());
     }
 }

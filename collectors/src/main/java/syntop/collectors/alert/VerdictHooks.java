@@ -26,6 +26,7 @@ import syntop.collectors.judge.JudgedTick;
 import syntop.collectors.judge.LivePipeline;
 import syntop.collectors.source.CommandResult;
 import syntop.collectors.source.ProcessCommandRunner;
+import syntop.collectors.threads.Daemons;
 
 /**
  * {@code --on-verdict}: runs a command (an argument vector, no shell) when a verdict starts, that is
@@ -92,11 +93,7 @@ public final class VerdictHooks implements LivePipeline.Listener, AutoCloseable 
         this.timeout = timeout;
         this.say = say;
         if (executor == null) {
-            ownPool = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(QUEUE), r -> {
-                Thread t = new Thread(r, "syntop-on-verdict");
-                t.setDaemon(true);
-                return t;
-            }, (r, pool) -> say.accept("--on-verdict: " + QUEUE + " commands are waiting already; this verdict's is dropped"));
+            ownPool = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(QUEUE), Daemons.named("syntop-on-verdict"), (r, pool) -> say.accept("--on-verdict: " + QUEUE + " commands are waiting already; this verdict's is dropped"));
             this.executor = ownPool;
         } else {
             ownPool = null;

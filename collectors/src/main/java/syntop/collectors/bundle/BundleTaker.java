@@ -33,6 +33,7 @@ import syntop.collectors.source.Acquisition;
 import syntop.collectors.source.RawOutput;
 import syntop.collectors.source.RawPart;
 import syntop.collectors.source.Source;
+import syntop.collectors.threads.Daemons;
 
 /**
  * {@code syntop capture}: runs every source of this platform once or N times and turns what they
@@ -67,11 +68,8 @@ public final class BundleTaker {
                                          LongSupplier monoNanos) throws InterruptedException {
         List<RawSample> out = new ArrayList<>();
         List<Source> sources = platform.pollableSources();
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(4, sources.size())), r -> {
-            Thread t = new Thread(r, "syntop-capture");
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(4, sources.size())),
+                Daemons.named("syntop-capture"));
         try {
             long first = 0;
             for (int k = 0; k < samples; k++) {

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.DoubleBinaryOperator;
 
 import syntop.collectors.history.History;
 import syntop.collectors.model.AddressCount;
@@ -155,40 +156,33 @@ final class Signals {
 
     /** Per sample, the largest known value of the series; NaN where none is known. */
     static double[] max(double[]... series) {
-        int len = 0;
-        for (double[] s : series) {
-            len = Math.max(len, s.length);
-        }
-        double[] out = new double[len];
-        for (int i = 0; i < len; i++) {
-            double best = Double.NaN;
-            for (double[] s : series) {
-                int j = i - (len - s.length);
-                if (j >= 0 && !Double.isNaN(s[j]) && (Double.isNaN(best) || s[j] > best)) {
-                    best = s[j];
-                }
-            }
-            out[i] = best;
-        }
-        return out;
+        return perSample(series, (best, v) -> v > best ? v : best);
     }
 
     /** Per sample, the sum of the known values; NaN where none is known. */
     static double[] sum(double[]... series) {
+        return perSample(series, Double::sum);
+    }
+
+    /**
+     * Per sample, the known values of the series folded with {@code op}; NaN where none is known.
+     * The series end at the same sample: a shorter one lacks the oldest.
+     */
+    private static double[] perSample(double[][] series, DoubleBinaryOperator op) {
         int len = 0;
         for (double[] s : series) {
             len = Math.max(len, s.length);
         }
         double[] out = new double[len];
         for (int i = 0; i < len; i++) {
-            double total = Double.NaN;
+            double folded = Double.NaN;
             for (double[] s : series) {
                 int j = i - (len - s.length);
                 if (j >= 0 && !Double.isNaN(s[j])) {
-                    total = Double.isNaN(total) ? s[j] : total + s[j];
+                    folded = Double.isNaN(folded) ? s[j] : op.applyAsDouble(folded, s[j]);
                 }
             }
-            out[i] = total;
+            out[i] = folded;
         }
         return out;
     }

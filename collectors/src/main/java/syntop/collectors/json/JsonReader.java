@@ -54,17 +54,8 @@ public final class JsonReader {
     }
 
     private Map<String, Object> object() {
-        enter();
-        pos++;
         Map<String, Object> m = new LinkedHashMap<>();
-        ws();
-        if (peek() == '}') {
-            pos++;
-            depth--;
-            return m;
-        }
-        while (true) {
-            ws();
+        members('}', () -> {
             if (peek() != '"') {
                 throw error("expected a name");
             }
@@ -73,39 +64,37 @@ public final class JsonReader {
             expect(':');
             ws();
             m.put(name, value());
-            ws();
-            char c = next();
-            if (c == '}') {
-                depth--;
-                return m;
-            }
-            if (c != ',') {
-                throw error("expected ',' or '}'");
-            }
-        }
+        });
+        return m;
     }
 
     private List<Object> array() {
+        List<Object> l = new ArrayList<>();
+        members(']', () -> l.add(value()));
+        return l;
+    }
+
+    /** The members of the object or array that opens here, each read by {@code member}, up to {@code close}. */
+    private void members(char close, Runnable member) {
         enter();
         pos++;
-        List<Object> l = new ArrayList<>();
         ws();
-        if (peek() == ']') {
+        if (peek() == close) {
             pos++;
             depth--;
-            return l;
+            return;
         }
         while (true) {
             ws();
-            l.add(value());
+            member.run();
             ws();
             char c = next();
-            if (c == ']') {
+            if (c == close) {
                 depth--;
-                return l;
+                return;
             }
             if (c != ',') {
-                throw error("expected ',' or ']'");
+                throw error("expected ',' or '" + close + "'");
             }
         }
     }

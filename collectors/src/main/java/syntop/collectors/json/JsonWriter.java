@@ -21,34 +21,34 @@ public final class JsonWriter {
     }
 
     public JsonWriter beginObject() {
-        value();
-        out.append('{');
-        firstInScope.push(new boolean[] {true});
-        return this;
+        return begin('{');
     }
 
     public JsonWriter endObject() {
-        boolean empty = firstInScope.pop()[0];
-        if (!empty) {
-            newline();
-        }
-        out.append('}');
-        return this;
+        return end('}');
     }
 
     public JsonWriter beginArray() {
+        return begin('[');
+    }
+
+    public JsonWriter endArray() {
+        return end(']');
+    }
+
+    private JsonWriter begin(char open) {
         value();
-        out.append('[');
+        out.append(open);
         firstInScope.push(new boolean[] {true});
         return this;
     }
 
-    public JsonWriter endArray() {
+    private JsonWriter end(char close) {
         boolean empty = firstInScope.pop()[0];
         if (!empty) {
             newline();
         }
-        out.append(']');
+        out.append(close);
         return this;
     }
 

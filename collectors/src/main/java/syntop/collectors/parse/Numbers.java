@@ -23,17 +23,7 @@ public final class Numbers {
             }
             i = 1;
         }
-        for (; i < t.length(); i++) {
-            char c = t.charAt(i);
-            if (c < '0' || c > '9') {
-                return OptionalLong.empty();
-            }
-        }
-        try {
-            return OptionalLong.of(Long.parseLong(t));
-        } catch (NumberFormatException e) {
-            return OptionalLong.empty();
-        }
+        return allDigits(t, i) ? fitting(t) : OptionalLong.empty();
     }
 
     /**
@@ -45,16 +35,25 @@ public final class Numbers {
         if (s == null || s.isEmpty() || s.length() > 19) {
             return OptionalLong.empty();
         }
-        for (int i = 0; i < s.length(); i++) {
+        return allDigits(s, 0) ? fitting(s) : OptionalLong.empty(); // 19 digits may be above 2^63-1
+    }
+
+    private static boolean allDigits(String s, int from) {
+        for (int i = from; i < s.length(); i++) {
             char c = s.charAt(i);
             if (c < '0' || c > '9') {
-                return OptionalLong.empty();
+                return false;
             }
         }
+        return true;
+    }
+
+    /** The number {@code s} holds (digits, perhaps signed), or empty when it does not fit 64 bits. */
+    private static OptionalLong fitting(String s) {
         try {
             return OptionalLong.of(Long.parseLong(s));
         } catch (NumberFormatException e) {
-            return OptionalLong.empty(); // 19 digits above 2^63-1
+            return OptionalLong.empty();
         }
     }
 

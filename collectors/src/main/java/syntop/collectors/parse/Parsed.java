@@ -50,6 +50,26 @@ public record Parsed<T>(T value, int understood, int notUnderstood, List<String>
         return new Parsed<>(f.apply(value), understood, notUnderstood, unparsed, notes, needsRoot);
     }
 
+    /** Reads one line of a source into {@code into}, telling {@code c} whether it understood it. */
+    @FunctionalInterface
+    public interface LineReader<B> {
+        void read(String line, B into, Collector c);
+    }
+
+    /**
+     * The parse of a source read line by line: each non-blank line goes to {@code each}, which
+     * builds into {@code into}; the value is what {@code finish} makes of it.
+     */
+    public static <B, T> Parsed<T> eachLine(List<String> lines, B into, LineReader<B> each, java.util.function.Function<B, T> finish) {
+        Collector c = new Collector();
+        for (String line : lines) {
+            if (!line.isBlank()) {
+                each.read(line, into, c);
+            }
+        }
+        return c.result(finish.apply(into));
+    }
+
     /** Accumulates a parse result line by line. */
     public static final class Collector {
         private int understood;

@@ -53,10 +53,7 @@ public final class LastReadings {
      * @param every   how often each source is polled now; a source without a result is stale
      */
     public Snapshot assemble(Instant at, long monoNanos, List<SourceResult> results, Map<String, Duration> every) {
-        Map<String, SourceResult> byId = new HashMap<>();
-        for (SourceResult r : results) {
-            byId.put(r.status().id(), r);
-        }
+        Map<String, SourceResult> byId = StandIn.byId(results);
         List<SnapshotMerge.Contribution> contributions = new ArrayList<>();
         for (Source s : platform.sources()) {
             SourceResult r = StandIn.resultFor(platform, s, byId);

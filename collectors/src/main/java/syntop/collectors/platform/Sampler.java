@@ -17,6 +17,7 @@ import syntop.collectors.model.Snapshot;
 import syntop.collectors.source.Acquirer;
 import syntop.collectors.source.RawOutput;
 import syntop.collectors.source.Source;
+import syntop.collectors.threads.Daemons;
 
 /**
  * Polls a platform's sources once per tick and evaluates their outputs; assembling and judging the
@@ -62,11 +63,7 @@ public final class Sampler implements AutoCloseable {
         this.clock = clock;
         this.monoNanos = monoNanos;
         this.interval = interval;
-        this.pool = Executors.newFixedThreadPool(Math.max(1, Math.min(4, platform.sources().size())), r -> {
-            Thread t = new Thread(r, "syntop-probe");
-            t.setDaemon(true);
-            return t;
-        });
+        this.pool = Executors.newFixedThreadPool(Math.max(1, Math.min(4, platform.sources().size())), Daemons.named("syntop-probe"));
         for (Source s : platform.sources()) {
             SourceState st = new SourceState();
             st.every = floor(s, interval);

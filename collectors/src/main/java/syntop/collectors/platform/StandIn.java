@@ -1,5 +1,7 @@
 package syntop.collectors.platform;
 
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Predicate;
@@ -27,6 +29,15 @@ public record StandIn(Source source, Predicate<Snapshot> usable) {
             return s; // nothing known yet: the source itself is always right
         }
         return platform.standIn(s).filter(si -> si.usable().test(last)).map(StandIn::source).orElse(s);
+    }
+
+    /** This tick's results by the id of the source read (a stand-in's under its own id), for {@link #resultFor}. */
+    public static Map<String, SourceResult> byId(List<SourceResult> results) {
+        Map<String, SourceResult> byId = new HashMap<>();
+        for (SourceResult r : results) {
+            byId.put(r.status().id(), r);
+        }
+        return byId;
     }
 
     /** This tick's result for {@code s}: its own, its stand-in's, or null when neither was polled. */

@@ -2,14 +2,9 @@ package syntop.collectors.record;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,9 +15,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
-import java.util.zip.Deflater;
-
-import syntop.collectors.text.Durations;
 
 /**
  * Appends records to a recording file, one write per record, and rotates it: when the next record
@@ -94,8 +86,6 @@ public final class RecordWriter implements AutoCloseable {
     }
 
     private static final Duration FORCE_EVERY = Duration.ofSeconds(5);
-    /** Bodies above this are compressed fast rather than small (a raw 100k-socket table). */
-    private static final int BIG_BODY = 1 << 20;
 
     private final Path file;
     private final Limits limits;
@@ -103,6 +93,7 @@ public final class RecordWriter implements AutoCloseable {
     private final Opener opener;
     private final Clock clock;
     private final Consumer<String> say;
+    private final Rotation rotation;
     private Sink sink;
     /**
      * Each source's last polled entry, by its place in a tick (one entry per platform source, in order;
@@ -130,27 +121,13 @@ public final class RecordWriter implements AutoCloseable {
         this.opener = opener;
         this.clock = clock;
         this.say = say;
+        this.rotation = new Rotation(file, limits.keep());
         this.status = new Status(State.RECORDING, "", 0, file, 0);
     }
 
     /** The production opener: a file channel, locked so that two recorders never write one file. */
     public static Opener files() {
-        return path -> {
-            // append: every write lands at the end, even if someone cut the file meanwhile
-            FileChannel ch = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.APPEND);
-            FileLock lock;
-            try {
-                lock = ch.tryLock();
-            } catch (OverlappingFileLockException e) {
-                lock = null;
-            }
-            if (lock == null) {
-                ch.close();
-                throw new IOException(path + " is being recorded by another syntop");
-            }
-            return new ChannelSink(ch);
-        };
+        return FileSink::open;
     }
 
     /**
@@ -167,7 +144,7 @@ public final class RecordWriter implements AutoCloseable {
         if (Files.exists(file) && Files.size(file) > 0) {
             // refuse before renaming anything if another recorder holds it
             opener.open(file).close();
-            rotate();
+            rotation.rotate();
         }
     }
 
@@ -177,11 +154,11 @@ public final class RecordWriter implements AutoCloseable {
 
     /** Appends one tick, rotating first when the file is full or old. Never throws on I/O failure. */
     public void tick(TickRecord t) {
-        byte[] frame = tickFrame(t);
+        byte[] frame = Codec.tickFrame(t);
         if (sink == null || shouldRotate(frame.length, t.at())) {
             // the first tick of a file carries the last reading of each source not polled in it, so the
             // file replays whole even when the files before it are gone
-            frame = tickFrame(withCarriedReadings(t));
+            frame = Codec.tickFrame(withCarriedReadings(t));
         }
         for (int i = 0; i < t.sources().size(); i++) {
             TickRecord.SourceEntry e = t.sources().get(i);
@@ -199,13 +176,6 @@ public final class RecordWriter implements AutoCloseable {
         publish();
     }
 
-    private static byte[] tickFrame(TickRecord t) {
-        byte[] body = Codec.tickBody(t);
-        int level = body.length > BIG_BODY ? Deflater.BEST_SPEED : Deflater.DEFAULT_COMPRESSION;
-        return RecordingFormat.frame(RecordingFormat.TYPE_TICK, RecordingFormat.FLAG_DEFLATED,
-                RecordingFormat.tickPayload(t.at(), t.monoNanos(), body, true, level));
-    }
-
     private TickRecord withCarriedReadings(TickRecord t) {
         List<TickRecord.SourceEntry> entries = new ArrayList<>(t.sources().size());
         for (int i = 0; i < t.sources().size(); i++) {
@@ -218,25 +188,21 @@ public final class RecordWriter implements AutoCloseable {
 
     /** Appends a remark (e.g. "recording stopped: …"). */
     public void note(String text) {
-        append(noteFrame(clock.instant(), RecordingFormat.NOTE_INFO, text), clock.instant());
+        append(Codec.noteFrame(clock.instant(), RecordingFormat.NOTE_INFO, text), clock.instant());
         publish();
     }
 
     /** Appends a note that ticks are missing (e.g. dropped because the disk was slow). */
     public void gap(String text) {
-        append(noteFrame(clock.instant(), RecordingFormat.NOTE_GAP, text), clock.instant());
+        append(Codec.noteFrame(clock.instant(), RecordingFormat.NOTE_GAP, text), clock.instant());
         publish();
-    }
-
-    private static byte[] noteFrame(Instant at, int kind, String text) {
-        return RecordingFormat.frame(RecordingFormat.TYPE_NOTE, 0, RecordingFormat.notePayload(at, kind, text));
     }
 
     private boolean append(byte[] frame, Instant at) {
         try {
             if (sink != null && shouldRotate(frame.length, at)) {
                 closeSink();
-                rotate();
+                rotation.rotate();
             }
             if (sink == null) {
                 openFresh(at);
@@ -245,7 +211,7 @@ public final class RecordWriter implements AutoCloseable {
                 // the note on the gap and the record after it go in one write: both land, or neither
                 String gap = lost + " tick" + (lost == 1 ? "" : "s") + " not recorded from " + lostSince + " to " + at
                         + " (" + pauseReason + ")";
-                byte[] note = noteFrame(clock.instant(), RecordingFormat.NOTE_GAP, gap);
+                byte[] note = Codec.noteFrame(clock.instant(), RecordingFormat.NOTE_GAP, gap);
                 byte[] both = java.util.Arrays.copyOf(note, note.length + frame.length);
                 System.arraycopy(frame, 0, both, note.length, frame.length);
                 frame = both;
@@ -289,7 +255,7 @@ public final class RecordWriter implements AutoCloseable {
         if (s.size() > 0) {
             // something is there already (start() was not called): keep it as FILE.1, never write over it
             closeQuietly(s);
-            rotate();
+            rotation.rotate();
             s = opener.open(file);
         }
         try {
@@ -348,29 +314,6 @@ public final class RecordWriter implements AutoCloseable {
         }
     }
 
-    /** FILE → FILE.1 → FILE.2 …; the oldest beyond {@code keep} is deleted. */
-    private void rotate() throws IOException {
-        Path oldest = numbered(limits.keep() + 1);
-        Files.deleteIfExists(oldest);
-        for (int i = limits.keep(); i >= 1; i--) {
-            Path from = numbered(i);
-            if (Files.exists(from)) {
-                Files.move(from, numbered(i + 1), StandardCopyOption.REPLACE_EXISTING);
-            }
-        }
-        if (limits.keep() == 0) {
-            Files.deleteIfExists(file);
-        } else {
-            Files.move(file, numbered(1), StandardCopyOption.REPLACE_EXISTING);
-        }
-        Files.deleteIfExists(numbered(limits.keep() + 1));
-    }
-
-    /** FILE.n; FILE itself for 0. */
-    public Path numbered(int n) {
-        return n == 0 ? file : file.resolveSibling(file.getFileName() + "." + n);
-    }
-
     private void closeSink() {
         if (sink == null) {
             return;
@@ -412,7 +355,7 @@ public final class RecordWriter implements AutoCloseable {
     /** Writes a closing note when asked, forces the data to disk and closes. */
     public void close(String closingNote) {
         if (closingNote != null && sink != null && pauseReason.isEmpty()) {
-            append(noteFrame(clock.instant(), RecordingFormat.NOTE_INFO, closingNote), clock.instant());
+            append(Codec.noteFrame(clock.instant(), RecordingFormat.NOTE_INFO, closingNote), clock.instant());
         }
         if (lost > 0 && written == 0) {
             say.accept("nothing was recorded: " + lost + " tick" + (lost == 1 ? "" : "s") + " lost (" + pauseReason
@@ -442,44 +385,5 @@ public final class RecordWriter implements AutoCloseable {
     @Override
     public void close() {
         close(null);
-    }
-
-    /** "64 MiB × 5 files (at most 320 MiB)". */
-    public static String describe(Limits l) {
-        return Sizes.format(l.maxSize()) + " × " + (l.keep() + 1) + " files (at most " + Sizes.format(l.bound()) + ")"
-                + (l.maxAge().isZero() ? "" : ", a new file every " + Durations.format(l.maxAge()));
-    }
-
-    private static final class ChannelSink implements Sink {
-        private final FileChannel ch;
-
-        ChannelSink(FileChannel ch) {
-            this.ch = ch;
-        }
-
-        @Override
-        public long size() throws IOException {
-            return ch.size();
-        }
-
-        @Override
-        public void write(ByteBuffer b) throws IOException {
-            ch.write(b);
-        }
-
-        @Override
-        public void truncate(long n) throws IOException {
-            ch.truncate(n);
-        }
-
-        @Override
-        public void force() throws IOException {
-            ch.force(false);
-        }
-
-        @Override
-        public void close() throws IOException {
-            ch.close(); // releases the lock
-        }
     }
 }

@@ -21,6 +21,7 @@ import syntop.collectors.platform.SourceResult;
 import syntop.collectors.platform.StandIn;
 import syntop.collectors.source.Acquisition;
 import syntop.collectors.source.Source;
+import syntop.collectors.threads.Daemons;
 
 /**
  * Records every tick: decides what of each source to keep, and queues the tick for a writer thread,
@@ -51,8 +52,7 @@ public final class TickRecorder implements LivePipeline.Listener, AutoCloseable 
         this.writer = writer;
         this.rawTableLimit = rawTableLimit;
         this.rawTableEvery = Math.max(1, rawTableEvery);
-        this.thread = new Thread(this::writeLoop, "syntop-recorder");
-        this.thread.setDaemon(true);
+        this.thread = Daemons.thread("syntop-recorder", this::writeLoop);
         this.thread.start();
     }
 
@@ -69,10 +69,7 @@ public final class TickRecorder implements LivePipeline.Listener, AutoCloseable 
 
     /** What is kept of one tick. */
     TickRecord record(Snapshot snapshot, List<SourceResult> results, List<Verdict> verdicts) {
-        Map<String, SourceResult> byId = new HashMap<>();
-        for (SourceResult r : results) {
-            byId.put(r.status().id(), r);
-        }
+        Map<String, SourceResult> byId = StandIn.byId(results);
         List<TickRecord.SourceEntry> entries = new ArrayList<>();
         for (Source s : platform.sources()) {
             SourceResult r = StandIn.resultFor(platform, s, byId);

@@ -4,6 +4,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
 
 import syntop.collectors.detect.Judgement;
 import syntop.collectors.detect.PortBudget;
@@ -94,12 +97,7 @@ public final class SnapshotJson {
             w.beginObject()
                     .field("kind", v.kind().label())
                     .field("severity", v.severity().name().toLowerCase(java.util.Locale.ROOT));
-            w.name("port");
-            if (v.port().isPresent()) {
-                w.value(v.port().getAsInt());
-            } else {
-                w.nullValue();
-            }
+            orNull(w, "port", v.port());
             w.field("summary", v.summary()).field("evidence", v.evidence()).endObject();
         }
         w.endArray();
@@ -115,18 +113,8 @@ public final class SnapshotJson {
         w.field("time_wait_seconds", b.timeWaitSeconds());
         w.field("time_wait_from", b.timeWaitWhy());
         w.field("per_destination_per_second", b.perDestination());
-        w.name("active_opens_per_second");
-        if (b.activeOpens().isPresent()) {
-            w.value(b.activeOpens().getAsDouble());
-        } else {
-            w.nullValue();
-        }
-        w.name("time_wait");
-        if (b.timeWait().isPresent()) {
-            w.value(b.timeWait().getAsLong());
-        } else {
-            w.nullValue();
-        }
+        orNull(w, "active_opens_per_second", b.activeOpens());
+        orNull(w, "time_wait", b.timeWait());
         w.name("top_destinations").beginArray();
         for (AddressCount a : b.top()) {
             w.beginObject().field("address", a.address()).field("time_wait", a.count()).endObject();
@@ -207,13 +195,7 @@ public final class SnapshotJson {
         if (history.isPresent()) {
             w.name("states_per_second").beginObject();
             for (TcpState st : TcpState.values()) {
-                Optional<Double> d = history.get().stateChangePerSecond(st);
-                w.name(st.label());
-                if (d.isPresent()) {
-                    w.value(d.get());
-                } else {
-                    w.nullValue();
-                }
+                orNull(w, st.label(), history.get().stateChangePerSecond(st));
             }
             w.endObject();
         }
@@ -227,19 +209,9 @@ public final class SnapshotJson {
                     .field("address", q.localAddress())
                     .field("port", q.port())
                     .field("accept_queue", q.acceptQueue());
-            w.name("syn_queue");
-            if (q.synQueue().isPresent()) {
-                w.value(q.synQueue().getAsLong());
-            } else {
-                w.nullValue();
-            }
-            w.name("limit");
-            if (q.limit().isPresent()) {
-                w.value(q.limit().getAsLong());
-            } else {
-                w.nullValue();
-            }
-            // absent where no source names owners; {"unknown": why} where the source could not see it
+            orNull(w, "syn_queue", q.synQueue());
+            orNull(w, "limit", q.limit());
+            // absent where no source names owners {"unknown": why} where the source could not see it
             if (q.process().isPresent()) {
                 process(w, q.process().get());
             }
@@ -290,51 +262,47 @@ public final class SnapshotJson {
         w.name("kernel_events").beginArray();
         for (KernelEvent e : events) {
             w.beginObject();
-            w.name("at");
-            if (e.at().isPresent()) {
-                w.value(e.at().get().toString());
-            } else {
-                w.nullValue();
-            }
+            orNull(w, "at", e.at().map(Instant::toString));
             w.field("timing", e.timing().label());
             if (now.isPresent()) {
-                w.name("age_s");
-                if (e.at().isPresent()) {
-                    w.value(java.time.Duration.between(e.at().get(), now.get()).toMillis() / 1000.0);
-                } else {
-                    w.nullValue();
-                }
+                orNull(w, "age_s", e.at().map(at -> java.time.Duration.between(at, now.get()).toMillis() / 1000.0));
             }
-            w.name("since_boot_s");
-            if (e.sinceBoot().isPresent()) {
-                w.value(e.sinceBoot().get().toNanos() / 1e9);
-            } else {
-                w.nullValue();
-            }
+            orNull(w, "since_boot_s", e.sinceBoot().map(d -> d.toNanos() / 1e9));
             w.field("kind", e.kind().label());
-            w.name("address");
-            if (e.address().isPresent()) {
-                w.value(e.address().get());
-            } else {
-                w.nullValue();
-            }
-            w.name("port");
-            if (e.port().isPresent()) {
-                w.value(e.port().getAsInt());
-            } else {
-                w.nullValue();
-            }
-            w.name("count");
-            if (e.count().isPresent()) {
-                w.value(e.count().getAsLong());
-            } else {
-                w.nullValue();
-            }
+            orNull(w, "address", e.address());
+            orNull(w, "port", e.port());
+            orNull(w, "count", e.count());
             w.field("before_start", e.beforeStart());
             w.field("summary", e.summary()).field("text", e.text());
             w.endObject();
         }
         w.endArray();
+    }
+
+    /** {@code "name": v} (a text, a whole number or a double), or {@code null} where {@code v} is not known. */
+    private static void orNull(JsonWriter w, String name, Optional<?> v) {
+        w.name(name);
+        if (v.isEmpty()) {
+            w.nullValue();
+        } else if (v.get() instanceof String text) {
+            w.value(text);
+        } else if (v.get() instanceof Double d) {
+            w.value(d.doubleValue());
+        } else {
+            w.value(((Number) v.get()).longValue());
+        }
+    }
+
+    private static void orNull(JsonWriter w, String name, OptionalLong v) {
+        orNull(w, name, v.isPresent() ? Optional.of(v.getAsLong()) : Optional.empty());
+    }
+
+    private static void orNull(JsonWriter w, String name, OptionalInt v) {
+        orNull(w, name, v.isPresent() ? Optional.of(v.getAsInt()) : Optional.empty());
+    }
+
+    private static void orNull(JsonWriter w, String name, OptionalDouble v) {
+        orNull(w, name, v.isPresent() ? Optional.of(v.getAsDouble()) : Optional.empty());
     }
 
     private static void tunables(JsonWriter w, Map<String, String> tunables) {

@@ -27,10 +27,7 @@ public sealed interface Acquisition permits Acquisition.Command, Acquisition.OfP
      */
     record Command(List<String> argv, Optional<FilesNamed> thenRead) implements Acquisition {
         public Command {
-            argv = List.copyOf(argv);
-            if (argv.isEmpty()) {
-                throw new IllegalArgumentException("empty argv");
-            }
+            argv = nonEmpty(argv, "empty argv");
             Objects.requireNonNull(thenRead);
         }
 
@@ -54,10 +51,7 @@ public sealed interface Acquisition permits Acquisition.Command, Acquisition.OfP
     /** Read these absolute paths (e.g. {@code /proc/net/tcp}), through an {@link FsRoot}. */
     record Files(List<String> paths) implements OfPaths {
         public Files {
-            paths = List.copyOf(paths);
-            if (paths.isEmpty()) {
-                throw new IllegalArgumentException("no paths");
-            }
+            paths = nonEmpty(paths, "no paths");
         }
 
         @Override
@@ -129,5 +123,13 @@ public sealed interface Acquisition permits Acquisition.Command, Acquisition.OfP
 
     static Files files(String... paths) {
         return new Files(List.of(paths));
+    }
+
+    /** An unmodifiable copy of {@code list}; refused with {@code empty} when it holds nothing. */
+    private static List<String> nonEmpty(List<String> list, String empty) {
+        if (list.isEmpty()) {
+            throw new IllegalArgumentException(empty);
+        }
+        return List.copyOf(list);
     }
 }

@@ -10,6 +10,8 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 
+import syntop.collectors.threads.Daemons;
+
 /**
  * Reads a kernel log device ({@code /dev/kmsg}) record by record on a thread of its own, so that a
  * tick takes what has arrived without ever waiting on the device. The JDK cannot open a file
@@ -64,8 +66,7 @@ public final class LogDeviceReader {
     private LogDeviceReader(RecordChannel channel, String name) {
         this.channel = channel;
         this.lastArrivalNanos = System.nanoTime();
-        this.thread = new Thread(this::readLoop, "syntop-log-" + name);
-        thread.setDaemon(true);
+        this.thread = Daemons.thread("syntop-log-" + name, this::readLoop);
     }
 
     /** Opens the device (a refusal surfaces here, as the exception the OS gave) and starts reading. */

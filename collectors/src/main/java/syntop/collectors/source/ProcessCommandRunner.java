@@ -20,6 +20,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import syntop.collectors.threads.Daemons;
+
 /**
  * Runs commands as real processes: argument vector only, {@code LC_ALL=C}, standard input closed
  * (or fed from bytes the caller gives, then closed), a time limit that kills the whole process tree, and a cap on captured output.
@@ -30,11 +32,7 @@ public final class ProcessCommandRunner implements CommandRunner {
     private static final int STDERR_CAP = 64 * 1024;
     private static final File DEV_NULL = new File("/dev/null");
 
-    private final ExecutorService readers = Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "syntop-command-output");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService readers = Executors.newCachedThreadPool(Daemons.named("syntop-command-output"));
     private final List<String> searchPath;
 
     public ProcessCommandRunner() {

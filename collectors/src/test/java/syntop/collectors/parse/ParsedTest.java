@@ -36,6 +36,22 @@ class ParsedTest {
     }
 
     @Test
+    void eachLineSkipsBlankLinesAndBuildsTheValueFromTheRest() {
+        Parsed<String> p = Parsed.eachLine(java.util.List.of("a 1", "", "  ", "b", "c 3"), new StringBuilder(),
+                (line, into, c) -> {
+                    if (line.contains(" ")) {
+                        into.append(line.charAt(0));
+                        c.understood();
+                    } else {
+                        c.unparsed(line);
+                    }
+                }, StringBuilder::toString);
+        assertEquals("ac", p.value());
+        assertEquals(2, p.understood());
+        assertEquals(java.util.List.of("b"), p.unparsed(), "blank lines count neither way");
+    }
+
+    @Test
     void aCountIsDigitsOnlyAndFitsSixtyFourBits() {
         assertEquals(OptionalLong.of(0), Numbers.parseCount("0"));
         assertEquals(OptionalLong.of(Long.MAX_VALUE), Numbers.parseCount("9223372036854775807"));

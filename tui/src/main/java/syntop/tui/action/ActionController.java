@@ -17,6 +17,7 @@ import syntop.collectors.action.Actions;
 import syntop.themes.Role;
 import syntop.tui.console.ConsoleLayer;
 import syntop.collectors.judge.JudgedTick;
+import syntop.collectors.threads.Daemons;
 import syntop.tui.dialog.Box;
 import syntop.tui.dialog.DialogHost;
 import syntop.tui.keys.Keymap;
@@ -57,11 +58,8 @@ public final class ActionController implements ConsoleLayer, DialogHost {
 
     /** The console's controller: actions from {@code env}, commands on one background thread. */
     public ActionController(ActionEnvironment env, boolean readOnly) {
-        this(() -> env.actions(readOnly, Optional.empty()), readOnly, Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "syntop-actions");
-            t.setDaemon(true);
-            return t;
-        }), Clock.systemUTC());
+        this(() -> env.actions(readOnly, Optional.empty()), readOnly,
+                Executors.newSingleThreadExecutor(Daemons.named("syntop-actions")), Clock.systemUTC());
     }
 
     ActionController(Supplier<Actions> factory, boolean readOnly, Executor worker, Clock clock) {

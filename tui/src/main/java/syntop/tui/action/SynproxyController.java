@@ -29,6 +29,7 @@ import syntop.collectors.model.ListenQueue;
 import syntop.themes.Role;
 import syntop.tui.console.ConsoleLayer;
 import syntop.collectors.judge.JudgedTick;
+import syntop.collectors.threads.Daemons;
 import syntop.tui.view.ListenPanel;
 import syntop.tui.view.Panel;
 import syntop.tui.view.ViewState;
@@ -66,11 +67,8 @@ public final class SynproxyController implements ConsoleLayer {
     }
 
     public SynproxyController(ActionEnvironment env, boolean readOnly) {
-        this(() -> env.actions(readOnly, Optional.empty()), readOnly, Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "syntop-synproxy");
-            t.setDaemon(true);
-            return t;
-        }), Clock.systemUTC());
+        this(() -> env.actions(readOnly, Optional.empty()), readOnly,
+                Executors.newSingleThreadExecutor(Daemons.named("syntop-synproxy")), Clock.systemUTC());
     }
 
     SynproxyController(Supplier<Actions> factory, boolean readOnly, Executor worker, Clock clock) {

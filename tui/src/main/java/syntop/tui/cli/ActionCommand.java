@@ -2,6 +2,7 @@ package syntop.tui.cli;
 
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Model.CommandSpec;
@@ -18,7 +19,7 @@ import syntop.tui.action.ActionEnvironment;
 /**
  * What the action subcommands share: the environment (the real machine, or fakes in tests), the
  * {@code --read-only} (here or before the subcommand), refusals printed as one plain line with their exit status,
- * confirmation that refuses rather than guesses when there is no terminal, and reports.
+ * and reports.
  */
 abstract class ActionCommand implements Callable<Integer> {
     @Spec
@@ -45,6 +46,11 @@ abstract class ActionCommand implements Callable<Integer> {
             environment = ActionEnvironment.live();
         }
         return environment;
+    }
+
+    /** The actions, read-only when asked, with the configured block table (no --table). */
+    Actions actions() {
+        return env().actions(readOnly(), Optional.empty());
     }
 
     boolean readOnly() {
@@ -85,20 +91,6 @@ abstract class ActionCommand implements Callable<Integer> {
     }
 
     abstract int run();
-
-    /** Goes on only with --yes or a "y" typed at the terminal; without a terminal it refuses. */
-    void confirm(boolean yes, String question) {
-        if (yes) {
-            return;
-        }
-        out().flush();
-        Boolean answer = env().confirmation().ask(question).orElseThrow(() -> new ActionRefused(
-                ActionRefused.Reason.NOT_CONFIRMED, "no terminal to confirm on: pass --yes to go ahead without asking, "
-                        + "or --dry-run to see what it would do; nothing was changed"));
-        if (!answer) {
-            throw new ActionRefused(ActionRefused.Reason.NOT_CONFIRMED, "cancelled; nothing was changed");
-        }
-    }
 
     void print(CommandPlan plan) {
         out().println(plan.title() + ":");

@@ -22,22 +22,22 @@ import syntop.collectors.knowledge.KnowledgeEntry;
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {"0:applied, or nothing to change", "1:a key could not be set (see the report)",
             "2:bad profile, key or value", "3:refused: read-only, not root, unsafe file, not confirmed"})
-final class ApplyCommand extends ActionCommand {
+final class ApplyCommand extends ChangeCommand {
     @Parameters(index = "0", arity = "0..1", paramLabel = "PROFILE", description = "profile name or file")
     String profile;
 
+    @Override
     @Option(names = "--dry-run", description = "show the diff and the exact commands; change nothing")
-    boolean dryRun;
-
-    @Option(names = {"-y", "--yes"}, description = "do not ask (scripts); without it and without a terminal, refuse")
-    boolean yes;
+    void dryRun(boolean on) {
+        dryRun = on;
+    }
 
     @Option(names = {"-l", "--list"}, description = "list the profiles and where each comes from")
     boolean list;
 
     @Override
     int run() {
-        Actions a = env().actions(readOnly(), java.util.Optional.empty());
+        Actions a = actions();
         if (list || profile == null) {
             for (ProfileCatalog.Ref r : a.profiles().list()) {
                 out().printf("%-20s %s%n", r.name(), r.origin());
@@ -48,14 +48,10 @@ final class ApplyCommand extends ActionCommand {
             }
             return ExitCodes.OK;
         }
-        if (!dryRun) {
-            attempting(a, ActionIntent.apply(profile.strip()));
-        }
+        attempting(a, ActionIntent.apply(profile.strip()));
         Profile p = a.profiles().load(profile);
         ActionIntent intent = ActionIntent.apply(p);
-        if (!dryRun) {
-            attempting(a, intent);
-        }
+        attempting(a, intent);
         ProfileDiff d = a.tuning().diff(p);
         out().println(d.title() + " on this " + a.os().token() + " machine:");
         Knowledge knowledge = Knowledge.builtIn();
@@ -71,16 +67,11 @@ final class ApplyCommand extends ActionCommand {
         if (d.anyInvalid()) {
             throw new ActionRefused(ActionRefused.Reason.INVALID, "profile " + p.name() + " refused; nothing applied");
         }
-        if (dryRun) {
-            out().println("dry run: nothing was changed");
-            return ExitCodes.OK;
-        }
-        if (d.count(ProfileDiff.Change.CHANGE) == 0) {
+        if (!dryRun && d.count(ProfileDiff.Change.CHANGE) == 0) {
             out().println("nothing to change");
             return ExitCodes.OK;
         }
-        a.guard().checkAllowed(intent);
-        confirm(yes, "Apply " + d.count(ProfileDiff.Change.CHANGE) + " change(s) of profile " + p.name() + "?");
-        return report(a.tuning().apply(p));
+        return change(a, intent, "Apply " + d.count(ProfileDiff.Change.CHANGE) + " change(s) of profile " + p.name() + "?",
+                () -> a.tuning().apply(p));
     }
 }

@@ -1,11 +1,13 @@
 package syntop.tui.cli;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 
@@ -27,8 +29,11 @@ final class BlackBox implements AutoCloseable {
 
     private final TickRecorder recorder;
     private final VerdictHooks hooks;
-    private volatile String lastMessage;
-    private volatile Instant lastMessageAt;
+    /** The last problem or recovery said, and when: one value, so the status never pairs a text with another's time. */
+    private volatile Said lastSaid;
+
+    private record Said(String text, Instant at) {
+    }
 
     private BlackBox(TickRecorder recorder, VerdictHooks hooks) {
         this.recorder = recorder;
@@ -61,8 +66,7 @@ final class BlackBox implements AutoCloseable {
         BlackBox[] self = new BlackBox[1];
         Consumer<String> tell = m -> {
             if (self[0] != null) {
-                self[0].lastMessage = m;
-                self[0].lastMessageAt = Instant.now();
+                self[0].lastSaid = new Said(m, Instant.now());
             }
             say.accept(m);
         };
@@ -87,6 +91,22 @@ final class BlackBox implements AutoCloseable {
         return box;
     }
 
+    /**
+     * {@link #attach}, or empty after saying on {@code err} why not, each line starting with
+     * {@code who} ("syntop record").
+     */
+    static Optional<BlackBox> attach(LivePipeline pipeline, Path file, RecordOptions options, Duration interval,
+                                     Consumer<String> say, PrintWriter err, String who) {
+        try {
+            return Optional.of(attach(pipeline, file, options, interval, say));
+        } catch (IllegalArgumentException e) {
+            err.println(who + ": " + e.getMessage());
+        } catch (IOException e) {
+            err.println(who + ": cannot record to " + file + ": " + e.getMessage());
+        }
+        return Optional.empty();
+    }
+
     static String writer() {
         String v = SyntopCommand.class.getPackage().getImplementationVersion();
         return "syntop " + (v == null ? "(development build)" : v);
@@ -102,11 +122,10 @@ final class BlackBox implements AutoCloseable {
         if (recorder != null) {
             b.append(recorder.statusLine());
         }
-        String m = lastMessage;
-        Instant at = lastMessageAt;
-        if (m != null && at != null && Duration.between(at, Instant.now()).compareTo(MESSAGE_SHOWN) < 0
+        Said said = lastSaid;
+        if (said != null && Duration.between(said.at(), Instant.now()).compareTo(MESSAGE_SHOWN) < 0
                 && (recorder == null || recorder.status().state() != RecordWriter.State.PAUSED)) {
-            b.append(b.length() == 0 ? "" : "  ").append(m);
+            b.append(b.length() == 0 ? "" : "  ").append(said.text());
         }
         return b.toString();
     }

@@ -1,6 +1,5 @@
 package syntop.tui.cli;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -18,7 +17,7 @@ import syntop.collectors.action.IpPrefix;
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {"0:blocked", "1:an address could not be blocked", "2:bad address, or one syntop never blocks",
             "3:refused: read-only, not root, not confirmed, a table or anchor syntop did not make"})
-final class BlockCommand extends ActionCommand {
+final class BlockCommand extends SourcesCommand {
     @Parameters(arity = "1..*", paramLabel = "ADDR|PREFIX", description = "e.g. 203.0.113.7 or 203.0.113.0/24")
     List<String> sources;
 
@@ -26,32 +25,11 @@ final class BlockCommand extends ActionCommand {
             + "a table syntop did not make is refused")
     String table;
 
-    @Option(names = "--dry-run", description = "show the exact commands; change nothing")
-    boolean dryRun;
-
-    @Option(names = {"-y", "--yes"}, description = "do not ask (scripts); without it and without a terminal, refuse")
-    boolean yes;
-
     @Override
     int run() {
-        List<IpPrefix> ps = new ArrayList<>();
-        for (String s : sources) {
-            ps.add(IpPrefix.parse(s));
-        }
+        List<IpPrefix> ps = sources.stream().map(IpPrefix::parse).toList();
         Actions a = env().actions(readOnly(), Optional.ofNullable(table));
-        ActionIntent intent = ActionIntent.block(ps);
-        if (!dryRun) {
-            attempting(a, intent);
-        }
-        for (IpPrefix p : ps) {
-            print(a.blocks().planBlock(p));
-        }
-        if (dryRun) {
-            out().println("dry run: nothing was changed");
-            return ExitCodes.OK;
-        }
-        a.guard().checkAllowed(intent);
-        confirm(yes, "Block " + ps.size() + " source(s)?");
-        return report(a.blocks().block(ps));
+        return changeEach(a, ActionIntent.block(ps), ps, a.blocks()::planBlock, "Block " + ps.size() + " source(s)?",
+                () -> a.blocks().block(ps));
     }
 }

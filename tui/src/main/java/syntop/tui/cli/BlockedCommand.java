@@ -1,7 +1,6 @@
 package syntop.tui.cli;
 
 import java.util.List;
-import java.util.Optional;
 
 import picocli.CommandLine.Command;
 import syntop.collectors.action.Actions;
@@ -13,7 +12,7 @@ import syntop.collectors.action.BlockedList;
 final class BlockedCommand extends ActionCommand {
     @Override
     int run() {
-        Actions a = env().actions(readOnly(), Optional.empty());
+        Actions a = actions();
         List<BlockedList.Entry> list = a.blocks().blocked();
         if (list.isEmpty()) {
             out().println("syntop has blocked nothing in network namespace " + a.namespace());

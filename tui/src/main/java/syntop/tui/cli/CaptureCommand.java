@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -65,9 +66,8 @@ public final class CaptureCommand implements Callable<Integer> {
             description = "check a bundle (.tar.gz) and unpack it into -o DIR/ (e.g. into the test fixtures); runs nothing")
     Path unpack;
 
-    @Option(names = "--fs-root", paramLabel = "DIR", hidden = true,
-            description = "read /proc and other files under DIR instead of / (tests)")
-    Path fsRoot;
+    @Mixin
+    FsRootOption fsRoot;
 
     @Override
     public Integer call() throws InterruptedException {
@@ -88,7 +88,7 @@ public final class CaptureCommand implements Callable<Integer> {
             err.println("syntop capture: -o takes FILE.tar.gz, or DIR/ (ending with '/') for a plain directory");
             return ExitCodes.USAGE;
         }
-        FsRoot root = fsRoot == null ? FsRoot.live() : new FsRoot(fsRoot);
+        FsRoot root = fsRoot.root();
         Optional<Platform> platform = ThisMachine.platform(root, "syntop capture", err);
         if (platform.isEmpty()) {
             return ExitCodes.USAGE;

@@ -1,12 +1,12 @@
 package syntop.tui.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 
 import com.googlecode.lanterna.input.KeyStroke;
@@ -33,16 +33,11 @@ final class ConsoleRecording implements ConsoleLoop.Controls {
             return console.apply(null);
         }
         List<String> said = Collections.synchronizedList(new ArrayList<>());
-        BlackBox box;
-        try {
-            box = BlackBox.attach(pipeline, record, options, interval, said::add);
-        } catch (IllegalArgumentException e) {
-            err.println("syntop: " + e.getMessage());
-            return ExitCodes.USAGE;
-        } catch (IOException e) {
-            err.println("syntop: cannot record to " + record + ": " + e.getMessage());
+        Optional<BlackBox> attached = BlackBox.attach(pipeline, record, options, interval, said::add, err, "syntop");
+        if (attached.isEmpty()) {
             return ExitCodes.USAGE;
         }
+        BlackBox box = attached.get();
         int exit = ExitCodes.SOURCE_FAILED;
         try {
             exit = console.apply(new ConsoleRecording(box));

@@ -1,6 +1,5 @@
 package syntop.tui.cli;
 
-import java.util.Optional;
 import java.util.OptionalLong;
 
 import picocli.CommandLine.Command;
@@ -17,7 +16,7 @@ import syntop.collectors.action.ConnectionFilter;
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {"0:dropped (or nothing matched)", "1:the drop failed or dropped nothing it should have",
             "2:bad state, port or address", "3:refused: read-only, not root, not confirmed, not possible on this OS"})
-final class DropCommand extends ActionCommand {
+final class DropCommand extends ChangeCommand {
     @Option(names = "--state", paramLabel = "STATE", description = "syn_rcvd, established, time_wait, fin_wait_1, ...")
     String state;
 
@@ -27,30 +26,24 @@ final class DropCommand extends ActionCommand {
     @Option(names = "--remote", paramLabel = "ADDR|PREFIX", description = "remote address or prefix, e.g. 203.0.113.0/24")
     String remote;
 
+    @Override
     @Option(names = "--dry-run", description = "show the exact commands and how many match now; change nothing")
-    boolean dryRun;
-
-    @Option(names = {"-y", "--yes"}, description = "do not ask (scripts); without it and without a terminal, refuse")
-    boolean yes;
+    void dryRun(boolean on) {
+        dryRun = on;
+    }
 
     @Override
     int run() {
         ConnectionFilter f = ConnectionFilter.of(state, port, remote);
-        Actions a = env().actions(readOnly(), Optional.empty());
+        Actions a = actions();
         ActionIntent intent = ActionIntent.drop(f);
-        if (!dryRun) {
-            attempting(a, intent);
-        }
+        attempting(a, intent);
         CommandPlan plan = a.drops().planDrop(f);
         print(plan);
         if (dryRun) {
             OptionalLong n = a.drops().countNow(f);
             out().println(n.isPresent() ? "matching now: " + n.getAsLong() : "matching now: unknown (no listing on this OS)");
-            out().println("dry run: nothing was changed");
-            return ExitCodes.OK;
         }
-        a.guard().checkAllowed(intent);
-        confirm(yes, "Drop " + f.describe() + "?");
-        return report(a.drops().drop(f));
+        return change(a, intent, "Drop " + f.describe() + "?", () -> a.drops().drop(f));
     }
 }

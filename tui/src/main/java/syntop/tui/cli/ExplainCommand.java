@@ -1,13 +1,13 @@
 package syntop.tui.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -40,9 +40,8 @@ final class ExplainCommand implements Callable<Integer> {
     @Option(names = {"-l", "--list"}, description = "list every name syntop can explain, with its one-line meaning")
     boolean list;
 
-    @Option(names = "--fs-root", paramLabel = "DIR", hidden = true,
-            description = "read /proc and other files under DIR instead of / (tests)")
-    Path fsRoot;
+    @Mixin
+    FsRootOption fsRoot;
 
     @Parameters(paramLabel = "NAME", arity = "0..*", description = "names to explain")
     List<String> names = List.of();
@@ -51,7 +50,7 @@ final class ExplainCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        FsRoot root = fsRoot == null ? FsRoot.live() : new FsRoot(fsRoot);
+        FsRoot root = fsRoot.root();
         Optional<Platform> here = Platforms.detect(root);
         Optional<OsFamily> asked = os == null ? here.map(Platform::os) : OsFamily.fromToken(os);
         if (asked.isEmpty()) {

@@ -52,9 +52,8 @@ public final class OnceCommand implements Callable<Integer> {
     @Mixin
     ThresholdsOption thresholdsOption;
 
-    @Option(names = "--fs-root", paramLabel = "DIR", hidden = true,
-            description = "read /proc and other files under DIR instead of / (tests, captures)")
-    Path fsRoot;
+    @Mixin
+    FsRootOption fsRoot;
 
     @Option(names = "--replay", paramLabel = "FILE", arity = "1..*",
             description = "print a tick of this recording instead of this machine: the last one, or the one --at names")
@@ -88,7 +87,7 @@ public final class OnceCommand implements Callable<Integer> {
         if (thresholds.isEmpty()) {
             return ExitCodes.USAGE;
         }
-        FsRoot root = fsRoot == null ? FsRoot.live() : new FsRoot(fsRoot);
+        FsRoot root = fsRoot.root();
         Optional<Platform> platform = ThisMachine.platform(root, "syntop once", err);
         if (platform.isEmpty()) {
             return ExitCodes.USAGE;

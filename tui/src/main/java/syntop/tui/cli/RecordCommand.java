@@ -1,6 +1,5 @@
 package syntop.tui.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -52,9 +51,8 @@ public final class RecordCommand implements Callable<Integer> {
     @Mixin
     RecordOptions options;
 
-    @Option(names = "--fs-root", paramLabel = "DIR", hidden = true,
-            description = "read /proc and other files under DIR instead of / (tests, captures)")
-    Path fsRoot;
+    @Mixin
+    FsRootOption fsRoot;
 
     @Override
     public Integer call() {
@@ -72,7 +70,7 @@ public final class RecordCommand implements Callable<Integer> {
                 return ExitCodes.USAGE;
             }
         }
-        FsRoot root = fsRoot == null ? FsRoot.live() : new FsRoot(fsRoot);
+        FsRoot root = fsRoot.root();
         Optional<Platform> platform = ThisMachine.platform(root, "syntop record", err);
         if (platform.isEmpty()) {
             return ExitCodes.USAGE;
@@ -80,20 +78,11 @@ public final class RecordCommand implements Callable<Integer> {
         Duration interval = Duration.ofMillis(Math.round(intervalSeconds * 1000));
         try (LivePipeline pipeline = new LivePipeline(
                 Sampler.live(platform.get(), new Acquirer(new ProcessCommandRunner(), root), interval), Thresholds.defaults())) {
-            BlackBox box;
-            try {
-                box = BlackBox.attach(pipeline, file, options, interval, m -> {
-                    err.println("syntop record: " + m);
-                    err.flush();
-                });
-            } catch (IllegalArgumentException e) {
-                err.println("syntop record: " + e.getMessage());
-                return ExitCodes.USAGE;
-            } catch (IOException e) {
-                err.println("syntop record: cannot record to " + file + ": " + e.getMessage());
-                return ExitCodes.USAGE;
-            }
-            return loop(pipeline, box, interval, limit);
+            Optional<BlackBox> box = BlackBox.attach(pipeline, file, options, interval, m -> {
+                err.println("syntop record: " + m);
+                err.flush();
+            }, err, "syntop record");
+            return box.isEmpty() ? ExitCodes.USAGE : loop(pipeline, box.get(), interval, limit);
         }
     }
 

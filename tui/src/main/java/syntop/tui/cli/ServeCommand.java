@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -47,9 +48,8 @@ public final class ServeCommand implements Callable<Integer> {
                     + "the second name is theirs")
     Path webConfig;
 
-    @Option(names = "--fs-root", paramLabel = "DIR", hidden = true,
-            description = "read /proc and other files under DIR instead of / (tests, captures)")
-    Path fsRoot;
+    @Mixin
+    FsRootOption fsRoot;
 
     @Override
     public Integer call() throws InterruptedException {
@@ -57,7 +57,7 @@ public final class ServeCommand implements Callable<Integer> {
         String version = ServeCommand.class.getPackage().getImplementationVersion();
         Serve.Running running;
         try {
-            running = Serve.start(new Serve.Options(listen, intervalSeconds, maxListeners, webConfig, fsRoot, version),
+            running = Serve.start(new Serve.Options(listen, intervalSeconds, maxListeners, webConfig, fsRoot.dir, version),
                     err);
         } catch (ServeException e) {
             err.println("syntop serve: " + e.getMessage());

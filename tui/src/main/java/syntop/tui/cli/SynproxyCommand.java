@@ -45,7 +45,7 @@ import syntop.collectors.source.ProcessCommandRunner;
         exitCodeList = {"0:done", "1:a command failed", "2:bad port, too many ports, your own SSH port without --force",
             "3:refused: read-only, not root, not confirmed, the kernel or pf lacks what the proxy needs, "
                 + "a table or anchor syntop did not make"})
-final class SynproxyCommand extends ActionCommand {
+final class SynproxyCommand extends ChangeCommand {
     @Parameters(arity = "0..*", paramLabel = "on|off PORT", description = "on PORT[,PORT...], off [PORT...]")
     List<String> words = new ArrayList<>();
 
@@ -55,11 +55,11 @@ final class SynproxyCommand extends ActionCommand {
     @Option(names = "--force", description = "on: also the port of your own SSH session")
     boolean force;
 
+    @Override
     @Option(names = "--dry-run", description = "show the settings diff and the exact commands; change nothing")
-    boolean dryRun;
-
-    @Option(names = {"-y", "--yes"}, description = "do not ask (scripts); without it and without a terminal, refuse")
-    boolean yes;
+    void dryRun(boolean on) {
+        dryRun = on;
+    }
 
     @Option(names = "--samples", paramLabel = "N", description = "status: samples one second apart (default 2; 6 or more "
             + "for the verdict on the proxy)")
@@ -67,7 +67,7 @@ final class SynproxyCommand extends ActionCommand {
 
     @Override
     int run() {
-        Actions a = env().actions(readOnly(), Optional.empty());
+        Actions a = actions();
         if (words.isEmpty()) {
             return status(a);
         }
@@ -86,22 +86,14 @@ final class SynproxyCommand extends ActionCommand {
     private int on(Actions a, List<String> rest) {
         SynproxyActions s = a.synproxy();
         SortedSet<Integer> ports = s.ports(rest, force);
-        if (!dryRun) {
-            attempting(a, new ActionIntent("synproxy on " + String.join(",", ports.stream().map(String::valueOf).toList()),
-                    ports.stream().map(String::valueOf).toList()));
-        }
-        SynproxyPlan plan = s.planOn(ports);
-        print(plan);
-        if (dryRun) {
-            out().println("dry run: nothing was changed");
-            return ExitCodes.OK;
-        }
-        a.guard().checkAllowed(new ActionIntent("synproxy on", List.of()));
-        confirm(yes, "Put port(s) " + ports + " behind the SYN proxy?");
-        History before = sample(1);
-        Map<Integer, Long> then = new java.util.TreeMap<>();
-        before.latest().ifPresent(snap -> ports.forEach(p -> SynproxyWatch.synRcvd(snap, p).ifPresent(n -> then.put(p, n))));
-        return report(s.on(ports, then));
+        attempting(a, new ActionIntent("synproxy on " + String.join(",", ports.stream().map(String::valueOf).toList()),
+                ports.stream().map(String::valueOf).toList()));
+        print(s.planOn(ports));
+        return change(a, new ActionIntent("synproxy on", List.of()), "Put port(s) " + ports + " behind the SYN proxy?", () -> {
+            Map<Integer, Long> then = new java.util.TreeMap<>();
+            sample(1).latest().ifPresent(snap -> ports.forEach(p -> SynproxyWatch.synRcvd(snap, p).ifPresent(n -> then.put(p, n))));
+            return s.on(ports, then);
+        });
     }
 
     private int off(Actions a, List<String> rest) {
@@ -110,18 +102,9 @@ final class SynproxyCommand extends ActionCommand {
             throw new ActionRefused(ActionRefused.Reason.INVALID, "name the port(s) to take off, or --all");
         }
         SortedSet<Integer> ports = all ? new TreeSet<>() : s.ports(rest, true);
-        if (!dryRun) {
-            attempting(a, new ActionIntent("synproxy off", ports.stream().map(String::valueOf).toList()));
-        }
-        SynproxyPlan plan = s.planOff(ports);
-        print(plan);
-        if (dryRun) {
-            out().println("dry run: nothing was changed");
-            return ExitCodes.OK;
-        }
-        a.guard().checkAllowed(new ActionIntent("synproxy off", List.of()));
-        confirm(yes, "Take the SYN proxy off?");
-        return report(s.off(ports));
+        attempting(a, new ActionIntent("synproxy off", ports.stream().map(String::valueOf).toList()));
+        print(s.planOff(ports));
+        return change(a, new ActionIntent("synproxy off", List.of()), "Take the SYN proxy off?", () -> s.off(ports));
     }
 
     private void print(SynproxyPlan plan) {

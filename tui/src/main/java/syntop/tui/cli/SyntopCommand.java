@@ -165,9 +165,8 @@ public final class SyntopCommand implements Callable<Integer> {
             description = "no actions: profiles, drops and blocks are off (the console's keys say so)")
     boolean readOnly;
 
-    @Option(names = "--fs-root", paramLabel = "DIR", hidden = true,
-            description = "read /proc and other files under DIR instead of / (tests, captures)")
-    Path fsRoot;
+    @Mixin
+    FsRootOption fsRoot;
 
     @Mixin
     ThresholdsOption thresholdsOption = new ThresholdsOption();
@@ -202,8 +201,8 @@ public final class SyntopCommand implements Callable<Integer> {
         List<String> args = new java.util.ArrayList<>(List.of("once", "-n",
                 String.valueOf(batchCount == null ? BATCH_UNTIL_INTERRUPTED : batchCount),
                 "--interval", String.valueOf(delaySeconds)));
-        if (fsRoot != null) {
-            args.addAll(List.of("--fs-root", fsRoot.toString()));
+        if (fsRoot.dir != null) {
+            args.addAll(List.of("--fs-root", fsRoot.dir.toString()));
         }
         if (thresholdsOption.file != null) {
             args.addAll(List.of("--thresholds", thresholdsOption.file.toString()));
@@ -237,7 +236,7 @@ public final class SyntopCommand implements Callable<Integer> {
         if (demo) {
             return ReplayCommand.demo(theme, ascii, err);
         }
-        FsRoot root = fsRoot == null ? FsRoot.live() : new FsRoot(fsRoot);
+        FsRoot root = fsRoot.root();
         Optional<Platform> platform = ThisMachine.platform(root, "syntop", err);
         if (platform.isEmpty()) {
             return ExitCodes.USAGE;

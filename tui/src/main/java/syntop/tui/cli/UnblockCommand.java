@@ -2,7 +2,6 @@ package syntop.tui.cli;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -19,46 +18,26 @@ import syntop.collectors.action.IpPrefix;
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {"0:unblocked", "1:an address could not be unblocked", "2:bad address",
             "3:refused: nothing blocked, read-only, not root, not confirmed"})
-final class UnblockCommand extends ActionCommand {
+final class UnblockCommand extends SourcesCommand {
     @Parameters(arity = "0..*", paramLabel = "ADDR|PREFIX", description = "as listed by 'syntop blocked'")
     List<String> sources = new ArrayList<>();
 
     @Option(names = "--all", description = "everything syntop blocked")
     boolean all;
 
-    @Option(names = "--dry-run", description = "show the exact commands; change nothing")
-    boolean dryRun;
-
-    @Option(names = {"-y", "--yes"}, description = "do not ask (scripts); without it and without a terminal, refuse")
-    boolean yes;
-
     @Override
     int run() {
-        Actions a = env().actions(readOnly(), Optional.empty());
+        Actions a = actions();
         List<IpPrefix> ps = new ArrayList<>();
         if (all) {
             a.blocks().blocked().stream().map(BlockedList.Entry::source).forEach(ps::add);
         }
-        for (String s : sources) {
-            ps.add(IpPrefix.parse(s));
-        }
+        sources.stream().map(IpPrefix::parse).forEach(ps::add);
         if (ps.isEmpty()) {
             throw new ActionRefused(all ? ActionRefused.Reason.NOTHING_TO_DO : ActionRefused.Reason.INVALID,
                     all ? "syntop has blocked nothing" : "which addresses? (see 'syntop blocked', or --all)");
         }
-        ActionIntent intent = ActionIntent.unblock(ps);
-        if (!dryRun) {
-            attempting(a, intent);
-        }
-        for (IpPrefix p : ps) {
-            print(a.blocks().planUnblock(p));
-        }
-        if (dryRun) {
-            out().println("dry run: nothing was changed");
-            return ExitCodes.OK;
-        }
-        a.guard().checkAllowed(intent);
-        confirm(yes, "Unblock " + ps.size() + " source(s)?");
-        return report(a.blocks().unblock(ps));
+        return changeEach(a, ActionIntent.unblock(ps), ps, a.blocks()::planUnblock, "Unblock " + ps.size() + " source(s)?",
+                () -> a.blocks().unblock(ps));
     }
 }

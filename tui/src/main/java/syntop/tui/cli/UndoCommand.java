@@ -1,7 +1,6 @@
 package syntop.tui.cli;
 
 import java.util.List;
-import java.util.Optional;
 import java.util.TreeSet;
 
 import picocli.CommandLine.Command;
@@ -20,55 +19,37 @@ import syntop.collectors.action.SynproxyPlan;
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {"0:restored", "1:a key could not be restored (it stays saved)",
             "3:refused: nothing to undo, read-only, not root, not confirmed"})
-final class UndoCommand extends ActionCommand {
+final class UndoCommand extends ChangeCommand {
+    @Override
     @Option(names = "--dry-run", description = "show what would be restored; change nothing")
-    boolean dryRun;
-
-    @Option(names = {"-y", "--yes"}, description = "do not ask (scripts); without it and without a terminal, refuse")
-    boolean yes;
+    void dryRun(boolean on) {
+        dryRun = on;
+    }
 
     @Override
     int run() {
-        Actions a = env().actions(readOnly(), Optional.empty());
+        Actions a = actions();
         if (a.interventions().synproxy().isPresent() && a.synproxy().undoesFirst()) {
             return undoSynproxy(a);
         }
         ActionIntent intent = ActionIntent.undo(List.of());
-        if (!dryRun) {
-            attempting(a, intent);
-        }
+        attempting(a, intent);
         ProfileDiff d = a.tuning().undoDiff().orElseThrow(() -> new ActionRefused(ActionRefused.Reason.NOTHING_TO_DO,
                 a.tuning().nothingToUndo()));
-        if (!dryRun) {
-            intent = ActionIntent.undo(d.rows().stream().map(r -> r.key() + "=" + r.wanted()).toList());
-            attempting(a, intent);
-        }
+        intent = ActionIntent.undo(d.rows().stream().map(r -> r.key() + "=" + r.wanted()).toList());
+        attempting(a, intent);
         out().println(d.title() + ": current value, value to restore");
         print(d.lines());
-        if (dryRun) {
-            out().println("dry run: nothing was changed");
-            return ExitCodes.OK;
-        }
-        a.guard().checkAllowed(intent);
-        confirm(yes, "Restore " + d.rows().size() + " value(s)?");
-        return report(a.tuning().undo());
+        return change(a, intent, "Restore " + d.rows().size() + " value(s)?", () -> a.tuning().undo());
     }
 
     /** The newest thing to undo is syntop's SYN proxy: take it off, all of it. */
     private int undoSynproxy(Actions a) {
         ActionIntent intent = new ActionIntent("synproxy off --all", List.of());
-        if (!dryRun) {
-            attempting(a, intent);
-        }
+        attempting(a, intent);
         SynproxyPlan plan = a.synproxy().planOff(new TreeSet<>());
         out().println("undo: " + plan.title() + ":");
         print(plan.lines());
-        if (dryRun) {
-            out().println("dry run: nothing was changed");
-            return ExitCodes.OK;
-        }
-        a.guard().checkAllowed(intent);
-        confirm(yes, "Take the SYN proxy off?");
-        return report(a.synproxy().off(new TreeSet<>()));
+        return change(a, intent, "Take the SYN proxy off?", () -> a.synproxy().off(new TreeSet<>()));
     }
 }

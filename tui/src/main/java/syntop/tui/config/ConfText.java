@@ -2,15 +2,15 @@ package syntop.tui.config;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
+import syntop.collectors.files.AtomicFile;
 
 /**
  * The text of a {@code syntop.conf}: {@code key = value} lines, blank lines and comments
@@ -98,30 +98,14 @@ public final class ConfText {
     }
 
     /**
-     * Writes {@code text} to {@code path} through a temporary file in the same directory and a
-     * rename, so that a reader (or a crash) sees the old file or the new one, never half of one;
-     * a new file is readable by its owner only.
+     * Replaces {@code path} with {@code text} in one step ({@link AtomicFile#replace}): a reader,
+     * or a crash, sees the old file or the new one; a new file is readable by its owner only.
      */
     public static void writeAtomically(Path path, String text) throws IOException {
         // a file kept elsewhere behind a symlink (a dotfiles repository) is replaced there, and the link stays
         Path file = Files.isSymbolicLink(path) ? path.toRealPath() : path;
-        Path dir = file.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + file.getFileName() + ".", ".tmp");
-        try {
-            Files.writeString(tmp, text, StandardCharsets.UTF_8);
-            if (Files.exists(file) && Files.getFileStore(tmp).supportsFileAttributeView("posix")) {
-                // the temporary file is private; the file it replaces keeps the mode the user gave it
-                Files.setPosixFilePermissions(tmp, Files.getPosixFilePermissions(file));
-            }
-            try {
-                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        AtomicFile.replace(file, text);
     }
 
     /** The user's syntop config directory: {@code $XDG_CONFIG_HOME/syntop}, default {@code ~/.config/syntop}. */

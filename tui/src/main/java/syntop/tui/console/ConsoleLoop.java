@@ -16,6 +16,7 @@ import com.googlecode.lanterna.input.KeyType;
 import com.googlecode.lanterna.screen.Screen;
 
 import syntop.collectors.judge.JudgedTick;
+import syntop.collectors.threads.Daemons;
 import syntop.tui.config.Preferences;
 import syntop.tui.keys.Keymap;
 import syntop.tui.view.ViewState;
@@ -115,10 +116,8 @@ public final class ConsoleLoop {
 
     /** Runs until the operator quits or the terminal goes away. */
     public void run() throws IOException {
-        Thread sampling = new Thread(this::sampleLoop, "syntop-sampling");
-        sampling.setDaemon(true);
-        Thread input = new Thread(this::inputLoop, "syntop-input");
-        input.setDaemon(true);
+        Thread sampling = Daemons.thread("syntop-sampling", this::sampleLoop);
+        Thread input = Daemons.thread("syntop-input", this::inputLoop);
         input.start();
         try {
             // the first frame before the first sample: on a machine with few cores the sampling

@@ -68,6 +68,22 @@ public final class PfctlInfoParser {
     private PfctlInfoParser() {
     }
 
+    /** The block a heading line opens, or null when {@code t} is not one. */
+    private static Section heading(String t) {
+        if (t.startsWith("State Table")) {
+            return Section.STATE_TABLE;
+        }
+        if (t.startsWith("Source Tracking Table")) {
+            return Section.SOURCE_TRACKING;
+        }
+        return switch (t) {
+            case "Counters" -> Section.COUNTERS;
+            case "Limit Counters" -> Section.LIMIT_COUNTERS;
+            case "Syncookies" -> Section.SYNCOOKIES;
+            default -> null;
+        };
+    }
+
     public static Parsed<Reading> parse(List<String> lines) {
         Parsed.Collector c = new Parsed.Collector();
         Reading.Builder r = Reading.builder();
@@ -112,28 +128,9 @@ public final class PfctlInfoParser {
                 c.understood();
                 continue;
             }
-            if (t.startsWith("State Table")) {
-                section = Section.STATE_TABLE;
-                c.understood();
-                continue;
-            }
-            if (t.startsWith("Source Tracking Table")) {
-                section = Section.SOURCE_TRACKING;
-                c.understood();
-                continue;
-            }
-            if (t.equals("Counters")) {
-                section = Section.COUNTERS;
-                c.understood();
-                continue;
-            }
-            if (t.equals("Limit Counters")) {
-                section = Section.LIMIT_COUNTERS;
-                c.understood();
-                continue;
-            }
-            if (t.equals("Syncookies")) {
-                section = Section.SYNCOOKIES;
+            Section opened = heading(t);
+            if (opened != null) {
+                section = opened;
                 c.understood();
                 continue;
             }

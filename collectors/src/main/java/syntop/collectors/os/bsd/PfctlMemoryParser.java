@@ -20,35 +20,29 @@ public final class PfctlMemoryParser {
     }
 
     public static Parsed<Reading> parse(List<String> lines) {
-        Parsed.Collector c = new Parsed.Collector();
-        Reading.Builder r = Reading.builder();
-        for (String line : lines) {
-            if (line.isBlank()) {
-                continue;
+        return Parsed.eachLine(lines, Reading.builder(), PfctlMemoryParser::line, Reading.Builder::build);
+    }
+
+    private static void line(String line, Reading.Builder r, Parsed.Collector c) {
+        String[] f = Numbers.fields(line);
+        if (f.length == 1 && f[0].equals("LIMITS:")) {
+            c.understood();
+        } else if (f.length == 4 && f[1].equals("hard") && f[2].equals("limit")) {
+            OptionalLong v = Numbers.parseCount(f[3]);
+            if (v.isEmpty()) {
+                c.unparsed(line + " (" + Numbers.notACount(f[3]) + ")");
+                return;
             }
-            String[] f = Numbers.fields(line);
-            if (f.length == 1 && f[0].equals("LIMITS:")) {
-                c.understood();
-                continue;
+            r.tunable("pfctl.limit." + f[0], f[3]);
+            if (f[0].equals("states")) {
+                r.counter(CounterId.PF_STATE_LIMIT, v.getAsLong());
             }
-            if (f.length == 4 && f[1].equals("hard") && f[2].equals("limit")) {
-                OptionalLong v = Numbers.parseCount(f[3]);
-                if (v.isEmpty()) {
-                    c.unparsed(line + " (" + Numbers.notACount(f[3]) + ")");
-                    continue;
-                }
-                r.tunable("pfctl.limit." + f[0], f[3]);
-                if (f[0].equals("states")) {
-                    r.counter(CounterId.PF_STATE_LIMIT, v.getAsLong());
-                }
-                c.understood();
-            } else if (f.length == 2 && f[1].equals("unlimited")) {
-                r.tunable("pfctl.limit." + f[0], "unlimited");
-                c.understood();
-            } else {
-                c.unparsed(line);
-            }
+            c.understood();
+        } else if (f.length == 2 && f[1].equals("unlimited")) {
+            r.tunable("pfctl.limit." + f[0], "unlimited");
+            c.understood();
+        } else {
+            c.unparsed(line);
         }
-        return c.result(r.build());
     }
 }

@@ -53,6 +53,20 @@ public final class KmsgParser {
     private static final Pattern SUPPRESSED = Pattern.compile(
             "^(?:printk: (\\d+) messages suppressed|(\\S+): (\\d+) callbacks suppressed)");
 
+    /** A message that names its event in a fixed phrase, with nothing to read out of it. */
+    private record Plain(String phrase, KernelEvent.Kind kind, String summary) {
+    }
+
+    private static final List<Plain> PLAIN = List.of(
+            new Plain("time wait bucket table overflow", KernelEvent.Kind.TIME_WAIT_OVERFLOW,
+                    "TIME_WAIT table full (tcp_max_tw_buckets): sockets closed without TIME_WAIT"),
+            new Plain("too many orphaned sockets", KernelEvent.Kind.TOO_MANY_ORPHANS,
+                    "too many orphaned sockets (tcp_max_orphans): connections reset"),
+            new Plain("out of memory -- consider tuning tcp_mem", KernelEvent.Kind.TCP_OUT_OF_MEMORY,
+                    "TCP out of memory (tcp_mem): connections reset"),
+            new Plain("table full, dropping packet", KernelEvent.Kind.CONNTRACK_FULL,
+                    "conntrack table full (nf_conntrack_max): packets dropped"));
+
     private KmsgParser() {
     }
 
@@ -195,21 +209,11 @@ public final class KmsgParser {
                     Optional.of(m.group(1)), OptionalInt.of(port), OptionalLong.empty(),
                     "dropped an open request from " + m.group(1) + " port " + port));
         }
-        if (text.contains("time wait bucket table overflow")) {
-            return Optional.of(simple(KernelEvent.Kind.TIME_WAIT_OVERFLOW, text, order, sinceBoot,
-                    "TIME_WAIT table full (tcp_max_tw_buckets): sockets closed without TIME_WAIT"));
-        }
-        if (text.contains("too many orphaned sockets")) {
-            return Optional.of(simple(KernelEvent.Kind.TOO_MANY_ORPHANS, text, order, sinceBoot,
-                    "too many orphaned sockets (tcp_max_orphans): connections reset"));
-        }
-        if (text.contains("out of memory -- consider tuning tcp_mem")) {
-            return Optional.of(simple(KernelEvent.Kind.TCP_OUT_OF_MEMORY, text, order, sinceBoot,
-                    "TCP out of memory (tcp_mem): connections reset"));
-        }
-        if (text.contains("table full, dropping packet")) {
-            return Optional.of(simple(KernelEvent.Kind.CONNTRACK_FULL, text, order, sinceBoot,
-                    "conntrack table full (nf_conntrack_max): packets dropped"));
+        for (Plain p : PLAIN) {
+            if (text.contains(p.phrase())) {
+                return Optional.of(event(p.kind(), text, order, sinceBoot, Optional.empty(), OptionalInt.empty(),
+                        OptionalLong.empty(), p.summary()));
+            }
         }
         m = SUPPRESSED.matcher(text);
         if (m.find()) {
@@ -219,10 +223,6 @@ public final class KmsgParser {
                     OptionalInt.empty(), OptionalLong.of(n), n + " more messages suppressed (" + who + " rate limit)"));
         }
         return Optional.empty();
-    }
-
-    private static KernelEvent simple(KernelEvent.Kind kind, String text, long order, Duration since, String summary) {
-        return event(kind, text, order, since, Optional.empty(), OptionalInt.empty(), OptionalLong.empty(), summary);
     }
 
     private static KernelEvent event(KernelEvent.Kind kind, String text, long order, Duration since,

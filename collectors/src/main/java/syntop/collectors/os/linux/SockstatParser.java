@@ -18,46 +18,42 @@ public final class SockstatParser {
     }
 
     public static Parsed<Reading> parse(List<String> lines) {
-        Parsed.Collector c = new Parsed.Collector();
-        Reading.Builder r = Reading.builder();
-        for (String line : lines) {
-            if (line.isBlank()) {
-                continue;
-            }
-            int colon = line.indexOf(':');
-            if (colon <= 0) {
-                c.unparsed(line);
-                continue;
-            }
-            String proto = line.substring(0, colon).trim();
-            String[] f = Numbers.fields(line.substring(colon + 1));
-            String bad = f.length == 0 || f.length % 2 != 0 || !isWord(proto) ? "" : null;
-            for (int i = 0; i + 1 < f.length && bad == null; i += 2) {
-                if (!isWord(f[i])) {
-                    bad = "";
-                } else if (Numbers.parseCount(f[i + 1]).isEmpty()) {
-                    bad = " (" + f[i] + " " + f[i + 1] + ": " + Numbers.notACount(f[i + 1]) + ")";
-                }
-            }
-            if (bad != null) {
-                c.unparsed(line + bad);
-                continue;
-            }
-            for (int i = 0; i < f.length; i += 2) {
-                OptionalLong v = Numbers.parseCount(f[i + 1]);
-                r.raw(rawName(proto, f[i]), v.getAsLong());
-                if (proto.equals("TCP")) {
-                    switch (f[i]) {
-                        case "inuse": r.counter(CounterId.SOCKETS_IN_USE, v.getAsLong()); break;
-                        case "orphan": r.counter(CounterId.SOCKETS_ORPHANED, v.getAsLong()); break;
-                        case "tw": r.counter(CounterId.SOCKETS_TIME_WAIT, v.getAsLong()); break;
-                        default: break;
-                    }
-                }
-            }
-            c.understood();
+        return Parsed.eachLine(lines, Reading.builder(), SockstatParser::line, Reading.Builder::build);
+    }
+
+    private static void line(String line, Reading.Builder r, Parsed.Collector c) {
+        int colon = line.indexOf(':');
+        if (colon <= 0) {
+            c.unparsed(line);
+            return;
         }
-        return c.result(r.build());
+        String proto = line.substring(0, colon).trim();
+        String[] f = Numbers.fields(line.substring(colon + 1));
+        String bad = f.length == 0 || f.length % 2 != 0 || !isWord(proto) ? "" : null;
+        for (int i = 0; i + 1 < f.length && bad == null; i += 2) {
+            if (!isWord(f[i])) {
+                bad = "";
+            } else if (Numbers.parseCount(f[i + 1]).isEmpty()) {
+                bad = " (" + f[i] + " " + f[i + 1] + ": " + Numbers.notACount(f[i + 1]) + ")";
+            }
+        }
+        if (bad != null) {
+            c.unparsed(line + bad);
+            return;
+        }
+        for (int i = 0; i < f.length; i += 2) {
+            OptionalLong v = Numbers.parseCount(f[i + 1]);
+            r.raw(rawName(proto, f[i]), v.getAsLong());
+            if (proto.equals("TCP")) {
+                switch (f[i]) {
+                    case "inuse": r.counter(CounterId.SOCKETS_IN_USE, v.getAsLong()); break;
+                    case "orphan": r.counter(CounterId.SOCKETS_ORPHANED, v.getAsLong()); break;
+                    case "tw": r.counter(CounterId.SOCKETS_TIME_WAIT, v.getAsLong()); break;
+                    default: break;
+                }
+            }
+        }
+        c.understood();
     }
 
     /** {@code TCP}, {@code UDPLITE}, {@code inuse}, {@code tw}: letters, digits and '_', starting with a letter. */

@@ -39,8 +39,8 @@ public final class SsConnectionsParser {
                 continue;
             }
             String[] f = Numbers.fields(line);
-            if (f[0].equals("State") || f[0].equals("Netid")) {
-                c.understood(); // a header (ss without -H)
+            if (SsListenParser.isHeader(f)) {
+                c.understood();
                 continue;
             }
             int i = f[0].equals("tcp") ? 1 : 0;
@@ -96,18 +96,21 @@ public final class SsConnectionsParser {
             if (port.isEmpty() || !Numbers.isPort(port.getAsLong())) {
                 return Optional.empty();
             }
-            String a = s.substring(0, colon);
-            if (a.startsWith("[") && a.endsWith("]")) {
-                a = a.substring(1, a.length() - 1);
-            }
-            int pct = a.indexOf('%');
-            if (pct > 0) {
-                a = a.substring(0, pct);
-            }
+            String a = bare(s.substring(0, colon));
             if (a.startsWith("::ffff:") && a.indexOf('.') > 0) {
                 a = a.substring("::ffff:".length()); // an IPv4 peer on a dual-stack socket: block it as IPv4
             }
             return Optional.of(new Endpoint(a, (int) port.getAsLong()));
+        }
+
+        /** The address without the brackets of an IPv6 one or an interface scope ({@code 127.0.0.53%lo}). */
+        static String bare(String address) {
+            String a = address;
+            if (a.startsWith("[") && a.endsWith("]")) {
+                a = a.substring(1, a.length() - 1);
+            }
+            int pct = a.indexOf('%');
+            return pct > 0 ? a.substring(0, pct) : a;
         }
     }
 }

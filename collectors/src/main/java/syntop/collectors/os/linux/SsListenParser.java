@@ -75,7 +75,7 @@ public final class SsListenParser {
                 continue;
             }
             String[] f = Numbers.fields(line);
-            if (f[0].equals("State") || f[0].equals("Netid")) {
+            if (isHeader(f)) {
                 c.understood();
                 continue;
             }
@@ -135,6 +135,11 @@ public final class SsListenParser {
         return pid.isPresent() ? ProcessOwner.of(pid.getAsLong(), m.group(1)) : ProcessOwner.notVisible();
     }
 
+    /** ss's header row (ss without {@code -H}): {@code State Recv-Q ...} or {@code Netid State ...}. */
+    static boolean isHeader(String[] fields) {
+        return fields[0].equals("State") || fields[0].equals("Netid");
+    }
+
     /**
      * A LISTEN row's queues: Recv-Q is the accept queue now, Send-Q the limit, the local
      * {@code address:port} without brackets or interface scope. Empty when a field is not a number.
@@ -147,14 +152,7 @@ public final class SsListenParser {
         if (recvQ.isEmpty() || sendQ.isEmpty() || port.isEmpty() || !Numbers.isPort(port.getAsLong())) {
             return Optional.empty();
         }
-        String address = local.substring(0, colon);
-        if (address.startsWith("[") && address.endsWith("]")) {
-            address = address.substring(1, address.length() - 1);
-        }
-        int pct = address.indexOf('%');
-        if (pct > 0) {
-            address = address.substring(0, pct); // interface scope, e.g. 127.0.0.53%lo
-        }
+        String address = SsConnectionsParser.Endpoint.bare(local.substring(0, colon));
         String proto = address.indexOf(':') >= 0 ? "tcp6" : address.equals("*") ? "tcp46" : "tcp4";
         return Optional.of(new ListenQueue(proto, address, (int) port.getAsLong(), recvQ.getAsLong(),
                 OptionalLong.empty(), OptionalLong.of(sendQ.getAsLong())));
