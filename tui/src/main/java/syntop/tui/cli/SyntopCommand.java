@@ -166,7 +166,7 @@ public final class SyntopCommand implements Callable<Integer> {
     boolean readOnly;
 
     @Mixin
-    FsRootOption fsRoot;
+    FsRootOption fsRoot = new FsRootOption();
 
     @Mixin
     ThresholdsOption thresholdsOption = new ThresholdsOption();

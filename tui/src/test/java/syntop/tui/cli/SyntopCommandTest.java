@@ -1,6 +1,7 @@
 package syntop.tui.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -42,18 +43,24 @@ class SyntopCommandTest {
         CommandLine cl = SyntopCommand.commandLine(new String[0]);
         cl.parseArgs();
         SyntopCommand parsed = cl.getCommand();
-        SyntopCommand plain = new SyntopCommand();
-        for (Object[] pair : new Object[][] {{parsed, plain}, {parsed.thresholdsOption, plain.thresholdsOption}}) {
-            for (Field f : pair[0].getClass().getDeclaredFields()) {
-                if (f.isAnnotationPresent(CommandLine.Option.class)) {
-                    f.setAccessible(true);
-                    assertEquals(f.get(pair[0]), f.get(pair[1]), f.getName());
+        assertSameOptions(parsed, new SyntopCommand(), "syntop");
+        // the console reads the recording options only with --record or --on-verdict
+        assertEquals(null, new SyntopCommand().recordOptions.onVerdict);
+    }
+
+    /** Every option of {@code plain} as picocli gave {@code parsed}, its mixins' too, each present. */
+    private static void assertSameOptions(Object parsed, Object plain, String where) throws Exception {
+        for (Field f : parsed.getClass().getDeclaredFields()) {
+            f.setAccessible(true);
+            if (f.isAnnotationPresent(CommandLine.Option.class)) {
+                assertEquals(f.get(parsed), f.get(plain), where + "." + f.getName());
+            } else if (f.isAnnotationPresent(CommandLine.Mixin.class)) {
+                assertNotNull(f.get(plain), where + "." + f.getName() + ": a mixin plain syntop must have made itself");
+                if (!f.getName().equals("recordOptions")) { // read only with --record or --on-verdict
+                    assertSameOptions(f.get(parsed), f.get(plain), where + "." + f.getName());
                 }
             }
         }
-        // the console reads the recording options only with --record or --on-verdict
-        assertEquals(parsed.recordOptions.onVerdict, plain.recordOptions.onVerdict);
-        assertEquals(null, plain.recordOptions.onVerdict);
     }
 
     @Test

@@ -6,13 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import syntop.collectors.model.CounterId;
 import syntop.collectors.model.HostInfo;
 import syntop.collectors.model.OsFamily;
+import syntop.collectors.model.Reading;
 import syntop.collectors.model.SourceHealth;
 import syntop.collectors.os.Platforms;
 import syntop.collectors.os.freebsd.FreeBsdPlatform;
@@ -26,10 +29,11 @@ import syntop.collectors.source.Source;
 class BsdPlatformTest {
     /**
      * One BSD: its platform, its listen-queue source's id, and a {@code sysctl} run of its keys
-     * (synthetic, in {@code sysctl}'s "key: value" shape) that printed all but {@code missingKey}.
+     * (synthetic, in {@code sysctl}'s "key: value" shape) that printed all but {@code missingKey}, and
+     * what that run must give that only this OS has.
      */
     record Bsd(BsdPlatform platform, String listenId, String ownersId, String sysctlStdout, String sysctlStderr,
-               String missingKey) {
+               String missingKey, Consumer<Reading> ownKeys) {
         @Override
         public String toString() {
             return platform.os().token();
@@ -44,14 +48,16 @@ class BsdPlatformTest {
                                 + "net.inet.tcp.syncookies_only: 0\nnet.inet.tcp.msl: 30000\nnet.inet.tcp.keepinit: 75000\n"
                                 + "net.inet.tcp.finwait2_timeout: 60000\nnet.inet.tcp.maxtcptw: 12860\nnet.inet.tcp.blackhole: 0\n"
                                 + "net.inet.tcp.drop_synfin: 0\nnet.inet.ip.portrange.first: 10000\nnet.inet.ip.portrange.last: 65535\n",
-                        "sysctl: unknown oid 'kern.ipc.somaxconn'\n", "kern.ipc.somaxconn"),
+                        "sysctl: unknown oid 'kern.ipc.somaxconn'\n", "kern.ipc.somaxconn",
+                        r -> assertEquals(15364, r.counters().get(CounterId.SYNCACHE_LIMIT).orElseThrow())),
                 new Bsd(new MacOsPlatform(new HostInfo("mac1", OsFamily.MACOS, "macOS 14.5")), "netstat-aLn-p-tcp",
                         "lsof-nP-iTCP-sTCP:LISTEN-FpcuLftn",
                         "kern.ipc.somaxconn: 128\nnet.inet.tcp.msl: 15000\nnet.inet.tcp.keepinit: 75000\n"
                                 + "net.inet.tcp.blackhole: 0\nnet.inet.tcp.drop_synfin: 1\nnet.inet.tcp.tcp_lq_overflow: 1\n"
                                 + "net.inet.tcp.disable_access_to_stats: 1\nnet.inet.tcp.pcbcount: 301\nnet.inet.tcp.tw_pcbcount: 0\n"
                                 + "net.inet.ip.portrange.first: 49152\nnet.inet.ip.portrange.last: 65535\n",
-                        "net: class is not implemented\n", "net.inet.tcp.fin_timeout"));
+                        "net: class is not implemented\n", "net.inet.tcp.fin_timeout",
+                        r -> assertEquals("1", r.tunables().get("net.inet.tcp.disable_access_to_stats"))));
     }
 
     @ParameterizedTest
@@ -101,5 +107,6 @@ class BsdPlatformTest {
         assertEquals(SourceHealth.OK, r.status().health());
         assertEquals("asked for but not printed (unknown keys go to stderr): " + bsd.missingKey(), r.status().detail());
         assertEquals("0", r.parsed().value().tunables().get("net.inet.tcp.blackhole"));
+        bsd.ownKeys().accept(r.parsed().value());
     }
 }
