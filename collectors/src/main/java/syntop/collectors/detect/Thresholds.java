@@ -37,8 +37,8 @@ import java.util.function.Function;
  * <li>{@code backlog.modest.rate} [50] — lost SYNs plus cookies per second below which traffic to
  *     a small-backlog listener counts as modest.</li>
  * <li>{@code accept.queue.full} [1.0] — an accept queue is full at this fraction of its limit. On
- *     FreeBSD and macOS the kernel accepts up to 1.5 × the limit, so the limit is multiplied by
- *     1.5 there first.</li>
+ *     FreeBSD the kernel accepts up to 1.5 × the limit, so the limit is multiplied by 1.5 there
+ *     first; macOS refuses at the limit itself (its qlen counts half-open connections too).</li>
  * <li>{@code accept.overflows.rate} [1] — accept-queue overflows per second (ListenOverflows)
  *     that make a full accept queue critical.</li>
  * <li>{@code timewait.warn} [0.5] — TIME_WAIT count as a fraction of the ephemeral port range

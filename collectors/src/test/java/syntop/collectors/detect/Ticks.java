@@ -177,6 +177,12 @@ final class Ticks {
             return this;
         }
 
+        /** A listener as a parser gave it. */
+        Tick listener(ListenQueue q) {
+            listeners.add(q);
+            return this;
+        }
+
         /** A BSD-style listener from netstat -L: qlen/incqlen/maxqlen. */
         Tick bsdListener(int port, long qlen, long incqlen, long maxqlen) {
             listeners.add(new ListenQueue("tcp4", "*", port, qlen, OptionalLong.of(incqlen), OptionalLong.of(maxqlen)));
