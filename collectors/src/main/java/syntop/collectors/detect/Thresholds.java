@@ -31,7 +31,8 @@ import java.util.function.Function;
  *     at this fraction of the limit. Linux lets it reach limit + 1.</li>
  * <li>{@code syn.drops.rate} [10] — SYNs lost per second (TCPReqQFullDrop, ListenDrops minus
  *     ListenOverflows, embryonic drops, syncache overflows with cookies off) that make a SYN flood.</li>
- * <li>{@code syn.cookies.rate} [10] — SYN cookies sent per second that make a SYN flood.</li>
+ * <li>{@code syn.cookies.rate} [10] — SYN cookies sent per second that make a SYN flood; on FreeBSD,
+ *     which puts a cookie in every SYN-ACK, the SYNs answered by a cookie without a syncache entry.</li>
  * <li>{@code backlog.small} [16] — a listen limit at or below this is small: a full SYN queue
  *     under modest traffic is blamed on the backlog, not on an attack.</li>
  * <li>{@code backlog.modest.rate} [50] — lost SYNs plus cookies per second below which traffic to

@@ -41,7 +41,7 @@ final class Ticks {
     static final List<CounterId> FREEBSD_COUNTERS = List.of(CounterId.ACTIVE_OPENS, CounterId.PASSIVE_OPENS,
             CounterId.RESETS_SENT, CounterId.SEGMENTS_RETRANSMITTED, CounterId.LISTEN_OVERFLOWS,
             CounterId.EMBRYONIC_DROPPED, CounterId.SYNCACHE_OVERFLOWS, CounterId.SYNCACHE_BUCKET_OVERFLOWS,
-            CounterId.SYNCOOKIES_SENT, CounterId.PF_MEMORY_DROPS);
+            CounterId.SYNCOOKIES_SENT, CounterId.SYNCACHE_ADDED, CounterId.PF_MEMORY_DROPS);
 
     private final History history = new History();
     private Judge judge;
