@@ -208,7 +208,7 @@ final class SynPressure {
     String cookieText() {
         String tunable = Signals.cookieTunable(latest);
         String paren = tunable.isEmpty() ? "" : " (" + tunable + ")";
-        if (latest.host().os() == OsFamily.FREEBSD && cookieSetting != CookieSetting.OFF) {
+        if (latest.host().os() == OsFamily.FREEBSD && (cookieSetting == CookieSetting.ON || cookieSetting == CookieSetting.ALWAYS)) {
             return freeBsdCookieText(paren);
         }
         if (cookies.judgeable() && cookies.mean() > 0) {
@@ -233,10 +233,10 @@ final class SynPressure {
         if (cookies.judgeable() && cookies.mean() > 0) {
             return Signals.rate(cookies.mean()) + " SYNs/s answered by cookie alone, without a syncache entry" + paren;
         }
-        if (!cookies.judgeable()) {
+        if (!cookies.judgeable() || latest.counters().get(CounterId.SYNCACHE_ADDED).isEmpty()) {
             return "cookies in every SYN-ACK" + paren + "; how many SYNs the syncache did not hold is unknown";
         }
-        return "cookies in every SYN-ACK" + paren + ", every SYN held in the syncache";
+        return "cookies in every SYN-ACK" + paren + ", every SYN entered in the syncache";
     }
 
     /** "SYN_RCVD 300 in all" when the host total says more than the named queue, "from 2 peers (top 10.0.0.1: 129)". */

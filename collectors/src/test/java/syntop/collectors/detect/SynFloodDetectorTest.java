@@ -222,6 +222,18 @@ class SynFloodDetectorTest {
     }
 
     @Test
+    void freeBsdCookieEvidenceSaysWhatIsKnown() {
+        // synthetic: the syncache overflowing (its counters rising) names a flood; the cookie line follows the counters read
+        java.util.function.Consumer<Ticks.Tick> full = t -> t.gauge(CounterId.SYNCACHE_ENTRIES, 15360)
+                .gauge(CounterId.SYNCACHE_LIMIT, 15360).inc(CounterId.SYNCACHE_OVERFLOWS, 700)
+                .inc(CounterId.SYNCOOKIES_SENT, 700).inc(CounterId.SYNCACHE_ADDED, 700);
+        contains(only(Ticks.freebsd().quiet(10).run(5, full).verdicts(), Verdict.Kind.SYN_FLOOD),
+                "cookies in every SYN-ACK (syncookies=1), every SYN entered in the syncache");
+        contains(only(Ticks.freebsd().drop(CounterId.SYNCACHE_ADDED).quiet(10).run(5, full).verdicts(),
+                Verdict.Kind.SYN_FLOOD), "how many SYNs the syncache did not hold is unknown");
+    }
+
+    @Test
     void freeBsdCookiesOnlySettingIsNotAFlood() {
         Ticks h = Ticks.freebsd().tunable("net.inet.tcp.syncookies_only", "1").quiet(10).run(10, t -> t
                 .state(TcpState.SYN_RCVD, 300).bsdListener(80, 0, 0, 128).inc(CounterId.SYNCOOKIES_SENT, 500));
