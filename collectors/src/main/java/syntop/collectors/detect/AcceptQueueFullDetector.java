@@ -18,15 +18,19 @@ import syntop.collectors.model.TcpState;
 /**
  * An application too slow to {@code accept()}: a listener's accept queue at its limit while its
  * half-open count stays low (a SYN flood leaves the accept queue empty). Linux counts the queue
- * full at the limit (it holds limit + 1); FreeBSD and macOS queue up to 1.5 × the limit before
- * refusing, so there "full" means 1.5 × maxqlen ({@code 193/0/128} is full, {@code 150/0/128} is
- * not). The queue must be full in the last two snapshots (or {@code sustain.samples}, if fewer): a
+ * full at the limit (it holds limit + 1). FreeBSD queues up to 1.5 × the limit before refusing, so
+ * there "full" means 1.5 × maxqlen ({@code 193/0/128} is full, {@code 150/0/128} is not; listen(2),
+ * {@code solisten}/{@code sonewconn} in sys/kern/uipc_socket.c). macOS refuses at the limit itself:
+ * xnu's {@code sonewconn_internal} (bsd/kern/uipc_socket2.c, with the defaults
+ * {@code kern.ipc.soqlimitcompat=1} and {@code soqlencomp=0}) compares qlen, which counts half-open
+ * and completed connections together, against maxqlen, so {@code 128/0/128} is full there. The queue
+ * must be full in the last two snapshots (or {@code sustain.samples}, if fewer): a
  * queue at its limit for two seconds already refuses clients; or full now while ListenOverflows
  * rises at a sustained rate (which makes it critical).
  */
 public final class AcceptQueueFullDetector implements Detector {
-    /** FreeBSD's and XNU's {@code sonewconn} refuse only when qlen exceeds 3/2 of the limit. */
-    static final double BSD_FACTOR = 1.5;
+    /** FreeBSD's {@code sonewconn} refuses only when qlen exceeds 3/2 of the limit (xnu's refuses at the limit). */
+    static final double FREEBSD_FACTOR = 1.5;
     /** Snapshots in a row a queue must be full in, without overflows, to be called full. */
     static final int FULL_SAMPLES = 2;
 
@@ -66,7 +70,7 @@ public final class AcceptQueueFullDetector implements Detector {
     }
 
     private static double factor(OsFamily os) {
-        return Signals.isBsd(os) ? BSD_FACTOR : 1.0;
+        return os == OsFamily.FREEBSD ? FREEBSD_FACTOR : 1.0;
     }
 
     static boolean full(OsFamily os, ListenQueue q, Thresholds t) {
@@ -111,11 +115,13 @@ public final class AcceptQueueFullDetector implements Detector {
     private static Verdict verdict(Snapshot s, ListenQueue q, Window overflows, boolean overflowing, Thresholds t) {
         long limit = q.limit().getAsLong();
         List<String> evidence = new ArrayList<>();
-        if (Signals.isBsd(s.host().os())) {
-            double cap = limit * BSD_FACTOR;
-            evidence.add("qlen " + q.acceptQueue() + " of maxqlen " + limit + " on :" + q.port() + " ("
-                    + (s.host().os() == OsFamily.MACOS ? "macOS" : "FreeBSD") + " refuses above 1.5 × " + limit + " = "
-                    + Signals.ratio(cap) + ")");
+        OsFamily os = s.host().os();
+        if (os == OsFamily.FREEBSD) {
+            evidence.add("qlen " + q.acceptQueue() + " of maxqlen " + limit + " on :" + q.port()
+                    + " (FreeBSD refuses above 1.5 × " + limit + " = " + Signals.ratio(limit * FREEBSD_FACTOR) + ")");
+        } else if (os == OsFamily.MACOS) {
+            evidence.add("qlen " + q.acceptQueue() + " of maxqlen " + limit + " on :" + q.port()
+                    + " (macOS refuses at maxqlen; qlen counts half-open connections too)");
         } else {
             evidence.add("accept queue " + q.acceptQueue() + "/" + limit + " on :" + q.port() + owner(q));
         }

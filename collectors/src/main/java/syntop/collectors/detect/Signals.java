@@ -216,10 +216,6 @@ final class Signals {
         return s.tunable(key).map(Numbers::parseLong).orElse(OptionalLong.empty());
     }
 
-    static boolean isBsd(OsFamily os) {
-        return os == OsFamily.FREEBSD || os == OsFamily.MACOS;
-    }
-
     /** Whether the kernel answers a full SYN queue with cookies, as its tunable says. */
     enum CookieSetting {
         OFF, ON, ALWAYS, UNKNOWN

@@ -7,6 +7,7 @@ import java.util.OptionalLong;
 import syntop.collectors.history.History;
 import syntop.collectors.model.CounterId;
 import syntop.collectors.model.ListenQueue;
+import syntop.collectors.model.OsFamily;
 import syntop.collectors.model.Snapshot;
 import syntop.collectors.model.TcpState;
 
@@ -53,22 +54,30 @@ final class Signs {
             out.add("syncache " + entries.getAsLong() + " of " + limit.getAsLong());
         }
         rate(h, out, "SYN drops/s", CounterId.SYN_QUEUE_FULL_DROPS, CounterId.SYNCACHE_OVERFLOWS, CounterId.EMBRYONIC_DROPPED);
-        rate(h, out, "SYN cookies/s", CounterId.SYNCOOKIES_SENT, CounterId.PF_SYNCOOKIES_SENT);
+        if (s.host().os() == OsFamily.FREEBSD) {
+            // FreeBSD puts a cookie in every SYN-ACK: only the SYNs its syncache did not hold are a sign
+            double[] alone = SynPressure.freeBsdCookiesAlone(h, s, 1);
+            add(out, "SYNs/s answered by cookie alone", Signals.max(alone, h.rateSeries(CounterId.PF_SYNCOOKIES_SENT, 1)));
+        } else {
+            rate(h, out, "SYN cookies/s", CounterId.SYNCOOKIES_SENT, CounterId.PF_SYNCOOKIES_SENT);
+        }
         rate(h, out, "accept-queue overflows/s", CounterId.LISTEN_OVERFLOWS);
         return out;
     }
 
     /** The latest rate of the largest of these counters, when it is known and above zero. */
     private static void rate(History h, List<String> out, String what, CounterId... ids) {
-        double best = Double.NaN;
-        for (CounterId id : ids) {
-            double[] last = h.rateSeries(id, 1);
-            if (last.length == 1 && !Double.isNaN(last[0]) && (Double.isNaN(best) || last[0] > best)) {
-                best = last[0];
-            }
+        double[][] series = new double[ids.length][];
+        for (int i = 0; i < ids.length; i++) {
+            series[i] = h.rateSeries(ids[i], 1);
         }
-        if (best > 0) {
-            out.add(Signals.rate(best) + " " + what);
+        add(out, what, Signals.max(series));
+    }
+
+    /** The latest value of a rate series, when it is known and above zero. */
+    private static void add(List<String> out, String what, double[] latest) {
+        if (latest.length == 1 && latest[0] > 0) {
+            out.add(Signals.rate(latest[0]) + " " + what);
         }
     }
 }

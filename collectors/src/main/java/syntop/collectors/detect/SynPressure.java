@@ -41,7 +41,10 @@ final class SynPressure {
     final OptionalLong syncacheLimit;
     /** SYNs lost per second: the larger of TCPReqQFullDrop, ListenDrops − ListenOverflows, embryonic drops, and syncache overflows when cookies are off. */
     final Window lost;
-    /** SYN cookies sent per second (kernel or pf). */
+    /**
+     * SYN cookies per second that say a SYN queue could not hold the SYNs (kernel or pf); on FreeBSD
+     * only the SYNs answered by a cookie alone ({@link #freeBsdCookiesAlone}).
+     */
     final Window cookies;
     /** BSD syncache overflows per second while cookies are on or unknown (cookies then answer instead). */
     final Window cacheOverflows;
@@ -49,8 +52,9 @@ final class SynPressure {
     final Window combined;
     /**
      * SYNs dropped or answered with a cookie because a SYN queue was full ({@code TCPReqQFullDrop},
-     * {@code TCPReqQFullDoCookies}) and BSD syncache overflows: the kernel counts them only while a
-     * queue is full, so sustained, they say "full" even when a sample of the queue reads below it.
+     * {@code TCPReqQFullDoCookies}), BSD syncache overflows and the SYNs FreeBSD answers by cookie
+     * alone (its syncache holding no more): the kernel counts them only while a queue is full, so
+     * sustained, they say "full" even when a sample of the queue reads below it.
      */
     final Window fullQueueCounts;
     /** {@link #fullQueueCounts} sustained at {@code syn.drops.rate}. */
@@ -77,12 +81,15 @@ final class SynPressure {
         boolean cookiesOff = cookieSetting == CookieSetting.OFF;
         this.lost = Signals.window(h, t, Signals.max(h.rateSeries(CounterId.SYN_QUEUE_FULL_DROPS, n), listenSide,
                 h.rateSeries(CounterId.EMBRYONIC_DROPPED, n), cookiesOff ? cacheOver : new double[0]));
-        this.cookies = Signals.window(h, t, Signals.max(h.rateSeries(CounterId.SYNCOOKIES_SENT, n),
+        double[] kernelCookies = latest.host().os() == OsFamily.FREEBSD ? freeBsdCookiesAlone(h, latest, n)
+                : h.rateSeries(CounterId.SYNCOOKIES_SENT, n);
+        this.cookies = Signals.window(h, t, Signals.max(kernelCookies,
                 h.rateSeries(CounterId.SYN_QUEUE_FULL_COOKIES, n), h.rateSeries(CounterId.PF_SYNCOOKIES_SENT, n)));
         this.cacheOverflows = Signals.window(h, t, cookiesOff ? new double[0] : cacheOver);
         this.combined = Signals.window(h, t, Signals.sum(lost.samples(), cookies.samples(), cacheOverflows.samples()));
         this.fullQueueCounts = Signals.window(h, t, Signals.max(h.rateSeries(CounterId.SYN_QUEUE_FULL_DROPS, n),
-                h.rateSeries(CounterId.SYN_QUEUE_FULL_COOKIES, n), cacheOver));
+                h.rateSeries(CounterId.SYN_QUEUE_FULL_COOKIES, n), cacheOver,
+                latest.host().os() == OsFamily.FREEBSD ? kernelCookies : new double[0]));
 
         this.worst = worstQueue(latest, t);
         this.listenerHigh = worst.isPresent() && worst.get().halfOpen() > 0 && worst.get().fill() >= t.synQueueFull();
@@ -172,10 +179,38 @@ final class SynPressure {
                 + cap + ")";
     }
 
+    /**
+     * Per sample, the SYNs FreeBSD answered with a cookie and no syncache entry: "cookies sent" minus
+     * "syncache entries added". With {@code net.inet.tcp.syncookies=1} {@code syncache_add} puts a
+     * cookie in every SYN-ACK ({@code syncookie_generate} counts {@code tcps_sc_sendcookie}), so cookies
+     * sent rises with every connection. Only when the syncache stops storing entries, for the pause
+     * after a bucket overflow ({@code syncache_pause}) or when its zone is exhausted, is a cookie sent
+     * with no entry added (sys/netinet/tcp_syncache.c). Empty, so it counts for nothing, when entries
+     * added was not read or when {@code syncookies_only} answers every SYN that way.
+     */
+    static double[] freeBsdCookiesAlone(History h, Snapshot s, int n) {
+        if (Signals.cookieSetting(s) == CookieSetting.ALWAYS || s.counters().get(CounterId.SYNCACHE_ADDED).isEmpty()) {
+            return new double[0];
+        }
+        double[] sent = h.rateSeries(CounterId.SYNCOOKIES_SENT, n);
+        double[] added = h.rateSeries(CounterId.SYNCACHE_ADDED, n);
+        double[] alone = Signals.minus(sent, added);
+        for (int i = 0; i < alone.length; i++) {
+            int j = i - (sent.length - added.length);
+            if (j < 0 || Double.isNaN(added[j])) {
+                alone[i] = Double.NaN;
+            }
+        }
+        return alone;
+    }
+
     /** "cookies off", "cookies sent 400/s (tcp_syncookies=1)", "cookies on, none sent", … */
     String cookieText() {
         String tunable = Signals.cookieTunable(latest);
         String paren = tunable.isEmpty() ? "" : " (" + tunable + ")";
+        if (latest.host().os() == OsFamily.FREEBSD && (cookieSetting == CookieSetting.ON || cookieSetting == CookieSetting.ALWAYS)) {
+            return freeBsdCookieText(paren);
+        }
         if (cookies.judgeable() && cookies.mean() > 0) {
             return "cookies sent " + Signals.rate(cookies.mean()) + "/s" + paren;
         }
@@ -188,6 +223,20 @@ final class SynPressure {
             default:
                 return "cookie setting unknown";
         }
+    }
+
+    /** FreeBSD sends a cookie in every SYN-ACK: say how many SYNs it answered by cookie alone. */
+    private String freeBsdCookieText(String paren) {
+        if (cookieSetting == CookieSetting.ALWAYS) {
+            return "cookies only, no syncache (syncookies_only=1)";
+        }
+        if (cookies.judgeable() && cookies.mean() > 0) {
+            return Signals.rate(cookies.mean()) + " SYNs/s answered by cookie alone, without a syncache entry" + paren;
+        }
+        if (!cookies.judgeable() || latest.counters().get(CounterId.SYNCACHE_ADDED).isEmpty()) {
+            return "cookies in every SYN-ACK" + paren + "; how many SYNs the syncache did not hold is unknown";
+        }
+        return "cookies in every SYN-ACK" + paren + ", every SYN entered in the syncache";
     }
 
     /** "SYN_RCVD 300 in all" when the host total says more than the named queue, "from 2 peers (top 10.0.0.1: 129)". */

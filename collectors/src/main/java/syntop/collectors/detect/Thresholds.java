@@ -31,14 +31,15 @@ import java.util.function.Function;
  *     at this fraction of the limit. Linux lets it reach limit + 1.</li>
  * <li>{@code syn.drops.rate} [10] — SYNs lost per second (TCPReqQFullDrop, ListenDrops minus
  *     ListenOverflows, embryonic drops, syncache overflows with cookies off) that make a SYN flood.</li>
- * <li>{@code syn.cookies.rate} [10] — SYN cookies sent per second that make a SYN flood.</li>
+ * <li>{@code syn.cookies.rate} [10] — SYN cookies sent per second that make a SYN flood; on FreeBSD,
+ *     which puts a cookie in every SYN-ACK, the SYNs answered by a cookie without a syncache entry.</li>
  * <li>{@code backlog.small} [16] — a listen limit at or below this is small: a full SYN queue
  *     under modest traffic is blamed on the backlog, not on an attack.</li>
  * <li>{@code backlog.modest.rate} [50] — lost SYNs plus cookies per second below which traffic to
  *     a small-backlog listener counts as modest.</li>
  * <li>{@code accept.queue.full} [1.0] — an accept queue is full at this fraction of its limit. On
- *     FreeBSD and macOS the kernel accepts up to 1.5 × the limit, so the limit is multiplied by
- *     1.5 there first.</li>
+ *     FreeBSD the kernel accepts up to 1.5 × the limit, so the limit is multiplied by 1.5 there
+ *     first; macOS refuses at the limit itself (its qlen counts half-open connections too).</li>
  * <li>{@code accept.overflows.rate} [1] — accept-queue overflows per second (ListenOverflows)
  *     that make a full accept queue critical.</li>
  * <li>{@code timewait.warn} [0.5] — TIME_WAIT count as a fraction of the ephemeral port range

@@ -10,7 +10,8 @@ import java.util.OptionalLong;
  * @param protocol      e.g. {@code tcp4}, {@code tcp6}, {@code tcp46}
  * @param localAddress  the bound address as the OS prints it ({@code *}, {@code 0.0.0.0}, {@code ::}, {@code 127.0.0.1})
  * @param port          the local port
- * @param acceptQueue   completed connections waiting for accept() (BSD qlen, Linux Recv-Q of a LISTEN socket)
+ * @param acceptQueue   connections waiting for accept() (BSD qlen, Linux Recv-Q of a LISTEN socket); macOS's qlen
+ *                      counts its half-open connections (incqlen) too
  * @param synQueue      half-open connections (BSD incqlen, Linux SYN_RECV count on the port), if the OS tells
  * @param limit         the queue limit (BSD maxqlen, Linux Send-Q of a LISTEN socket), if the OS tells
  * @param process       the owning process, or why it is not known; empty when no source asked (BSD)
@@ -60,7 +61,7 @@ public record ListenQueue(String protocol, String localAddress, int port, long a
         return address.equals("*") ? "::" : address;
     }
 
-    /** How full the accept queue is, 0..1+ (FreeBSD lets qlen reach 1.5 × maxqlen); 0 when the limit is unknown. */
+    /** How full the accept queue is, 0..1+ (FreeBSD lets qlen reach 1.5 × maxqlen, macOS maxqlen); 0 when the limit is unknown. */
     public double acceptFill() {
         if (limit.isEmpty() || limit.getAsLong() <= 0) {
             return 0;

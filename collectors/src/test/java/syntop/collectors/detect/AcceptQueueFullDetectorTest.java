@@ -1,6 +1,7 @@
 package syntop.collectors.detect;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static syntop.collectors.detect.Verdicts.contains;
 import static syntop.collectors.detect.Verdicts.none;
 import static syntop.collectors.detect.Verdicts.one;
@@ -8,11 +9,13 @@ import static syntop.collectors.detect.Verdicts.only;
 import static syntop.collectors.detect.Verdicts.quiet;
 import static syntop.collectors.detect.Verdicts.says;
 
+import java.io.IOException;
 import java.util.OptionalInt;
 
 import org.junit.jupiter.api.Test;
 
 import syntop.collectors.model.CounterId;
+import syntop.collectors.model.ListenQueue;
 import syntop.collectors.model.ProcessOwner;
 import syntop.collectors.model.TcpState;
 
@@ -105,9 +108,30 @@ class AcceptQueueFullDetectorTest {
     }
 
     @Test
-    void macOsUsesTheSameRule() {
-        Ticks h = Ticks.macos().quiet(10).run(5, t -> t.bsdListener(5000, 192, 0, 128));
-        contains(only(h.verdicts(), Verdict.Kind.ACCEPT_QUEUE_FULL), "macOS refuses above 1.5 × 128 = 192");
+    void macOsRefusesAtMaxqlenItself() {
+        // xnu sonewconn_internal (soqlimitcompat=1): qlen >= maxqlen refuses, so 128/0/128 is as full as macOS gets
+        Ticks h = Ticks.macos().tunable("kern.ipc.somaxconn", "128").quiet(10).run(5, t -> t.bsdListener(5000, 128, 0, 128));
+        Verdict v = only(h.verdicts(), Verdict.Kind.ACCEPT_QUEUE_FULL, Verdict.Severity.WARNING);
+        contains(v, "qlen 128 of maxqlen 128 on :5000 (macOS refuses at maxqlen; qlen counts half-open connections too)",
+                ":5000 accept queue 128 (half-open connections count against it too) = somaxconn 128");
+        assertFalse(v.evidence().contains("1.5"), v.evidence());
+        Ticks below = Ticks.macos().quiet(10).run(5, t -> t.bsdListener(5000, 127, 0, 128));
+        quiet(below.verdicts());
+    }
+
+    /** The captured macOS netstat -anL's listen(1) socket (0/0/1 on 127.0.0.1.9335), given its one connection. */
+    @Test
+    void macOsCapturedListenOneSocketIsFullWithOneWaiting() throws IOException {
+        ListenQueue captured = WhichLimitTest.bsdListeners("macos/2017ish-nativescript/cmd/netstat-f-inet-p-tcp-anL.txt")
+                .get(0);
+        assertEquals(1, captured.limit().getAsLong());
+        quiet(Ticks.macos().quiet(10).run(5, t -> t.listener(captured)).verdicts());
+        // synthetic step: qlen 1 is the most xnu lets this socket hold (FreeBSD would still admit a second)
+        ListenQueue waiting = new ListenQueue(captured.protocol(), captured.localAddress(), captured.port(), 1,
+                captured.synQueue(), captured.limit());
+        Verdict v = only(Ticks.macos().quiet(10).run(5, t -> t.listener(waiting)).verdicts(), Verdict.Kind.ACCEPT_QUEUE_FULL);
+        contains(v, "qlen 1 of maxqlen 1 on :9335");
+        quiet(Ticks.freebsd().quiet(10).run(5, t -> t.listener(waiting)).verdicts());
     }
 
     @Test

@@ -158,10 +158,86 @@ class SynFloodDetectorTest {
         // on FreeBSD half-open connections live in the syncache, not in the listeners' incqlen
         Ticks h = Ticks.freebsd().quiet(10).run(5, t -> t.gauge(CounterId.SYNCACHE_ENTRIES, 15100)
                 .gauge(CounterId.SYNCACHE_LIMIT, 15360).bsdListener(80, 0, 0, 128)
-                .inc(CounterId.SYNCACHE_OVERFLOWS, 500).inc(CounterId.SYNCOOKIES_SENT, 500));
+                .inc(CounterId.SYNCACHE_OVERFLOWS, 500).inc(CounterId.SYNCOOKIES_SENT, 800)
+                .inc(CounterId.SYNCACHE_ADDED, 300));
         Verdict v = only(h.verdicts(), Verdict.Kind.SYN_FLOOD, Verdict.Severity.WARNING);
         assertEquals(OptionalInt.empty(), v.port());
-        contains(v, "syncache 15100 of 15360", "cookies sent 500/s (syncookies=1)");
+        contains(v, "syncache 15100 of 15360",
+                "500 SYNs/s answered by cookie alone, without a syncache entry (syncookies=1)");
+    }
+
+    /**
+     * Synthetic: a busy FreeBSD server, 500 new connections a second from slow clients (300 half-open
+     * in the syncache). With syncookies=1 every SYN-ACK carries a cookie, so cookies sent rises with
+     * entries added; that is no SYN pressure.
+     */
+    private static void busyFreeBsd(Ticks.Tick t) {
+        t.state(TcpState.SYN_RCVD, 300).gauge(CounterId.SYNCACHE_ENTRIES, 300).gauge(CounterId.SYNCACHE_LIMIT, 15360)
+                .bsdListener(80, 0, 0, 128).inc(CounterId.SYNCOOKIES_SENT, 500).inc(CounterId.SYNCACHE_ADDED, 500);
+    }
+
+    @Test
+    void freeBsdCookiesInEverySynAckAreNotAFlood() {
+        Ticks h = Ticks.freebsd().quiet(10).run(10, SynFloodDetectorTest::busyFreeBsd);
+        quiet(h.verdicts());
+        // the same counts on Linux, where a cookie is sent only for a full SYN queue, still are one
+        Ticks linux = Ticks.linux().quiet(10).run(10, t -> t.state(TcpState.SYN_RCVD, 300)
+                .listener(80, 0, 0, 4096).inc(CounterId.SYNCOOKIES_SENT, 500));
+        one(linux.verdicts(), Verdict.Kind.SYN_FLOOD);
+    }
+
+    @Test
+    void freeBsdCookiesInEverySynAckAreNoSignWhileJudging() {
+        Ticks h = Ticks.freebsd().judged().run(2, SynFloodDetectorTest::busyFreeBsd);
+        String line = h.last().judgement().line();
+        assertTrue(!line.contains("cookie"), line);
+    }
+
+    /**
+     * Synthetic: after a bucket overflow FreeBSD (since 2019) pauses the syncache and answers every SYN
+     * by cookie alone (syncache_pause): cookies sent rises, entries added does not, the syncache
+     * empties, and the overflow is counted once per pause.
+     */
+    private static void cookiesOnlyAfterOverflow(Ticks.Tick t) {
+        t.state(TcpState.SYN_RCVD, 0).gauge(CounterId.SYNCACHE_ENTRIES, 0).gauge(CounterId.SYNCACHE_LIMIT, 15360)
+                .bsdListener(80, 0, 0, 128).inc(CounterId.SYNCOOKIES_SENT, 2000);
+    }
+
+    @Test
+    void freeBsdSynsAnsweredByCookieAloneAreAFlood() {
+        Ticks h = Ticks.freebsd().quiet(10).run(1, t -> cookiesOnlyAfterOverflow(t.inc(CounterId.SYNCACHE_BUCKET_OVERFLOWS, 1)))
+                .run(5, SynFloodDetectorTest::cookiesOnlyAfterOverflow);
+        Verdict v = only(h.verdicts(), Verdict.Kind.SYN_FLOOD);
+        contains(v, "2000 SYNs/s answered by cookie alone, without a syncache entry (syncookies=1)");
+        Ticks early = Ticks.freebsd().judged().run(2, SynFloodDetectorTest::cookiesOnlyAfterOverflow);
+        assertTrue(early.last().judgement().line().contains("2000 SYNs/s answered by cookie alone"),
+                early.last().judgement().line());
+    }
+
+    @Test
+    void freeBsdCookiesAreNotJudgedWithoutEntriesAdded() {
+        Ticks h = Ticks.freebsd().drop(CounterId.SYNCACHE_ADDED).quiet(10).run(10, t -> t.state(TcpState.SYN_RCVD, 300)
+                .bsdListener(80, 0, 0, 128).inc(CounterId.SYNCOOKIES_SENT, 500));
+        quiet(h.verdicts());
+    }
+
+    @Test
+    void freeBsdCookieEvidenceSaysWhatIsKnown() {
+        // synthetic: the syncache overflowing (its counters rising) names a flood; the cookie line follows the counters read
+        java.util.function.Consumer<Ticks.Tick> full = t -> t.gauge(CounterId.SYNCACHE_ENTRIES, 15360)
+                .gauge(CounterId.SYNCACHE_LIMIT, 15360).inc(CounterId.SYNCACHE_OVERFLOWS, 700)
+                .inc(CounterId.SYNCOOKIES_SENT, 700).inc(CounterId.SYNCACHE_ADDED, 700);
+        contains(only(Ticks.freebsd().quiet(10).run(5, full).verdicts(), Verdict.Kind.SYN_FLOOD),
+                "cookies in every SYN-ACK (syncookies=1), every SYN entered in the syncache");
+        contains(only(Ticks.freebsd().drop(CounterId.SYNCACHE_ADDED).quiet(10).run(5, full).verdicts(),
+                Verdict.Kind.SYN_FLOOD), "how many SYNs the syncache did not hold is unknown");
+    }
+
+    @Test
+    void freeBsdCookiesOnlySettingIsNotAFlood() {
+        Ticks h = Ticks.freebsd().tunable("net.inet.tcp.syncookies_only", "1").quiet(10).run(10, t -> t
+                .state(TcpState.SYN_RCVD, 300).bsdListener(80, 0, 0, 128).inc(CounterId.SYNCOOKIES_SENT, 500));
+        quiet(h.verdicts());
     }
 
     @Test

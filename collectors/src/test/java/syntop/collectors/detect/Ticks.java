@@ -41,7 +41,7 @@ final class Ticks {
     static final List<CounterId> FREEBSD_COUNTERS = List.of(CounterId.ACTIVE_OPENS, CounterId.PASSIVE_OPENS,
             CounterId.RESETS_SENT, CounterId.SEGMENTS_RETRANSMITTED, CounterId.LISTEN_OVERFLOWS,
             CounterId.EMBRYONIC_DROPPED, CounterId.SYNCACHE_OVERFLOWS, CounterId.SYNCACHE_BUCKET_OVERFLOWS,
-            CounterId.SYNCOOKIES_SENT, CounterId.PF_MEMORY_DROPS);
+            CounterId.SYNCOOKIES_SENT, CounterId.SYNCACHE_ADDED, CounterId.PF_MEMORY_DROPS);
 
     private final History history = new History();
     private Judge judge;
@@ -174,6 +174,12 @@ final class Ticks {
         /** The last listener added, owned by {@code owner} (as ss -ltnp names it). */
         Tick ownedBy(ProcessOwner owner) {
             listeners.set(listeners.size() - 1, listeners.get(listeners.size() - 1).withProcess(owner));
+            return this;
+        }
+
+        /** A listener as a parser gave it. */
+        Tick listener(ListenQueue q) {
+            listeners.add(q);
             return this;
         }
 

@@ -83,7 +83,8 @@ class WhichLimitTest {
                 WhichLimit.halfOpen(s, s.listeners().get(0)));
     }
 
-    private static List<ListenQueue> bsdListeners(String fixture) throws IOException {
+    /** The listeners of a captured netstat -L output under the test fixtures. */
+    static List<ListenQueue> bsdListeners(String fixture) throws IOException {
         Path p = Path.of(System.getProperty("basedir", "."), "src", "test", "resources", "fixtures").resolve(fixture);
         return NetstatListenParser.parse(Files.readAllLines(p)).value().listeners();
     }

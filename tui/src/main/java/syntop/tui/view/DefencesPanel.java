@@ -52,7 +52,7 @@ public final class DefencesPanel {
         String ell = c.glyphs().ellipsis();
         for (String key : COOKIE_SETTINGS) {
             if (s.tunable(key).isPresent()) {
-                String text = "syncookies " + cookieMode(s.tunable(key).get()) + "  (" + key + " = " + s.tunable(key).get() + ")";
+                String text = "syncookies " + cookieMode(key, s.tunable(key).get()) + "  (" + key + " = " + s.tunable(key).get() + ")";
                 rows.add(line -> c.text(line, line.x(), line.y(), Texts.ellipsize(text, line.width(), ell), Role.INFO));
             }
         }
@@ -111,7 +111,8 @@ public final class DefencesPanel {
     private static void counter(Canvas c, Region line, JudgedTick f, CounterId id, long value) {
         Snapshot s = f.snapshot();
         Rate rate = f.history().rate(id);
-        boolean rising = id.kind() == CounterId.Kind.COUNTER && rate.known() && rate.perSecond() > 0;
+        boolean rising = id.kind() == CounterId.Kind.COUNTER && rate.known() && rate.perSecond() > 0
+                && !risesWithEveryConnection(s, id);
         c.text(line, line.x(), line.y(), Texts.fit(id.label().replace('_', ' '), 24, Align.LEFT, "…"), Role.LABEL);
         c.text(line, line.x() + 24, line.y(), Texts.pad(valueText(s, id, value), 12, Align.RIGHT),
                 rising ? Role.WARN : Role.VALUE);
@@ -123,7 +124,19 @@ public final class DefencesPanel {
         }
     }
 
-    private static String cookieMode(String v) {
+    /**
+     * FreeBSD's syncache (syncookies=1) enters every SYN and puts a cookie in every SYN-ACK
+     * (sys/netinet/tcp_syncache.c, syncache_add and syncookie_generate): these two counters rise with
+     * every new connection, so rising is not a warning there.
+     */
+    private static boolean risesWithEveryConnection(Snapshot s, CounterId id) {
+        return s.host().os() == OsFamily.FREEBSD && (id == CounterId.SYNCOOKIES_SENT || id == CounterId.SYNCACHE_ADDED);
+    }
+
+    private static String cookieMode(String key, String v) {
+        if (key.equals("net.inet.tcp.syncookies")) {
+            return v.strip().equals("0") ? "off" : "in every SYN-ACK, used when the syncache cannot hold a SYN";
+        }
         switch (v.strip()) {
             case "0": return "off";
             case "1": return "on when the SYN queue overflows";

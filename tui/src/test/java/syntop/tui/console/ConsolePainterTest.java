@@ -285,10 +285,51 @@ class ConsolePainterTest {
     }
 
     private static String defences(int cols, int rows) {
+        return screen(defences(cols, rows, LAB));
+    }
+
+    private static final Palette DARK = new Palette(new ThemeLoader(null).load("dark"));
+
+    private static TextImage defences(int cols, int rows, JudgedTick frame) {
         BasicTextImage img = new BasicTextImage(new TerminalSize(cols, rows));
-        Canvas c = new Canvas(img.newTextGraphics(), new Palette(new ThemeLoader(null).load("dark")), Glyphs.UNICODE);
-        syntop.tui.view.DefencesPanel.draw(c, new Region(0, 0, cols, rows), LAB);
-        return screen(img);
+        Canvas c = new Canvas(img.newTextGraphics(), DARK, Glyphs.UNICODE);
+        syntop.tui.view.DefencesPanel.draw(c, new Region(0, 0, cols, rows), frame);
+        return img;
+    }
+
+    /** Synthetic FreeBSD counters: 500 new connections a second, each entered in the syncache and cookied. */
+    private static Snapshot freeBsd(int second, long connections, long overflows) {
+        syntop.collectors.model.Counters counters = syntop.collectors.model.Counters.builder()
+                .put(syntop.collectors.model.CounterId.SYNCOOKIES_SENT, connections)
+                .put(syntop.collectors.model.CounterId.SYNCACHE_ADDED, connections)
+                .put(syntop.collectors.model.CounterId.LISTEN_OVERFLOWS, overflows).build();
+        return new Snapshot(java.time.Instant.parse("2026-11-25T01:00:00Z").plusSeconds(second), second * 1_000_000_000L,
+                new HostInfo("bsd", OsFamily.FREEBSD, "FreeBSD 14.1"), Map.of(), syntop.collectors.model.StateCounts.empty(),
+                counters, List.of(), Map.of(), Map.of("net.inet.tcp.syncookies", "1"));
+    }
+
+    @Test
+    void freeBsdCookiesInEverySynAckAreNotShownAsAWarning() {
+        syntop.collectors.judge.Judge judge = new syntop.collectors.judge.Judge(syntop.collectors.detect.Thresholds.defaults());
+        judge.add(freeBsd(0, 1000, 0));
+        TextImage img = defences(120, 20, judge.add(freeBsd(1, 1500, 10)));
+        String s = screen(img);
+        assertTrue(s.contains("syncookies in every SYN-ACK, used when the syncache cannot hold a SYN  "
+                + "(net.inet.tcp.syncookies = 1)"), s);
+        TextColor warn = DARK.foreground(syntop.themes.Role.WARN);
+        List<String> lines = s.lines().toList();
+        for (int y = 0; y < lines.size(); y++) {
+            String label = lines.get(y);
+            // the value column ends at 36; the rate column at 45
+            TextColor value = img.getCharacterAt(35, y).getForegroundColor();
+            TextColor rate = img.getCharacterAt(44, y).getForegroundColor();
+            if (label.startsWith("syncookies sent") || label.startsWith("syncache added")) {
+                assertFalse(warn.equals(value) || warn.equals(rate), "rising with every connection is no warning: " + label);
+            } else if (label.startsWith("listen overflows")) {
+                assertEquals(warn, value, label);
+            }
+        }
+        assertTrue(s.contains("syncookies sent") && s.contains("syncache added") && s.contains("listen overflows"), s);
     }
 
     @Test
