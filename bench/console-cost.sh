@@ -8,6 +8,7 @@
 set -euo pipefail
 secs=${1:-60} interval=${2:-1} ns=${3:-}
 here=$(cd "$(dirname "$0")/.." && pwd)
+. "$here/bench/jvm-pid.sh"
 jar="$here/tui/target/syntop.jar"
 [[ -f $jar ]] || { echo "build first: mvn -q -DskipTests package" >&2; exit 2; }
 command -v tmux >/dev/null || { echo "tmux is needed" >&2; exit 2; }
@@ -18,13 +19,7 @@ prefix=""
 tmux new-session -d -x 120 -y 40 -s "$session" \
   "SYNTOP_JAVA_OPTS=-Dsyntop.cost=$session $prefix $here/syntop -d $interval"
 trap 'tmux kill-session -t "$session" 2>/dev/null || true' EXIT
-pid=""
-for _ in $(seq 50); do
-  pid=$(pgrep -f "^\S*java .*-Dsyntop.cost=$session" || true)
-  [[ -n $pid ]] && break
-  sleep 0.1
-done
-[[ -n $pid ]] || { echo "syntop did not start" >&2; exit 1; }
+pid=$(jvm_pid "-Dsyntop.cost=$session" 50) || exit 1
 sleep "${WARMUP:-30}"
 ticks=$(getconf CLK_TCK)
 cpu() { # utime+stime of the process plus those of its reaped children (cutime+cstime)

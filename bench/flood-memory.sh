@@ -12,6 +12,7 @@
 #     the JDK on PATH or JAVA_HOME).
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
+. "$here/bench/jvm-pid.sh"
 count=${1:-300000} secs=${2:-60} syntop=${3:-$here/syntop}
 [[ $(id -u) -eq 0 ]] || { echo "needs root (a network namespace)" >&2; exit 2; }
 command -v tmux >/dev/null || { echo "tmux is needed" >&2; exit 2; }
@@ -44,13 +45,7 @@ echo "table: $(sockets) TIME_WAIT sockets in $ns"
 opts="-Dsyntop.mem=$session"
 [[ ${DETAIL:-} == 1 ]] && opts="$opts -XX:NativeMemoryTracking=summary -XX:+UsePerfData"
 tmux new-session -d -x 120 -y 40 -s "$session" "SYNTOP_JAVA_OPTS='$opts' ip netns exec $ns $syntop -d 1"
-pid=""
-for _ in $(seq 100); do
-  pid=$(pgrep -f "^\S*java .*-Dsyntop.mem=$session" || true)
-  [[ -n $pid ]] && break
-  sleep 0.1
-done
-[[ -n $pid ]] || { echo "syntop did not start" >&2; exit 1; }
+pid=$(jvm_pid "-Dsyntop.mem=$session" 100) || exit 1
 sleep "$secs"
 kb() { awk -v k="$1:" '$1 == k {print $2}' "/proc/$pid/status"; }
 echo "console after $secs s: RSS $(( $(kb VmRSS) / 1024 )) MB, peak $(( $(kb VmHWM) / 1024 )) MB ($(sockets) TIME_WAIT)"
