@@ -6,16 +6,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.zip.Deflater;
 
 import syntop.collectors.detect.Verdict;
 import syntop.collectors.model.HostInfo;
 import syntop.collectors.model.OsFamily;
-import syntop.collectors.model.OwnerListing;
-import syntop.collectors.model.ProcessOwner;
-import syntop.collectors.model.SocketOwner;
 import syntop.collectors.model.Reading;
 import syntop.collectors.model.Snapshot;
 import syntop.collectors.model.SourceHealth;
