@@ -14,6 +14,7 @@ import java.util.function.Consumer;
 import syntop.collectors.alert.HookCommand;
 import syntop.collectors.alert.VerdictHooks;
 import syntop.collectors.judge.LivePipeline;
+import syntop.collectors.platform.Platform;
 import syntop.collectors.record.RecordWriter;
 import syntop.collectors.record.RecordingHeader;
 import syntop.collectors.record.TickRecorder;
@@ -41,15 +42,15 @@ final class BlackBox implements AutoCloseable {
     }
 
     /**
-     * Starts recording to {@code file} (if not null) and the hooks (if asked for), listening to
-     * {@code pipeline}: they see the ticks and verdicts the console or {@code record} sees.
+     * Starts recording to {@code file} (if not null) and the hooks (if asked for), for what
+     * {@code platform} samples; they see the ticks and verdicts once {@link #listenTo} a pipeline.
      *
      * @param say told of problems and recoveries (a full disk, a failing hook), once each
      * @throws IllegalArgumentException a wrong option, with the reason
      * @throws IOException              the file cannot be recorded to (no such folder, another syntop records to it)
      */
-    static BlackBox attach(LivePipeline pipeline, Path file, RecordOptions options, Duration interval,
-                           Consumer<String> say) throws IOException {
+    static BlackBox open(Platform platform, Path file, RecordOptions options, Duration interval,
+                         Consumer<String> say) throws IOException {
         RecordWriter.Limits limits = options.limits();
         List<String> argv = null;
         if (options.onVerdict != null) {
@@ -72,39 +73,43 @@ final class BlackBox implements AutoCloseable {
         };
         TickRecorder recorder = null;
         if (file != null) {
-            RecordingHeader header = RecordingHeader.of(pipeline.platform(), writer(), ThreadLocalRandom.current().nextLong(),
+            RecordingHeader header = RecordingHeader.of(platform, writer(), ThreadLocalRandom.current().nextLong(),
                     Instant.now(), interval, TickRecorder.DEFAULT_RAW_TABLE_LIMIT, TickRecorder.DEFAULT_RAW_TABLE_EVERY);
             RecordWriter w = new RecordWriter(file, limits, header, RecordWriter.files(), Clock.systemUTC(), tell);
             w.start();
-            recorder = new TickRecorder(pipeline.platform(), w, TickRecorder.DEFAULT_RAW_TABLE_LIMIT,
+            recorder = new TickRecorder(platform, w, TickRecorder.DEFAULT_RAW_TABLE_LIMIT,
                     TickRecorder.DEFAULT_RAW_TABLE_EVERY);
         }
-        VerdictHooks hooks = argv == null ? null : VerdictHooks.processes(argv, pipeline.platform().host(), hookTimeout, tell);
+        VerdictHooks hooks = argv == null ? null : VerdictHooks.processes(argv, platform.host(), hookTimeout, tell);
         BlackBox box = new BlackBox(recorder, hooks);
         self[0] = box;
-        if (recorder != null) {
-            pipeline.addListener(recorder);
-        }
-        if (hooks != null) {
-            pipeline.addListener(hooks);
-        }
         return box;
     }
 
     /**
-     * {@link #attach}, or empty after saying on {@code err} why not, each line starting with
+     * {@link #open}, or empty after saying on {@code err} why not, each line starting with
      * {@code who} ("syntop record").
      */
-    static Optional<BlackBox> attach(LivePipeline pipeline, Path file, RecordOptions options, Duration interval,
-                                     Consumer<String> say, PrintWriter err, String who) {
+    static Optional<BlackBox> open(Platform platform, Path file, RecordOptions options, Duration interval,
+                                   Consumer<String> say, PrintWriter err, String who) {
         try {
-            return Optional.of(attach(pipeline, file, options, interval, say));
+            return Optional.of(open(platform, file, options, interval, say));
         } catch (IllegalArgumentException e) {
             err.println(who + ": " + e.getMessage());
         } catch (IOException e) {
             err.println(who + ": cannot record to " + file + ": " + e.getMessage());
         }
         return Optional.empty();
+    }
+
+    /** The recorder and the hooks see each tick and verdict of {@code pipeline} from now on. */
+    void listenTo(LivePipeline pipeline) {
+        if (recorder != null) {
+            pipeline.addListener(recorder);
+        }
+        if (hooks != null) {
+            pipeline.addListener(hooks);
+        }
     }
 
     static String writer() {

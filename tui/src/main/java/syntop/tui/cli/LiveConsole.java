@@ -26,6 +26,8 @@ import syntop.tui.action.StackedLayers;
 import syntop.tui.action.SynproxyController;
 import syntop.tui.console.ConsolePainter;
 import syntop.tui.console.SampledFrames;
+import syntop.tui.keys.Keymap;
+import syntop.tui.view.ViewState;
 
 /**
  * The console on this machine. Kept apart from {@link SyntopCommand} so that headless commands
@@ -36,7 +38,11 @@ final class LiveConsole {
     private LiveConsole() {
     }
 
-    /** {@code intervalGiven}: -d was on the command line, so it wins over the saved delay. */
+    /**
+     * {@code intervalGiven}: -d was on the command line, so it wins over the saved delay. Everything
+     * that can refuse the arguments runs first; the console then opens and shows its first frame
+     * while the actions and the sampler are made.
+     */
     static int run(Platform platform, FsRoot root, Duration flagInterval, boolean intervalGiven, String theme, boolean ascii, Thresholds thresholds,
                    Path record, RecordOptions recordOptions, boolean readOnly, PrintWriter err) {
         Optional<ConsoleStart> start = ConsoleStart.check(theme, ascii, err);
@@ -45,17 +51,20 @@ final class LiveConsole {
         }
         Duration interval = start.get().interval(flagInterval, intervalGiven);
         ConsolePainter painter = new ConsolePainter(start.get().themes, platform.host().hostname());
-        ActionEnvironment actions = ActionEnvironment.live();
-        SynproxyController synproxy = new SynproxyController(actions, readOnly);
-        Judge judge = new Judge(thresholds, () -> withSynproxy(synproxy.proxied()));
-        try (LivePipeline pipeline = new LivePipeline(
-                Sampler.live(platform, new Acquirer(new ProcessCommandRunner(), root), interval), judge)) {
-            return ConsoleRecording.run(pipeline, record, recordOptions, interval, err, controls ->
-                    ConsoleCommand.run(new SampledFrames(pipeline),
-                            controls, painter, start.get().view(painter, interval),
-                            start.get().preferences(), err,
-                            new StackedLayers(synproxy, new ActionController(actions, readOnly))));
-        }
+        ViewState view = start.get().view(painter, interval);
+        return ConsoleRecording.run(platform, record, recordOptions, interval, err, recording ->
+                ConsoleCommand.open(Keymap.Mode.LIVE, recording.controls(), painter, view, start.get().preferences(), err,
+                        console -> {
+                            ActionEnvironment actions = ActionEnvironment.live();
+                            SynproxyController synproxy = new SynproxyController(actions, readOnly);
+                            Judge judge = new Judge(thresholds, () -> withSynproxy(synproxy.proxied()));
+                            try (LivePipeline pipeline = new LivePipeline(
+                                    Sampler.live(platform, new Acquirer(new ProcessCommandRunner(), root), interval), judge)) {
+                                recording.listenTo(pipeline);
+                                console.run(new SampledFrames(pipeline),
+                                        new StackedLayers(synproxy, new ActionController(actions, readOnly)));
+                            }
+                        }));
     }
 
     /** Every detector, and the one on syntop's SYN proxy for the ports it proxies now. */

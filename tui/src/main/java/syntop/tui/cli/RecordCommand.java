@@ -78,11 +78,15 @@ public final class RecordCommand implements Callable<Integer> {
         Duration interval = Duration.ofMillis(Math.round(intervalSeconds * 1000));
         try (LivePipeline pipeline = new LivePipeline(
                 Sampler.live(platform.get(), new Acquirer(new ProcessCommandRunner(), root), interval), Thresholds.defaults())) {
-            Optional<BlackBox> box = BlackBox.attach(pipeline, file, options, interval, m -> {
+            Optional<BlackBox> box = BlackBox.open(platform.get(), file, options, interval, m -> {
                 err.println("syntop record: " + m);
                 err.flush();
             }, err, "syntop record");
-            return box.isEmpty() ? ExitCodes.USAGE : loop(pipeline, box.get(), interval, limit);
+            if (box.isEmpty()) {
+                return ExitCodes.USAGE;
+            }
+            box.get().listenTo(pipeline);
+            return loop(pipeline, box.get(), interval, limit);
         }
     }
 

@@ -61,7 +61,8 @@ public final class ConsoleLoop {
     }
 
     private final Screen screen;
-    private final FrameSource source;
+    /** What feeds the console: given at construction, or once the first frame is drawn ({@link #source}). */
+    private FrameSource source;
     private final Controls controls;
     private final Keymap.Mode mode;
     private final ConsolePainter painter;
@@ -74,20 +75,44 @@ public final class ConsoleLoop {
     private ConsoleLayer layer = ConsoleLayer.NONE;
     private Preferences.File preferences;
     private int fullRedrawsLeft;
+    private boolean firstFrameDrawn;
 
     public ConsoleLoop(Screen screen, FrameSource source, ConsolePainter painter, ViewState view) {
         this(screen, source, null, painter, view);
     }
 
     public ConsoleLoop(Screen screen, FrameSource source, Controls controls, ConsolePainter painter, ViewState view) {
-        this.screen = screen;
+        this(screen, source == null ? Keymap.Mode.LIVE : source.mode(), controls, painter, view);
         this.source = source;
+    }
+
+    /** A console whose frames, in {@code mode}, are given later: see {@link #firstFrame} and {@link #source}. */
+    public ConsoleLoop(Screen screen, Keymap.Mode mode, Controls controls, ConsolePainter painter, ViewState view) {
+        this.screen = screen;
         this.controls = controls;
-        this.mode = source == null ? Keymap.Mode.LIVE : source.mode();
+        this.mode = mode;
         view.keymapMode(mode);
         this.painter = painter;
         this.view = view;
         this.interval = view.interval();
+    }
+
+    /**
+     * Draws the first frame now, before what feeds it exists: the header and the panels that wait
+     * for the first sample are on the screen while the sampler and the actions are made.
+     */
+    public void firstFrame() throws IOException {
+        draw(true);
+        firstFrameDrawn = true;
+    }
+
+    /** The frames to show, for a console made without them; in the mode it was made for. */
+    public ConsoleLoop source(FrameSource frames) {
+        if (frames.mode() != mode) {
+            throw new IllegalArgumentException("frames for " + frames.mode() + " in a console made for " + mode);
+        }
+        source = frames;
+        return this;
     }
 
     /** Puts {@code l} (the action dialogs) over the console: it gets keys first and draws last. */
@@ -116,13 +141,18 @@ public final class ConsoleLoop {
 
     /** Runs until the operator quits or the terminal goes away. */
     public void run() throws IOException {
+        if (source == null) {
+            throw new IllegalStateException("the console has no frames to show");
+        }
         Thread sampling = Daemons.thread("syntop-sampling", this::sampleLoop);
         Thread input = Daemons.thread("syntop-input", this::inputLoop);
         input.start();
         try {
             // the first frame before the first sample: on a machine with few cores the sampling
             // thread's first tick would hold the frame back
-            draw(true);
+            if (!firstFrameDrawn) {
+                draw(true);
+            }
             sampling.start();
             while (running) {
                 Object event;

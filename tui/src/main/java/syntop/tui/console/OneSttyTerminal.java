@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 import com.googlecode.lanterna.terminal.ansi.UnixTerminal;
@@ -44,6 +45,34 @@ final class OneSttyTerminal extends UnixTerminal {
         if (Arrays.equals(bytes, REPORT_POSITION)) {
             flush();
         }
+    }
+
+    /** The bytes of each ASCII character, made once (never written to: Lanterna only copies them out). */
+    private static final byte[][] ASCII = new byte[128][];
+
+    static {
+        for (int c = 0; c < ASCII.length; c++) {
+            ASCII[c] = new byte[] {(byte) c};
+        }
+    }
+
+    /** Lanterna's per-character output, in UTF-8: see {@link #utf8}. */
+    @Override
+    protected byte[] translateCharacter(char c) {
+        return utf8(c);
+    }
+
+    /**
+     * {@code c} in UTF-8, the charset {@link TerminalSession} always gives, as Lanterna sends it
+     * (a lone surrogate as '?'). Lanterna encodes each character with {@code Charset.encode}: an
+     * encoder pass and two buffers per cell, about two thirds of the time the first frame took
+     * before the JIT had compiled any of it. ASCII, most of a frame, needs no encoding at all.
+     */
+    static byte[] utf8(char c) {
+        if (c < ASCII.length) {
+            return ASCII[c];
+        }
+        return String.valueOf(c).getBytes(StandardCharsets.UTF_8);
     }
 
     @Override

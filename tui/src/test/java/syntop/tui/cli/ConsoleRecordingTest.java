@@ -1,7 +1,9 @@
 package syntop.tui.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -23,6 +25,7 @@ import syntop.collectors.record.Recording;
 import syntop.collectors.source.Acquirer;
 import syntop.collectors.source.FsRoot;
 import syntop.collectors.source.ProcessCommandRunner;
+import syntop.tui.console.ConsoleLoop;
 
 /** The console's {@code --record}: recording while the screen runs, its state in the header. */
 @EnabledOnOs(OS.LINUX)
@@ -39,8 +42,10 @@ class ConsoleRecordingTest {
         StringWriter err = new StringWriter();
         try (LivePipeline sampler = new LivePipeline(Sampler.live(platform, new Acquirer(new ProcessCommandRunner(), root),
                 Duration.ofSeconds(1)), Thresholds.defaults())) {
-            int exit = ConsoleRecording.run(sampler, file, options, Duration.ofSeconds(1), new PrintWriter(err),
-                    controls -> {
+            int exit = ConsoleRecording.run(platform, file, options, Duration.ofSeconds(1), new PrintWriter(err),
+                    recording -> {
+                        recording.listenTo(sampler);
+                        ConsoleLoop.Controls controls = recording.controls();
                         for (int i = 0; i < 3; i++) {
                             sampler.next();
                         }
@@ -61,11 +66,27 @@ class ConsoleRecordingTest {
     void withoutRecordOrHooksNothingIsAttached() {
         RecordOptions options = CommandLine.populateCommand(new RecordOptions());
         int exit = ConsoleRecording.run(null, null, options, Duration.ofSeconds(1), new PrintWriter(new StringWriter()),
-                controls -> {
-                    assertNull(controls);
+                recording -> {
+                    assertNull(recording.controls());
                     return 7;
                 });
         assertEquals(7, exit);
+    }
+
+    @Test
+    void aFileThatCannotBeRecordedToIsSaidBeforeTheConsoleOpens() throws Exception {
+        Platform platform = Platforms.detect(new FsRoot(Path.of(RecordCommandTest.LAB))).orElseThrow();
+        RecordOptions options = CommandLine.populateCommand(new RecordOptions());
+        StringWriter err = new StringWriter();
+        boolean[] opened = {false};
+        int exit = ConsoleRecording.run(platform, tmp.resolve("no-such-folder/console.syntop"), options, Duration.ofSeconds(1),
+                new PrintWriter(err), recording -> {
+                    opened[0] = true;
+                    return 0;
+                });
+        assertEquals(ExitCodes.USAGE, exit);
+        assertFalse(opened[0], "the console must not open");
+        assertTrue(err.toString().startsWith("syntop: cannot record to "), err.toString());
     }
 
     @Test
@@ -75,10 +96,11 @@ class ConsoleRecordingTest {
         RecordOptions options = CommandLine.populateCommand(new RecordOptions(), "--on-verdict", "true");
         try (LivePipeline sampler = new LivePipeline(Sampler.live(platform, new Acquirer(new ProcessCommandRunner(), root),
                 Duration.ofSeconds(1)), Thresholds.defaults())) {
-            int exit = ConsoleRecording.run(sampler, null, options, Duration.ofSeconds(1),
-                    new PrintWriter(new StringWriter()), controls -> {
+            int exit = ConsoleRecording.run(platform, null, options, Duration.ofSeconds(1),
+                    new PrintWriter(new StringWriter()), recording -> {
+                        recording.listenTo(sampler);
                         sampler.next();
-                        assertEquals("live", controls.mode(false));
+                        assertEquals("live", recording.controls().mode(false));
                         return 0;
                     });
             assertEquals(0, exit);
