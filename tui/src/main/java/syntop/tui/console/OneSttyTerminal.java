@@ -7,6 +7,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
+import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.terminal.ansi.UnixTerminal;
 
 /**
@@ -26,6 +27,8 @@ final class OneSttyTerminal extends UnixTerminal {
     private String saved;
     /** True from saving (which set the raw mode) until the settings are restored. */
     private boolean raw;
+    /** The size stty read as it set the terminal up; null when it could not tell, and from the first resize on. */
+    private volatile TerminalSize sttySize;
 
     OneSttyTerminal(InputStream in, OutputStream out, Charset charset) throws IOException {
         super(in, out, charset, CtrlCBehaviour.TRAP);
@@ -77,9 +80,48 @@ final class OneSttyTerminal extends UnixTerminal {
 
     @Override
     protected void saveTerminalSettings() throws IOException {
-        // stty's path as $0, never as shell text
-        saved = exec("/bin/sh", "-c", "\"$0\" -g && \"$0\" -icanon min 1 -echo intr undef", STTY).trim();
+        // stty's path as $0, never as shell text. Lanterna's exec joins the output's lines without a
+        // separator, so a comma (never in stty -g's colon-separated hex) parts the settings from the size.
+        String out = exec("/bin/sh", "-c", "\"$0\" -g && \"$0\" -icanon min 1 -echo intr undef && echo , && \"$0\" size",
+                STTY);
+        int comma = out.indexOf(',');
+        saved = (comma < 0 ? out : out.substring(0, comma)).trim();
+        sttySize = comma < 0 ? null : size(out.substring(comma + 1));
         raw = true;
+    }
+
+    /**
+     * {@code stty size}'s "ROWS COLUMNS", or null when it is not two positive numbers (a terminal
+     * that never had its size set says "0 0").
+     */
+    static TerminalSize size(String rowsColumns) {
+        String[] f = rowsColumns.trim().split(" ");
+        try {
+            int rows = f.length == 2 ? Integer.parseInt(f[0]) : 0;
+            int columns = f.length == 2 ? Integer.parseInt(f[1]) : 0;
+            return rows > 0 && columns > 0 ? new TerminalSize(columns, rows) : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /**
+     * The size stty read at the start; after a resize, or when stty could not tell, Lanterna's
+     * question to the terminal (where a far-off cursor ends up), which waits for the answer: over
+     * SSH a round trip each time, and Lanterna asks twice as it opens the screen.
+     */
+    @Override
+    protected TerminalSize findTerminalSize() throws IOException {
+        TerminalSize s = sttySize;
+        return s != null ? s : super.findTerminalSize();
+    }
+
+    @Override
+    protected void registerTerminalResizeListener(Runnable onResize) throws IOException {
+        super.registerTerminalResizeListener(() -> {
+            sttySize = null;
+            onResize.run();
+        });
     }
 
     @Override

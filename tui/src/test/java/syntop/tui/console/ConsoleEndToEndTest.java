@@ -187,13 +187,13 @@ class ConsoleEndToEndTest {
         assertTrue(stty.toFile().setExecutable(true));
         start(80, 24, "", List.of("-Dcom.googlecode.lanterna.terminal.UnixTerminal.sttyCommand=" + stty));
         waitFor(x -> x.contains("SYN_RCVD") && x.contains("Listen queues"), "the first frame");
-        // Lanterna alone runs five: -g, -icanon, min 1, -echo, intr undef
-        assertEquals(List.of("-g", "-icanon min 1 -echo intr undef"), Files.readAllLines(log));
+        // Lanterna alone runs five: -g, -icanon, min 1, -echo, intr undef; the size comes with them
+        assertEquals(List.of("-g", "-icanon min 1 -echo intr undef", "size"), Files.readAllLines(log));
         keys("q");
         waitFor(x -> x.contains("SYNTOP-EXITED-0"), "exit status 0");
         List<String> runs = Files.readAllLines(log);
-        assertEquals(3, runs.size(), "one more run restores the settings: " + runs);
-        assertTrue(!runs.get(2).isEmpty() && !runs.get(2).contains(" "), "the saved settings, as stty -g printed them: " + runs);
+        assertEquals(4, runs.size(), "one more run restores the settings: " + runs);
+        assertTrue(!runs.get(3).isEmpty() && !runs.get(3).contains(" "), "the saved settings, as stty -g printed them: " + runs);
         terminalIsUsable();
     }
 
