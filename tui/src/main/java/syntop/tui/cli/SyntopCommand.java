@@ -19,6 +19,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import syntop.collectors.detect.Thresholds;
 import syntop.collectors.platform.Platform;
 import syntop.collectors.source.FsRoot;
+import syntop.tui.console.ConsoleWarmUp;
 
 /** The root command. Without a subcommand it opens the console. */
 @Command(name = "syntop",
@@ -230,6 +231,8 @@ public final class SyntopCommand implements Callable<Integer> {
             err.println("syntop: -n needs -b (batch mode: 'syntop -b -n N')");
             return ExitCodes.USAGE;
         }
+        // every console from here on: what its first frame waits for starts on a second thread
+        ConsoleWarmUp.start();
         if (capture != null) {
             return CaptureConsole.run(capture, theme, ascii, err);
         }
