@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Finds and loads themes: the bundled ones (resources {@code syntop/themes/<name>.theme}) and the
@@ -25,7 +26,8 @@ import java.util.TreeSet;
  *       bundled default theme; a bundled theme to the bundled default theme.</li>
  *   <li>Bad content never throws: it becomes {@link Theme#warnings()}. A user file that cannot be
  *       read falls back to the bundled theme of that name, with a warning.</li>
- *   <li>Files are read on every {@link #load}, so editing a theme and cycling to it shows the edit.</li>
+ *   <li>Files are read on every {@link #load}, so editing a theme and cycling to it shows the edit;
+ *       the bundled themes, which cannot change, are read once.</li>
  * </ul>
  */
 public final class ThemeLoader {
@@ -40,6 +42,8 @@ public final class ThemeLoader {
     public static final String SUFFIX = ".theme";
 
     private static final String RESOURCE_DIR = "syntop/themes/";
+    /** The bundled themes read so far, by name; each {@link Theme} is immutable. */
+    private static final Map<String, Theme> BUNDLED_READ = new ConcurrentHashMap<>();
 
     private final Path userDir;
 
@@ -133,11 +137,8 @@ public final class ThemeLoader {
         if (name == null) {
             name = "";
         }
-        Theme bundledDefault = bundled(DEFAULT_THEME, null);
-        Theme bundled = null;
-        if (BUNDLED.contains(name)) {
-            bundled = name.equals(DEFAULT_THEME) ? bundledDefault : bundled(name, bundledDefault);
-        }
+        Theme bundledDefault = bundled(DEFAULT_THEME);
+        Theme bundled = BUNDLED.contains(name) ? bundled(name) : null;
         Path file = userFile(name);
         if (file != null) {
             try {
@@ -161,7 +162,17 @@ public final class ThemeLoader {
                 "no such theme; using '" + DEFAULT_THEME + "'")));
     }
 
-    private static Theme bundled(String name, Theme fallback) {
+    /** The bundled theme {@code name}; every one but the default falls back to the default. */
+    private static Theme bundled(String name) {
+        Theme read = BUNDLED_READ.get(name);
+        if (read == null) {
+            read = readBundled(name, name.equals(DEFAULT_THEME) ? null : bundled(DEFAULT_THEME));
+            BUNDLED_READ.putIfAbsent(name, read);
+        }
+        return read;
+    }
+
+    private static Theme readBundled(String name, Theme fallback) {
         String resource = RESOURCE_DIR + name + SUFFIX;
         try (InputStream in = ThemeLoader.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {

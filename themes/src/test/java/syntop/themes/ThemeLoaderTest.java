@@ -3,6 +3,7 @@ package syntop.themes;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -152,6 +153,15 @@ class ThemeLoaderTest {
         assertEquals(Style.parse("red"), loader.load("mine").style(Role.OK));
         write("mine.theme", "ok = blue");
         assertEquals(Style.parse("blue"), loader.load("mine").style(Role.OK));
+    }
+
+    @Test
+    void bundledThemesAreReadOnceForEveryLoader() {
+        for (String name : ThemeLoader.BUNDLED) {
+            Theme first = new ThemeLoader().load(name);
+            assertSame(first, new ThemeLoader(dir).load(name), name);
+            assertSame(first, new ThemeLoader().select(name, Map.of()), name);
+        }
     }
 
     @Test
