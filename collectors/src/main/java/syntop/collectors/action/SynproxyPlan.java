@@ -63,7 +63,7 @@ public record SynproxyPlan(String title, List<SettingChange> settings, List<Step
     public List<String> lines() {
         List<String> out = new ArrayList<>();
         for (SettingChange s : settings) {
-            out.add("  " + s.key() + ": " + s.from() + " -> " + s.to() + "  (" + s.why() + ")");
+            out.add("  " + s.key() + ": " + s.from() + " -> " + s.to() + " (" + s.why() + ")");
         }
         for (Step s : steps) {
             out.add("  " + Argv.shown(s.argv()) + (s.fed() ? "   <<" : ""));

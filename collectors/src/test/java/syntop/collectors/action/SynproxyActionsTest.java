@@ -161,7 +161,7 @@ class SynproxyActionsTest {
     void theDryRunPlanShowsTheDiffAndTheExactInput() {
         SynproxyPlan plan = kit.linux().synproxy().planOn(ports(8080));
         List<String> lines = new ArrayList<>(plan.lines());
-        assertEquals("  net.netfilter.nf_conntrack_tcp_loose: 1 -> 0  (conntrack must not pick up the client's ACK as a new "
+        assertEquals("  net.netfilter.nf_conntrack_tcp_loose: 1 -> 0 (conntrack must not pick up the client's ACK as a new "
                 + "connection; this holds for every connection in this network namespace)", lines.get(0));
         assertEquals("  nft -f -   <<", lines.get(1));
         assertEquals("      | create table inet syntop_synproxy { comment \"owned by syntop\"; }", lines.get(2));

@@ -37,7 +37,10 @@ class SynproxyControllerTest extends OnFakeMachine {
         assertTrue(plan.contains("SYN_RCVD on :8080 now: 70"), plan);
         assertTrue(plan.contains("net.netfilter.nf_conntrack_tcp_loose: 1 -> 0"), plan);
         assertTrue(plan.contains("synproxy mss 1460 wscale 7 timestamp sack-perm"), plan);
-        assertTrue(plan.endsWith("[y] put it behind the proxy  [n] cancel"), plan);
+        assertTrue(plan.endsWith("[y] put it behind the proxy  [n] cancel  [Y] confirm without reading"),
+                "before the plan was on the screen, y waits for it: " + plan);
+        ActionControllerDrawTest.screen(c, 120, 40);
+        assertTrue(text(c).endsWith("[y] put it behind the proxy  [n] cancel"), text(c));
         assertTrue(m.changes().stream().allMatch(a -> a.contains("-c")), "before y only nft -c (check mode) ran: " + m.changes());
         key(c, 'y');
         assertTrue(text(c).contains("port(s) 8080 behind the SYN proxy"), text(c));
@@ -53,6 +56,36 @@ class SynproxyControllerTest extends OnFakeMachine {
         assertTrue(text(c).contains("the SYN proxy is off; nothing of syntop's stays"), text(c));
         assertEquals("1", m.get("net.netfilter.nf_conntrack_tcp_loose"));
         assertFalse(m.synproxyTable);
+    }
+
+    @Test
+    void atEightyByTwentyFourEveryLineOfThePlanIsOnTheScreenWholeAndYWaitsUntilAllWasSeen() {
+        focus(Panel.LISTEN);
+        SynproxyController c = controller(false);
+        c.handle(new KeyStroke('P', false, false), frame, view);
+        List<String> plan = List.of(text(c).split("\n"));
+        List<String> body = plan.subList(1, plan.size() - 1);
+        assertTrue(body.stream().anyMatch(l -> l.startsWith("      | add rule inet syntop_synproxy")), String.join("\n", plan));
+        StringBuilder seen = new StringBuilder();
+        String screen = ActionControllerDrawTest.screen(c, 80, 24);
+        c.handle(new KeyStroke('y', false, false), frame, view);
+        assertFalse(m.synproxyTable, "y before the whole plan was on the screen does nothing");
+        for (int page = 0; page < 20; page++) {
+            seen.append(screen);
+            c.handle(new KeyStroke(KeyType.PageDown), frame, view);
+            screen = ActionControllerDrawTest.screen(c, 80, 24);
+        }
+        // the body rows, read across the pages, without the box, the blanks and the line breaks
+        String all = seen.toString().replaceAll("[\\s\u2500-\u257f]", "");
+        for (String line : body) {
+            String bare = line.replaceAll("\\s", "");
+            assertTrue(all.contains(bare), "not on the screen whole: " + line);
+        }
+        // the title may be cut, and shows it; no line of the plan is
+        assertTrue(seen.toString().lines().filter(r -> !r.strip().startsWith("┌")).noneMatch(r -> r.contains("…")),
+                "nothing is cut:\n" + seen);
+        c.handle(new KeyStroke('y', false, false), frame, view);
+        assertTrue(m.synproxyTable, "y once it was all seen");
     }
 
     @Test
