@@ -20,8 +20,11 @@ import syntop.collectors.model.TcpState;
  * first two left out, while the half-open entries from before it time out):
  * <ul>
  * <li><b>refilled</b>: SYN_RCVD on a proxied port stays at half its limit or more in every one of
- * the last samples: SYNs still reach the server's queue (the proxy's rules do not match them, or
- * another path bypasses it);</li>
+ * the last samples, and new SYNs are seen arriving at it: its count rises in the window, or, with
+ * its queue at its limit, the listeners' SYN drops or cookies go on. SYNs still reach the server's
+ * queue (the proxy's rules do not match them, or another path bypasses it). A count that merely
+ * stays is not enough: the half-open entries from before the proxy live on until their SYN-ACK
+ * retries run out (about a minute on Linux's defaults), and a working proxy adds none;</li>
  * <li><b>half-works</b>: the proxy answers SYNs in every one of the last samples, but no connection
  * completes through it: SYNPROXY's {@code cookie_valid} stays at zero (Linux), and ESTABLISHED does
  * not rise. This is what operators saw with pf's synproxy on macOS: clients stuck, the site
@@ -55,8 +58,11 @@ public final class SynproxyDetector implements Detector {
             return List.of();
         }
         List<Snapshot> window = after.subList(after.size() - k, after.size());
+        double[] arriving = Signals.max(history.rateSeries(CounterId.LISTEN_DROPS, k),
+                history.rateSeries(CounterId.SYN_QUEUE_FULL_DROPS, k), history.rateSeries(CounterId.SYN_QUEUE_FULL_COOKIES, k),
+                history.rateSeries(CounterId.SYNCOOKIES_SENT, k));
         for (Map.Entry<Integer, Instant> e : ports.entrySet()) {
-            refilled(e.getKey(), window, t).ifPresent(out::add);
+            refilled(e.getKey(), window, t, Signals.window(arriving, k)).ifPresent(out::add);
         }
         if (out.isEmpty()) {
             halfWorks(history, window, k).ifPresent(out::add);
@@ -64,7 +70,8 @@ public final class SynproxyDetector implements Detector {
         return out;
     }
 
-    private static java.util.Optional<Verdict> refilled(int port, List<Snapshot> window, Thresholds t) {
+    /** {@code turnedAway}: the listeners' SYN drops and cookies per second over the window, host-wide. */
+    private static java.util.Optional<Verdict> refilled(int port, List<Snapshot> window, Thresholds t, Signals.Window turnedAway) {
         long[] counts = new long[window.size()];
         long limit = -1;
         for (int i = 0; i < window.size(); i++) {
@@ -80,17 +87,26 @@ public final class SynproxyDetector implements Detector {
             }
         }
         long high = limit > 0 ? Math.max(1, (limit + 1) / 2) : t.synRcvdHigh();
-        for (long c : counts) {
-            if (c < high) {
+        boolean rose = false;
+        for (int i = 0; i < counts.length; i++) {
+            if (counts[i] < high) {
                 return java.util.Optional.empty();
             }
+            rose |= i > 0 && counts[i] > counts[i - 1];
+        }
+        boolean full = limit > 0 && counts[counts.length - 1] >= limit;
+        boolean refused = full && turnedAway.complete() && turnedAway.positive() == turnedAway.samples().length;
+        if (!rose && !refused) {
+            return java.util.Optional.empty(); // entries from before the proxy, timing out
         }
         String series = java.util.Arrays.toString(counts);
         return java.util.Optional.of(new Verdict(Verdict.Kind.SYNPROXY_NOT_HELPING, Verdict.Severity.CRITICAL, OptionalInt.of(port),
                 "SYN proxy on :" + port + " is not keeping SYNs from the server: SYN_RCVD stays at " + counts[counts.length - 1]
                         + (limit > 0 ? "/" + limit : "") + "; take it off with syntop synproxy off " + port + " (key P)",
                 "SYN_RCVD on :" + port + " over the last " + counts.length + " samples " + series + ", at least " + high
-                        + " in each, while the proxy is on"));
+                        + " in each, while the proxy is on; "
+                        + (rose ? "new half-open entries arrive" : "its queue is full and the listeners still turn SYNs away ("
+                        + Signals.rate(turnedAway.mean()) + "/s dropped or answered with cookies, all listeners)")));
     }
 
     private java.util.Optional<Verdict> halfWorks(History h, List<Snapshot> window, int k) {

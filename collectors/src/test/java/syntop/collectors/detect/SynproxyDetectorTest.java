@@ -66,13 +66,35 @@ class SynproxyDetectorTest {
 
     @Test
     void aQueueStillRefilledWhileTheProxyIsOnIsCritical() {
+        // full, and the listener still drops SYNs: they reach it past the proxy
         Ticks h = proxied().run(8, t -> t.state(TcpState.ESTABLISHED, 20).listener(8080, 0, 16, 16)
-                .inc(CounterId.SYNPROXY_SYN_RECEIVED, 0).inc(CounterId.SYNPROXY_COOKIE_VALID, 0));
+                .inc(CounterId.SYNPROXY_SYN_RECEIVED, 0).inc(CounterId.SYNPROXY_COOKIE_VALID, 0)
+                .inc(CounterId.LISTEN_DROPS, 500).inc(CounterId.SYN_QUEUE_FULL_DROPS, 500));
         Verdict v = judge(h).get(0);
         assertEquals(Verdict.Severity.CRITICAL, v.severity());
         assertTrue(v.summary().startsWith("SYN proxy on :8080 is not keeping SYNs from the server: SYN_RCVD stays at 16/16"),
                 v.summary());
-        contains(v, "[16, 16, 16, 16, 16]", "at least 8 in each");
+        contains(v, "[16, 16, 16, 16, 16]", "at least 8 in each", "its queue is full and the listeners still turn SYNs away "
+                + "(500/s dropped or answered with cookies, all listeners)");
+    }
+
+    @Test
+    void halfOpenEntriesFromBeforeTheProxyThatStayAreNoVerdict() {
+        // a working proxy: the entries from before wait for their SYN-ACK retries to run out, no new one comes
+        long[] est = {20};
+        Ticks h = proxied().run(8, t -> t.state(TcpState.ESTABLISHED, est[0] += 5).listener(8080, 0, 16, 16)
+                .inc(CounterId.SYNPROXY_SYN_RECEIVED, 900).inc(CounterId.SYNPROXY_COOKIE_VALID, 5));
+        assertEquals(List.of(), judge(h));
+    }
+
+    @Test
+    void aCountThatRisesWhileTheProxyIsOnIsRefilled() {
+        long[] half = {8};
+        Ticks h = proxied().run(8, t -> t.state(TcpState.ESTABLISHED, 20).listener(8080, 0, half[0] = Math.min(16, half[0] + 1), 16)
+                .inc(CounterId.SYNPROXY_COOKIE_VALID, 0));
+        Verdict v = judge(h).get(0);
+        assertEquals(Verdict.Kind.SYNPROXY_NOT_HELPING, v.kind());
+        contains(v, "new half-open entries arrive");
     }
 
     @Test
